@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { applyChanges } from "./apply.ts";
+import { Budget } from "./budget.ts";
+import { ApiError } from "./errors.ts";
+
+const budget = (remaining?: number) => {
+  const b = new Budget();
+  if (remaining !== undefined)
+    b.observe({ "x-ratelimit-remaining": String(remaining), "x-ratelimit-limit": "5000" });
+  return b;
+};
+
+describe("applyChanges", () => {
+  const base = { capInput: "max-operations", floor: 100, describe: (n: number) => `#${n}` };
+
+  it("stops at the cap with a warning naming the input and the leftover", async () => {
+    const applied: number[] = [];
+    const r = await applyChanges([1, 2, 3, 4, 5], {
+      ...base,
+      cap: 2,
+      budget: budget(),
+      apply: async (n) => (applied.push(n), "done"),
+    });
+    expect(applied).toEqual([1, 2]);
+    expect(r.left).toBe(3);
+    expect(r.warnings).toEqual(["reached max-operations (2); 3 left for the next run"]);
+  });
+
+  it("stops at the rate-limit floor", async () => {
+    const b = budget(102);
+    const r = await applyChanges([1, 2, 3, 4], {
+      ...base,
+      cap: 10,
+      budget: b,
+      apply: async () => {
+        b.observe({ "x-ratelimit-remaining": String((b.get()?.remaining ?? 0) - 1) });
+        return "done";
+      },
+    });
+    expect(r.done).toEqual([1, 2]);
+    expect(r.left).toBe(2);
+    expect(r.warnings[0]).toBe(
+      "rate-limit floor reached (100 requests left, min-remaining 100); stopped with 2 left for the next run",
+    );
+  });
+
+  it("reports a change that fails on its own and goes on", async () => {
+    const r = await applyChanges([1, 2, 3], {
+      ...base,
+      cap: 10,
+      budget: budget(),
+      apply: async (n) => {
+        if (n === 2) throw new ApiError("forbidden", 403, "403 Forbidden: nope");
+        return n === 3 ? "skipped" : "done";
+      },
+    });
+    expect(r.done).toEqual([1]);
+    expect(r.skipped).toEqual([3]);
+    expect(r.failed).toEqual([{ change: 2, error: "403 Forbidden: nope" }]);
+  });
+
+  it("stops everything on an exhausted rate limit", async () => {
+    const r = await applyChanges([1, 2, 3], {
+      ...base,
+      cap: 10,
+      budget: budget(),
+      apply: async (n) => {
+        if (n === 2) throw new ApiError("rate-limited", 403, "the primary rate limit is exhausted");
+        return "done";
+      },
+    });
+    expect(r.done).toEqual([1]);
+    expect(r.left).toBe(2);
+    expect(r.stoppedBy).toBe("the primary rate limit is exhausted; 2 changes left undone");
+  });
+});

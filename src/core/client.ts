@@ -1,0 +1,131 @@
+import { Octokit } from "@octokit/core";
+import { paginateRest } from "@octokit/plugin-paginate-rest";
+import { restEndpointMethods } from "@octokit/plugin-rest-endpoint-methods";
+import { retry } from "@octokit/plugin-retry";
+import { throttling, type ThrottlingOptions } from "@octokit/plugin-throttling";
+import Bottleneck from "bottleneck/light.js";
+import { Budget } from "./budget.ts";
+import type { Logger } from "./logger.ts";
+
+const FleetOctokit = Octokit.plugin(restEndpointMethods, paginateRest, throttling, retry);
+
+/** The one kind of GitHub client fleet uses, with the budget its responses feed. */
+export type FleetClient = InstanceType<typeof FleetOctokit> & { budget: Budget };
+
+/** Pacing and retry timings; the defaults are GitHub's guidance, tests compress them. */
+export interface ClientTimings {
+  /** Minimum gap between writes and GraphQL requests (plugin-throttling: 1 s). */
+  writeIntervalMs: number;
+  /** Minimum gap between search requests (2 s). */
+  searchIntervalMs: number;
+  /** Requests in flight at once (GitHub allows 100; 10 is the plugin's and our default). */
+  concurrency: number;
+  /** Milliseconds per second of `retry-after` when waiting out a limit. */
+  retryAfterUnitMs: number;
+  /** Milliseconds per unit of plugin-retry's quadratic backoff (1, 4, 9 units). */
+  retryBackoffUnitMs: number;
+  /** How many times a 5xx / network failure is retried. */
+  retries: number;
+  /** How many times a secondary-limit refusal is waited out. */
+  secondaryLimitRetries: number;
+  /** A primary-limit reset is waited for only when it is this close (seconds). */
+  maxPrimaryWaitSeconds: number;
+}
+
+export const defaultTimings: ClientTimings = {
+  writeIntervalMs: 1000,
+  searchIntervalMs: 2000,
+  concurrency: 10,
+  retryAfterUnitMs: 1000,
+  retryBackoffUnitMs: 1000,
+  retries: 3,
+  secondaryLimitRetries: 4,
+  maxPrimaryWaitSeconds: 60,
+};
+
+export interface ClientOptions {
+  token: string;
+  /** REST root, e.g. https://api.github.com or https://ghe.example/api/v3. */
+  baseUrl?: string;
+  log: Logger;
+  timings?: Partial<ClientTimings>;
+  userAgent?: string;
+}
+
+let clientCount = 0;
+
+/**
+ * Builds an Octokit with REST methods, pagination, throttling and retries, and a Budget fed
+ * from every response. Each client gets its own throttle groups: plugin-throttling's default
+ * groups are process-wide, so two clients (two tokens) would otherwise pace each other.
+ */
+export function createClient(options: ClientOptions): FleetClient {
+  const t = { ...defaultTimings, ...options.timings };
+  const log = options.log;
+  const budget = new Budget();
+  const group = (o: Bottleneck.ConstructorOptions) => new Bottleneck.Group(o);
+  clientCount += 1;
+  const octokit = new FleetOctokit({
+    auth: options.token,
+    baseUrl: (options.baseUrl ?? "https://api.github.com").replace(/\/+$/, ""),
+    userAgent: options.userAgent ?? "fleet-actions",
+    log: {
+      debug: () => {},
+      info: () => {},
+      warn: (m: string) => log.debug(m),
+      error: (m: string) => log.debug(m),
+    },
+    // The plugin's types omit the group overrides it reads from these options.
+    throttle: {
+      id: `fleet-${process.pid}-${clientCount}`,
+      global: group({ maxConcurrent: t.concurrency }),
+      auth: group({ maxConcurrent: 1 }),
+      write: group({ maxConcurrent: 1, minTime: t.writeIntervalMs }),
+      search: group({ maxConcurrent: 1, minTime: t.searchIntervalMs }),
+      notifications: group({ maxConcurrent: 1, minTime: t.writeIntervalMs }),
+      retryAfterBaseValue: t.retryAfterUnitMs,
+      fallbackSecondaryRateRetryAfter: 60,
+      onSecondaryRateLimit: (
+        retryAfter: number,
+        req: { method: string; url: string },
+        _o: unknown,
+        retryCount: number,
+      ) => {
+        const retrying = retryCount < t.secondaryLimitRetries;
+        log.warning(
+          `secondary rate limit on ${req.method} ${req.url}; ${retrying ? `waiting ${retryAfter}s and retrying (${retryCount + 1} of ${t.secondaryLimitRetries})` : "giving up"}`,
+        );
+        return retrying;
+      },
+      onRateLimit: (
+        retryAfter: number,
+        req: { method: string; url: string },
+        _o: unknown,
+        retryCount: number,
+      ) => {
+        const retrying = retryCount < 1 && retryAfter <= t.maxPrimaryWaitSeconds;
+        if (retrying)
+          log.warning(
+            `primary rate limit on ${req.method} ${req.url}; waiting ${retryAfter}s for the reset`,
+          );
+        return retrying;
+      },
+    } as ThrottlingOptions,
+    retry: {
+      retries: t.retries,
+      retryAfterBaseValue: t.retryBackoffUnitMs,
+      // 409 is a real conflict, 429 belongs to the throttling plugin: neither is retried here.
+      doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451],
+    },
+  });
+  octokit.hook.after("request", (response) =>
+    budget.observe(response.headers as Record<string, string>),
+  );
+  octokit.hook.error("request", (error) => {
+    budget.observe(
+      (error as { response?: { headers?: Record<string, string> } }).response?.headers,
+    );
+    throw error;
+  });
+  return Object.assign(octokit, { budget });
+}

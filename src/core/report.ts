@@ -1,0 +1,77 @@
+/** How one repository's work ended. */
+export type RepoStatus = "ok" | "capped" | "skipped" | "failed";
+
+/** One repository's outcome: the row in the summary, the demo's table and the `result` output. */
+export interface RepoResult {
+  repository: string;
+  status: RepoStatus;
+  /** Changes the plan called for. */
+  planned: number;
+  /** Changes made (in a dry run: changes that would have been made). */
+  done: number;
+  /** Changes left for the next run (cap, budget floor, failure). */
+  left: number;
+  /** Action-specific counts, shown as extra columns and merged into `result`. */
+  counts?: Record<string, number | string>;
+  /** Lines under the repository's table, e.g. the issues touched, with links. */
+  items?: { text: string; url?: string }[];
+  error?: string;
+  warnings?: string[];
+  notice?: string;
+}
+
+/** What an action's `run()` returns. */
+export interface ActionResult {
+  /** Outputs by action.yml name; non-strings are written as JSON. */
+  outputs: Record<string, unknown>;
+  repos: RepoResult[];
+  /** Markdown appended to the job summary after the per-repository tables. */
+  summary?: string;
+}
+
+const escapeCell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+
+/** The `result` output: one object per repository. */
+export function resultJson(repos: readonly RepoResult[]): Record<string, unknown>[] {
+  return repos.map((r) => ({
+    repository: r.repository,
+    status: r.status,
+    planned: r.planned,
+    done: r.done,
+    left: r.left,
+    ...r.counts,
+    ...(r.error ? { error: r.error } : {}),
+  }));
+}
+
+/** The job summary in markdown: an overview table, then a section per repository. */
+export function renderSummary(title: string, result: ActionResult, dryRun: boolean): string {
+  const lines = [`## ${title}${dryRun ? " (dry run: nothing was changed)" : ""}`, ""];
+  if (result.repos.length > 0) {
+    const extra = [...new Set(result.repos.flatMap((r) => Object.keys(r.counts ?? {})))];
+    const head = ["repository", "status", ...extra, dryRun ? "would do" : "done", "left"];
+    lines.push(`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`);
+    for (const r of result.repos) {
+      const cells = [
+        `[${r.repository}](https://github.com/${r.repository})`,
+        r.status,
+        ...extra.map((k) => String(r.counts?.[k] ?? "")),
+        String(r.done),
+        String(r.left),
+      ];
+      lines.push(`| ${cells.map(escapeCell).join(" | ")} |`);
+    }
+    lines.push("");
+  }
+  for (const r of result.repos) {
+    const notes = [
+      ...(r.error ? [`- :x: ${r.error}`] : []),
+      ...(r.warnings ?? []).map((w) => `- :warning: ${w}`),
+      ...(r.notice ? [`- ${r.notice}`] : []),
+      ...(r.items ?? []).map((i) => `- ${i.url ? `[${i.text}](${i.url})` : i.text}`),
+    ];
+    if (notes.length > 0) lines.push(`### ${r.repository}`, "", ...notes, "");
+  }
+  if (result.summary) lines.push(result.summary, "");
+  return lines.join("\n");
+}

@@ -1,0 +1,108 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { startSim } from "../sim/index.ts";
+import { demoScenario } from "../sim/scenario/demo.ts";
+import { runBundle, type BundleRun } from "./spawn-bundle.ts";
+import type { DemoStep } from "./step.ts";
+import { demoSteps } from "./steps/index.ts";
+
+interface Row {
+  repository: string;
+  status: string;
+  planned: number;
+  done: number;
+  left: number;
+}
+
+function table(rows: Row[]): string {
+  const head = ["repository", "status", "planned", "done", "left"];
+  const cells = rows.map((r) => [
+    r.repository,
+    r.status,
+    String(r.planned),
+    String(r.done),
+    String(r.left),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => "  " + c.map((x, i) => x.padEnd(widths[i]!)).join("  ");
+  return [line(head), ...cells.map(line)].join("\n");
+}
+
+function rows(run: BundleRun): Row[] {
+  return run.outputs.result ? (JSON.parse(run.outputs.result) as Row[]) : [];
+}
+
+/**
+ * `npm run demo`: every action against the simulator, as a runner would run it (the committed
+ * bundles, INPUT_* variables, GITHUB_API_URL), first as a dry run and then for real.
+ */
+export async function runDemo(o: {
+  registry: string;
+  outDir: string;
+  write: (line: string) => void;
+}) {
+  const { write } = o;
+  const sim = await startSim(await demoScenario({ registry: o.registry, now: Date.now() }));
+  mkdirSync(o.outDir, { recursive: true });
+  const env = {
+    GITHUB_API_URL: sim.url,
+    GITHUB_TOKEN: sim.token,
+    GITHUB_REPOSITORY: "acme/control",
+    GITHUB_SERVER_URL: "https://github.com",
+    // The simulator has no secondary limits to respect by default: no need for GitHub's pace.
+    FLEET_WRITE_INTERVAL_MS: "0",
+    FLEET_RETRY_UNIT_MS: "10",
+  };
+  const failures: string[] = [];
+  const bundle = async (action: string, inputs: Record<string, string>, label: string) => {
+    const run = await runBundle(action, inputs, { env });
+    writeFileSync(join(o.outDir, `${action}-${label}.md`), run.summary);
+    if (run.code !== 0) {
+      failures.push(`${action} (${label}) exited ${run.code}`);
+      write(
+        run.stdout
+          .split("\n")
+          .filter((l) => l.startsWith("::error::"))
+          .join("\n"),
+      );
+    }
+    return run;
+  };
+  try {
+    const targets = await bundle(
+      "resolve-targets",
+      { registry: o.registry, filter: "true" },
+      "all",
+    );
+    write(`resolve-targets: ${targets.outputs.count ?? "?"} targets from ${o.registry}`);
+    for (const step of demoSteps) await runStep(step, sim, bundle, o.registry, write);
+  } finally {
+    await sim.close();
+  }
+  write(`\nsummaries written under ${o.outDir}/`);
+  if (failures.length > 0) throw new Error(`demo failed: ${failures.join("; ")}`);
+}
+
+async function runStep(
+  step: DemoStep,
+  sim: Awaited<ReturnType<typeof startSim>>,
+  bundle: (action: string, inputs: Record<string, string>, label: string) => Promise<BundleRun>,
+  registry: string,
+  write: (line: string) => void,
+) {
+  const filter = step.filter ?? "true";
+  const targets = await bundle("resolve-targets", { registry, filter }, `targets-${step.action}`);
+  const repositories = targets.outputs.repositories ?? "";
+  await step.prepare?.(sim);
+  const inputs = step.inputs({ repositories, sim });
+  const mutationsBefore = sim.log.mutations().length;
+  if (step.previews !== false) {
+    const preview = await bundle(step.action, { ...inputs, "dry-run": "true" }, "dry-run");
+    const mutated = sim.log.mutations().length - mutationsBefore;
+    write(`\n${step.action} (dry run, ${mutated} mutating requests, filter: ${filter})`);
+    write(table(rows(preview)));
+  }
+  const real = await bundle(step.action, { ...inputs, "dry-run": "false" }, "real");
+  write(`\n${step.action} (for real)`);
+  write(table(rows(real)));
+}

@@ -1,0 +1,1 @@
+export { parseOutputFile, runBundle, type BundleRun } from "../../src/demo/spawn-bundle.ts";
