@@ -5,7 +5,11 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 
-const cell = (s) => String(s ?? "").trim().replace(/\s*\n\s*/g, " ").replace(/\|/g, "\\|");
+const cell = (s) =>
+  String(s ?? "")
+    .trim()
+    .replace(/\s*\n\s*/g, " ")
+    .replace(/\|/g, "\\|");
 
 /** The markdown tables for one action.yml. */
 export function tables(manifest) {
@@ -13,9 +17,15 @@ export function tables(manifest) {
     ([name, i]) =>
       `| \`${name}\` | ${i.required ? "yes" : "no"} | ${i.default === undefined ? "" : `\`${cell(i.default)}\``} | ${cell(i.description)} |`,
   );
-  const outputs = Object.entries(manifest.outputs ?? {}).map(([name, o]) => `| \`${name}\` | ${cell(o.description)} |`);
+  const outputs = Object.entries(manifest.outputs ?? {}).map(
+    ([name, o]) => `| \`${name}\` | ${cell(o.description)} |`,
+  );
   return {
-    inputs: ["| input | required | default | description |", "| --- | --- | --- | --- |", ...inputs].join("\n"),
+    inputs: [
+      "| input | required | default | description |",
+      "| --- | --- | --- | --- |",
+      ...inputs,
+    ].join("\n"),
     outputs: ["| output | description |", "| --- | --- |", ...outputs].join("\n"),
   };
 }

@@ -1,0 +1,190 @@
+import type { SimClock, SimToken } from "./state.ts";
+
+/** GitHub's secondary limits (documented values are the defaults). */
+export interface SecondaryLimits {
+  /** Requests in flight at once, per token. */
+  concurrent: number;
+  /** Points per minute per REST endpoint (method + route), per token. */
+  restPointsPerMinute: number;
+  /** Points a REST write costs (reads cost 1). */
+  restWritePoints: number;
+  /** GraphQL points per minute, per token. */
+  graphqlPointsPerMinute: number;
+  /** Points a GraphQL mutation costs (queries cost 1). */
+  graphqlMutationPoints: number;
+  /** Content-creating requests (issues, comments, commits) per minute. */
+  contentPerMinute: number;
+  /** Content-creating requests per hour. */
+  contentPerHour: number;
+}
+
+export const defaultSecondaryLimits: SecondaryLimits = {
+  concurrent: 100,
+  restPointsPerMinute: 900,
+  restWritePoints: 5,
+  graphqlPointsPerMinute: 2000,
+  graphqlMutationPoints: 5,
+  contentPerMinute: 80,
+  contentPerHour: 500,
+};
+
+/**
+ * Which limits the simulator enforces. Primary (hourly, per token) is on by default;
+ * secondary limits are off unless asked for, so tests that do not study pacing need none.
+ */
+export interface LimitOptions {
+  primary?: boolean;
+  secondary?: boolean | Partial<SecondaryLimits>;
+}
+
+/** The two primary budgets. */
+export type RateResource = "core" | "graphql";
+
+/** A budget's state as the `x-ratelimit-*` headers and `GET /rate_limit` report it. */
+export interface RateState {
+  limit: number;
+  used: number;
+  remaining: number;
+  /** Epoch seconds when the window resets. */
+  reset: number;
+  resource: RateResource;
+}
+
+/** What a request costs against the secondary limits. */
+export type SecondaryCost =
+  | { kind: "rest"; endpoint: string; write: boolean; content: boolean }
+  | { kind: "graphql"; mutation: boolean };
+
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+
+interface Window {
+  start: number;
+  used: number;
+}
+
+/** Primary and secondary rate limiting on the simulator's clock. */
+export class RateLimiter {
+  primaryOn: boolean;
+  secondary: SecondaryLimits | null;
+  private readonly windows = new Map<string, Window>();
+  private readonly inFlight = new Map<string, number>();
+
+  constructor(
+    private readonly clock: SimClock,
+    options: LimitOptions = {},
+  ) {
+    this.primaryOn = true;
+    this.secondary = null;
+    this.configure(options);
+  }
+
+  /** Changes which limits apply (and their numbers) from now on. */
+  configure(options: LimitOptions): void {
+    if (options.primary !== undefined) this.primaryOn = options.primary;
+    if (options.secondary !== undefined) {
+      this.secondary =
+        options.secondary === false
+          ? null
+          : {
+              ...defaultSecondaryLimits,
+              ...(options.secondary === true ? {} : options.secondary),
+            };
+    }
+  }
+
+  /** Forgets all spent budgets (new windows start with the next request). */
+  reset(): void {
+    this.windows.clear();
+  }
+
+  private window(key: string, length: number): Window {
+    const now = this.clock.now();
+    let w = this.windows.get(key);
+    if (!w || now >= w.start + length) {
+      w = { start: now, used: 0 };
+      this.windows.set(key, w);
+    }
+    return w;
+  }
+
+  /** The token's primary budget for `resource`. */
+  primary(token: SimToken, resource: RateResource): RateState {
+    const w = this.window(`primary:${resource}:${token.token}`, HOUR);
+    const limit = token.hourlyLimit;
+    return {
+      limit,
+      used: w.used,
+      remaining: Math.max(0, limit - w.used),
+      reset: Math.ceil((w.start + HOUR) / 1000),
+      resource,
+    };
+  }
+
+  /** Whether the primary budget is spent (always false when primary limits are off). */
+  exhausted(token: SimToken, resource: RateResource): boolean {
+    return this.primaryOn && this.primary(token, resource).remaining <= 0;
+  }
+
+  /** Spends `points` of the primary budget. */
+  charge(token: SimToken, resource: RateResource, points: number): void {
+    this.window(`primary:${resource}:${token.token}`, HOUR).used += points;
+  }
+
+  /** Marks a request in flight; call `leave` when it is answered. */
+  enter(token: SimToken): void {
+    this.inFlight.set(token.token, (this.inFlight.get(token.token) ?? 0) + 1);
+  }
+
+  leave(token: SimToken): void {
+    this.inFlight.set(token.token, (this.inFlight.get(token.token) ?? 1) - 1);
+  }
+
+  /**
+   * Checks and, when allowed, spends the secondary limits for one request. Returns the
+   * seconds to wait (`retry-after`) when refused, or null.
+   */
+  secondaryCheck(token: SimToken, cost: SecondaryCost): number | null {
+    const s = this.secondary;
+    if (!s) return null;
+    if ((this.inFlight.get(token.token) ?? 0) > s.concurrent) return 1;
+    const charges: [Window, number, number, number][] = [];
+    if (cost.kind === "rest") {
+      const points = cost.write ? s.restWritePoints : 1;
+      const w = this.window(`rest:${token.token}:${cost.endpoint}`, MINUTE);
+      charges.push([w, points, s.restPointsPerMinute, MINUTE]);
+      if (cost.content) {
+        charges.push([
+          this.window(`content-m:${token.token}`, MINUTE),
+          1,
+          s.contentPerMinute,
+          MINUTE,
+        ]);
+        charges.push([this.window(`content-h:${token.token}`, HOUR), 1, s.contentPerHour, HOUR]);
+      }
+    } else {
+      const points = cost.mutation ? s.graphqlMutationPoints : 1;
+      const w = this.window(`graphql:${token.token}`, MINUTE);
+      charges.push([w, points, s.graphqlPointsPerMinute, MINUTE]);
+    }
+    let wait = 0;
+    for (const [w, points, limit, length] of charges) {
+      if (w.used + points > limit)
+        wait = Math.max(wait, Math.ceil((w.start + length - this.clock.now()) / 1000));
+    }
+    if (wait > 0) return wait;
+    for (const [w, points] of charges) w.used += points;
+    return null;
+  }
+}
+
+/** The `x-ratelimit-*` headers for a budget. */
+export function rateHeaders(r: RateState): Record<string, string> {
+  return {
+    "x-ratelimit-limit": String(r.limit),
+    "x-ratelimit-remaining": String(r.remaining),
+    "x-ratelimit-used": String(r.used),
+    "x-ratelimit-reset": String(r.reset),
+    "x-ratelimit-resource": r.resource,
+  };
+}

@@ -1,0 +1,37 @@
+import { createHash } from "node:crypto";
+import type { components } from "@octokit/openapi-types";
+import { nodeId } from "../state.ts";
+
+type SimpleUser = components["schemas"]["simple-user"];
+
+/** A stable numeric id for a login (users are not stored; they exist by being named). */
+export function userId(login: string): number {
+  return parseInt(createHash("sha1").update(login.toLowerCase()).digest("hex").slice(0, 8), 16);
+}
+
+/** A user (or organisation, or app bot) in GitHub's `simple-user` shape. */
+export function simpleUser(api: string, login: string, type?: "Organization"): SimpleUser {
+  const id = userId(login);
+  const url = `${api}/users/${login}`;
+  return {
+    login,
+    id,
+    node_id: nodeId(type === "Organization" ? "O" : "U", id),
+    avatar_url: `https://avatars.githubusercontent.com/u/${id}?v=4`,
+    gravatar_id: "",
+    url,
+    html_url: `https://github.com/${login}`,
+    followers_url: `${url}/followers`,
+    following_url: `${url}/following{/other_user}`,
+    gists_url: `${url}/gists{/gist_id}`,
+    starred_url: `${url}/starred{/owner}{/repo}`,
+    subscriptions_url: `${url}/subscriptions`,
+    organizations_url: `${url}/orgs`,
+    repos_url: `${url}/repos`,
+    events_url: `${url}/events{/privacy}`,
+    received_events_url: `${url}/received_events`,
+    type: type ?? (login.endsWith("[bot]") ? "Bot" : "User"),
+    user_view_type: "public",
+    site_admin: false,
+  };
+}
