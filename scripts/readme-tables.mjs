@@ -36,7 +36,9 @@ export function refresh(readme, manifest) {
   let out = readme;
   for (const kind of ["inputs", "outputs"]) {
     const pattern = new RegExp(`<!-- ${kind} -->[\\s\\S]*?<!-- /${kind} -->`);
-    out = out.replace(pattern, `<!-- ${kind} -->\n${t[kind]}\n<!-- /${kind} -->`);
+    // Generated, not hand-aligned: prettier would re-pad the columns and the check would fail.
+    const body = `<!-- prettier-ignore-start -->\n${t[kind]}\n<!-- prettier-ignore-end -->`;
+    out = out.replace(pattern, `<!-- ${kind} -->\n${body}\n<!-- /${kind} -->`);
   }
   return out;
 }

@@ -88,10 +88,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   const flags = parseFlags(rest);
   if (command === "sim") {
     const { serveSim } = await import("./sim/serve.ts");
-    await serveSim({
-      scenario: flags.scenario,
-      port: flags.port === undefined ? 0 : Number(flags.port),
-    });
+    const port = flags.port ?? "0";
+    if (!/^\d+$/.test(port) || Number(port) > 65535) {
+      throw new Error(`--port: found '${port}', allowed a port number from 0 to 65535`);
+    }
+    await serveSim({ scenario: flags.scenario, port: Number(port) });
     return 0;
   }
   if (command === "demo") {

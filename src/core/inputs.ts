@@ -54,17 +54,18 @@ export function splitList(raw: string): string[] {
     .filter((s) => s !== "");
 }
 
-const repositoryPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+/** GitHub's `owner/name` shape. */
+export const repositoryPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 
 /** Builders for action inputs; each mirrors one `inputs:` entry of action.yml. */
 export const input = {
   /** Free text. */
   string: (o: { default?: string; required?: boolean } = {}) =>
-    field<string>(o, (raw) => ({ ok: true, value: raw })),
+    field<string>(o, (raw) => ({ ok: true, value: raw }), ""),
 
   /** A secret (token); masked before anything is logged. */
   secret: (o: { default?: string; required?: boolean } = {}) =>
-    field<string>({ ...o, secret: true }, (raw) => ({ ok: true, value: raw.trim() })),
+    field<string>({ ...o, secret: true }, (raw) => ({ ok: true, value: raw.trim() }), ""),
 
   /** `true` or `false`, nothing else (YAML's yes/on are typos here, not truths). */
   boolean: (o: { default: boolean }) =>
@@ -77,7 +78,10 @@ export const input = {
   /** A whole number within bounds. */
   integer: (o: { default?: number; min: number; max: number; required?: boolean }) =>
     field<number>(
-      { default: o.default === undefined ? undefined : String(o.default), required: o.required },
+      {
+        default: o.default === undefined ? undefined : String(o.default),
+        required: o.required ?? false,
+      },
       (raw) => {
         const n = Number(raw.trim());
         return /^-?\d+$/.test(raw.trim()) && n >= o.min && n <= o.max

@@ -1,3 +1,5 @@
+import { repositoryPattern } from "./inputs.ts";
+
 /** How one repository's work ended. */
 export type RepoStatus = "ok" | "capped" | "skipped" | "failed";
 
@@ -53,7 +55,10 @@ export function renderSummary(title: string, result: ActionResult, dryRun: boole
     lines.push(`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`);
     for (const r of result.repos) {
       const cells = [
-        `[${r.repository}](https://github.com/${r.repository})`,
+        // Rows of actions that are not about a repository (pin-promote's environments) get no link.
+        repositoryPattern.test(r.repository)
+          ? `[${r.repository}](https://github.com/${r.repository})`
+          : r.repository,
         r.status,
         ...extra.map((k) => String(r.counts?.[k] ?? "")),
         String(r.done),

@@ -91,18 +91,32 @@ async function runStep(
   write: (line: string) => void,
 ) {
   const filter = step.filter ?? "true";
-  const targets = await bundle("resolve-targets", { registry, filter }, `targets-${step.action}`);
+  const name = step.variant ? `${step.action}-${step.variant}` : step.action;
+  const targets = await bundle("resolve-targets", { registry, filter }, `targets-${name}`);
   const repositories = targets.outputs.repositories ?? "";
   await step.prepare?.(sim);
-  const inputs = step.inputs({ repositories, sim });
-  const mutationsBefore = sim.log.mutations().length;
-  if (step.previews !== false) {
-    const preview = await bundle(step.action, { ...inputs, "dry-run": "true" }, "dry-run");
-    const mutated = sim.log.mutations().length - mutationsBefore;
-    write(`\n${step.action} (dry run, ${mutated} mutating requests, filter: ${filter})`);
-    write(table(rows(preview)));
+  try {
+    const inputs = step.inputs({ repositories, sim });
+    const mutations = () => step.mutations?.(sim) ?? sim.log.mutations().length;
+    const mutationsBefore = mutations();
+    if (step.previews !== false) {
+      const preview = await bundle(
+        step.action,
+        { ...inputs, "dry-run": "true" },
+        `${step.variant ? `${step.variant}-` : ""}dry-run`,
+      );
+      const mutated = mutations() - mutationsBefore;
+      write(`\n${name} (dry run, ${mutated} mutating requests, filter: ${filter})`);
+      write(table(rows(preview)));
+    }
+    const real = await bundle(
+      step.action,
+      { ...inputs, "dry-run": "false" },
+      `${step.variant ? `${step.variant}-` : ""}real`,
+    );
+    write(`\n${name} (for real)`);
+    write(table(rows(real)));
+  } finally {
+    await step.cleanup?.();
   }
-  const real = await bundle(step.action, { ...inputs, "dry-run": "false" }, "real");
-  write(`\n${step.action} (for real)`);
-  write(table(rows(real)));
 }

@@ -4,6 +4,8 @@ import type { Sim } from "../sim/index.ts";
 export interface DemoStep {
   /** Folder name under actions/. */
   action: string;
+  /** Tells apart two steps of one action (`record`, `archival`) in headings and file names. */
+  variant?: string;
   /** resolve-targets filter selecting the step's repositories (default `true`). */
   filter?: string;
   /** Inputs besides token, api-url and dry-run; `repositories` is the filtered set, comma-joined. */
@@ -12,4 +14,8 @@ export interface DemoStep {
   previews?: boolean;
   /** Runs before the step, e.g. to play a history of events into the simulator. */
   prepare?(sim: Sim): Promise<void>;
+  /** Mutating requests so far on the server the action talks to (default: the GitHub simulator). */
+  mutations?(sim: Sim): number;
+  /** Runs after the step, pass or fail, e.g. to stop a server that prepare started. */
+  cleanup?(): Promise<void>;
 }

@@ -232,7 +232,10 @@ export interface SimProject {
   title: string;
   closed: boolean;
   fields: SimProjectField[];
+  /** In the order they were added. Add with addProjectItem, which keeps `itemByContent` in step. */
   items: SimProjectItem[];
+  /** Each item by its content's node id (content is on a board at most once). */
+  itemByContent: Map<string, SimProjectItem>;
 }
 
 /** Where an issue lives, for node-id lookups. */
@@ -667,6 +670,7 @@ export function addProject(
       },
     ],
     items: [],
+    itemByContent: new Map(),
   };
   state.projects.push(project);
   return project;
@@ -679,7 +683,7 @@ export function addProjectItem(
   contentNodeId: string,
   at: string,
 ): SimProjectItem {
-  const existing = project.items.find((i) => i.contentNodeId === contentNodeId);
+  const existing = project.itemByContent.get(contentNodeId);
   if (existing) return existing;
   const id = state.nextId();
   const item: SimProjectItem = {
@@ -691,6 +695,7 @@ export function addProjectItem(
     updated_at: at,
   };
   project.items.push(item);
+  project.itemByContent.set(contentNodeId, item);
   return item;
 }
 
@@ -702,9 +707,10 @@ export function getProject(state: SimState, owner: string, number: number): SimP
 
 /** The boards an issue is on (non-archived items only). */
 export function projectsOfIssue(state: SimState, contentNodeId: string): SimProject[] {
-  return state.projects.filter((p) =>
-    p.items.some((i) => i.contentNodeId === contentNodeId && !i.archived),
-  );
+  return state.projects.filter((p) => {
+    const item = p.itemByContent.get(contentNodeId);
+    return item !== undefined && !item.archived;
+  });
 }
 
 /** Whether `token` may see repository `fullName`. */

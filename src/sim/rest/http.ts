@@ -1,3 +1,4 @@
+import type { RateLimiter } from "../rate-limit.ts";
 import type { SimClock, SimPermissionName, SimRepo, SimState, SimToken } from "../state.ts";
 
 const DOCS = "https://docs.github.com/rest";
@@ -8,19 +9,35 @@ export interface RestContext {
   /** Path parameters, URL-decoded (`{path+}` tails keep their slashes). */
   params: Record<string, string>;
   query: URLSearchParams;
-  /** Parsed JSON body; `{}` when there was none. */
+  /** Parsed JSON body when it is an object; `{}` otherwise (see `rawBody`). */
   body: Record<string, unknown>;
+  /** The parsed JSON body as sent (an array for the label endpoints' short form); undefined when none. */
+  rawBody: unknown;
   token: SimToken;
   state: SimState;
   clock: SimClock;
-  /** The repository of a `/repos/{owner}/{repo}/...` route, already checked as visible. */
-  repo: SimRepo;
+  /** The server's rate limiter (GET /rate_limit reports it). */
+  limiter: RateLimiter;
   /** API root (`http://127.0.0.1:PORT`), for `url` fields and `Link` headers. */
   api: string;
   /** The request URL. */
   url: URL;
   /** "now" on the sim clock as a GitHub timestamp. */
   at: string;
+}
+
+/** What a handler of a `/repos/{owner}/{repo}/...` route gets. */
+export interface RepoContext extends RestContext {
+  /** The route's repository, already checked as visible to the token. */
+  repo: SimRepo;
+}
+
+/**
+ * A body already serialized to JSON. Large listings assemble their answer from pre-serialized
+ * parts (the repository object every run repeats) instead of stringifying it a hundred times.
+ */
+export class RawJson {
+  constructor(readonly bytes: Buffer) {}
 }
 
 /** A handler's answer. */
@@ -30,19 +47,32 @@ export interface RestResult {
   headers?: Record<string, string>;
 }
 
-/** A REST route. */
-export interface Route {
+interface RouteBase {
   method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   /** `/repos/{owner}/{repo}/issues/{issue_number}`; a final `{name+}` takes the rest of the path. */
   pattern: string;
-  /** Permission required on the repository (routes under /repos only). */
-  permission?: { name: SimPermissionName; level: "read" | "write" };
   /** Counts toward the content-creation secondary limits. */
   content?: boolean;
-  /** Costs no primary budget (GET /rate_limit). */
+  /** Costs no primary budget and is answered even when it is spent (GET /rate_limit). */
   free?: boolean;
+}
+
+/** A route under `/repos/{owner}/{repo}`: the server resolves the repository and checks access. */
+export interface RepoRoute extends RouteBase {
+  scope: "repo";
+  /** Permission the token needs on the repository. */
+  permission: { name: SimPermissionName; level: "read" | "write" };
+  handle(ctx: RepoContext): RestResult;
+}
+
+/** A route outside any repository (`/user`, `/rate_limit`...). */
+export interface GlobalRoute extends RouteBase {
+  scope: "global";
   handle(ctx: RestContext): RestResult;
 }
+
+/** A REST route. */
+export type Route = RepoRoute | GlobalRoute;
 
 /** An error answer thrown from anywhere in a handler. */
 export class HttpError extends Error {

@@ -4,9 +4,18 @@ import { nodeId } from "../state.ts";
 
 type SimpleUser = components["schemas"]["simple-user"];
 
+const ids = new Map<string, number>();
+
 /** A stable numeric id for a login (users are not stored; they exist by being named). */
 export function userId(login: string): number {
-  return parseInt(createHash("sha1").update(login.toLowerCase()).digest("hex").slice(0, 8), 16);
+  const key = login.toLowerCase();
+  let id = ids.get(key);
+  if (id === undefined) {
+    // Memoized: listings name the same few logins thousands of times.
+    id = parseInt(createHash("sha1").update(key).digest("hex").slice(0, 8), 16);
+    ids.set(key, id);
+  }
+  return id;
 }
 
 /** A user (or organisation, or app bot) in GitHub's `simple-user` shape. */

@@ -1,0 +1,67 @@
+import type { ChangeOutcome } from "../../core/apply.ts";
+import type { FleetClient } from "../../core/client.ts";
+import { classifyError, type ApiError } from "../../core/errors.ts";
+import type { RepoRef } from "../../core/repository.ts";
+import type { ConclusionFilter } from "./conclusions.ts";
+import type { Confirmation } from "./confirm.ts";
+import { stillDeletable, type Candidate } from "./plan.ts";
+
+/** Why a candidate was not deleted although planned. */
+export interface SkipNote {
+  id: number;
+  reason: string;
+}
+
+/**
+ * The apply step for one repository: re-confirm the candidate from its window's fresh
+ * listing, then delete it (in a dry run, count it). A 409 (not completed after all) is a skip
+ * and a 404 (already gone) counts as done. A 403 means the token cannot delete runs here at
+ * all: the remaining candidates fail with the same cause without another request.
+ */
+export function deleter(o: {
+  client: FleetClient;
+  repo: RepoRef;
+  dryRun: boolean;
+  conclusions: ConclusionFilter;
+  confirm: (candidateId: number) => Promise<Confirmation>;
+}) {
+  const skips: SkipNote[] = [];
+  let unreachable = 0;
+  let refused: ApiError | undefined;
+  const skip = (id: number, reason: string): ChangeOutcome => {
+    skips.push({ id, reason });
+    return "skipped";
+  };
+
+  const apply = async (candidate: Candidate): Promise<ChangeOutcome> => {
+    if (refused) throw refused;
+    const confirmation = await o.confirm(candidate.id);
+    const fresh = confirmation.runs.get(candidate.id);
+    if (!fresh) {
+      if (!confirmation.complete) {
+        unreachable += 1;
+        return skip(candidate.id, "could not be re-read (over GitHub's 1,000-result cap)");
+      }
+      return skip(candidate.id, "no longer completed (re-run since it was listed) or gone");
+    }
+    if (!stillDeletable(candidate, fresh, o.conclusions)) {
+      return skip(candidate.id, `now ${fresh.status}/${fresh.conclusion ?? "none"}`);
+    }
+    if (o.dryRun) return "done";
+    try {
+      await o.client.rest.actions.deleteWorkflowRun({
+        owner: o.repo.owner,
+        repo: o.repo.repo,
+        run_id: candidate.id,
+      });
+      return "done";
+    } catch (error) {
+      const e = classifyError(error, { doing: `deleting run ${candidate.id}` });
+      if (e.status === 404) return "done";
+      if (e.status === 409) return skip(candidate.id, "not completed (409): re-run meanwhile");
+      if (e.kind === "forbidden") refused = e;
+      throw e;
+    }
+  };
+  return { apply, skips, unreachable: () => unreachable };
+}

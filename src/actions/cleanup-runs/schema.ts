@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { apiUrlInput, input, tokenInput } from "../../core/inputs.ts";
+import { parseConclusions } from "./conclusions.ts";
+
+/** cleanup-runs' inputs; mirrors actions/cleanup-runs/action.yml (a test keeps them equal). */
+export const schema = z
+  .object({
+    repositories: input.repositories(),
+    token: tokenInput(),
+    "api-url": apiUrlInput(),
+    "dry-run": input.boolean({ default: true }),
+    conclusions: input.list({ default: "skipped" }),
+    "keep-last": input.integer({ default: 0, min: 0, max: 100_000, required: false }),
+    "older-than-days": input.integer({ default: 0, min: 0, max: 36_500, required: false }),
+    "max-deletes": input.integer({ default: 1000, min: 1, max: 1_000_000, required: false }),
+    "min-remaining": input.integer({ default: 100, min: 0, max: 1_000_000, required: false }),
+  })
+  // Checked on the object so each field keeps the action.yml facts its builder recorded.
+  .superRefine((inputs, ctx) => {
+    const parsed = parseConclusions(inputs.conclusions);
+    if (!parsed.ok)
+      ctx.addIssue({ code: "custom", path: ["conclusions"], message: parsed.message });
+  });
+
+/** The parsed inputs. */
+export type Inputs = z.infer<typeof schema>;

@@ -1,0 +1,60 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+import { defineAction } from "../../core/action.ts";
+import { input } from "../../core/inputs.ts";
+import { MAX_MATRIX_JOBS } from "../../core/matrix.ts";
+import { loadRegistry, RegistryError, type Registry } from "../../core/registry.ts";
+import { planSelection } from "./plan.ts";
+import { renderSelection } from "./summary.ts";
+
+/** The inputs, mirroring actions/resolve-targets/action.yml. */
+export const schema = z.object({
+  registry: input.string({ default: "repos.yaml" }),
+  filter: input.string({ default: "true" }),
+  repository: input.string(),
+  "max-jobs": input.integer({
+    default: MAX_MATRIX_JOBS,
+    min: 1,
+    max: MAX_MATRIX_JOBS,
+  }),
+});
+
+/** repos.yaml + a filter (+ one target) -> the matrix of a fan-out job. No API, no token. */
+export const action = defineAction({
+  name: "resolve-targets",
+  title: "Resolve targets",
+  schema,
+  async run(inputs, deps) {
+    let registry: Registry;
+    try {
+      registry = loadRegistry(resolve(deps.cwd, inputs.registry), inputs.registry);
+    } catch (error) {
+      if (!(error instanceof RegistryError)) throw error;
+      // One annotation per problem, so each shows on its own in the run's UI.
+      for (const problem of error.problems) deps.log.error(problem);
+      const n = error.problems.length;
+      throw new Error(
+        `${inputs.registry} has ${n} problem${n === 1 ? "" : "s"} (listed above); no target was selected`,
+      );
+    }
+    const selection = planSelection(registry, {
+      filter: inputs.filter,
+      repository: inputs.repository,
+      maxJobs: inputs["max-jobs"],
+    });
+    const jobs = selection.matrix.include.length;
+    deps.log.info(
+      `${selection.targets.length} of ${registry.targets.length} targets selected by "${selection.filter}" in ${jobs} job${jobs === 1 ? "" : "s"}`,
+    );
+    return {
+      outputs: {
+        matrix: selection.matrix,
+        count: String(selection.targets.length),
+        targets: selection.targets,
+        repositories: selection.targets.map((t) => t.repository).join(","),
+      },
+      repos: [],
+      summary: renderSelection(selection),
+    };
+  },
+});

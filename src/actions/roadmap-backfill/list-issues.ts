@@ -1,0 +1,105 @@
+import type { FleetClient } from "../../core/client.ts";
+import { ApiError, classifyError } from "../../core/errors.ts";
+import { graphqlQuery } from "../../core/graphql-call.ts";
+import type { RepoRef } from "../../core/repository.ts";
+import type { OpenIssue } from "./plan.ts";
+
+/** GitHub's largest page. */
+export const PAGE_SIZE = 100;
+
+/**
+ * Open issues (the `issues` connection never holds pull requests), oldest first, each with the
+ * number of board items it has: `includeArchived` counts archived items, which still track it.
+ */
+export const ISSUES_QUERY = `query OpenIssues($owner: String!, $name: String!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    isArchived
+    issues(first: ${PAGE_SIZE}, after: $after, states: [OPEN], orderBy: {field: CREATED_AT, direction: ASC}) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        id
+        number
+        title
+        url
+        projectItems(first: 1, includeArchived: true) { totalCount }
+      }
+    }
+  }
+}`;
+
+interface Answer {
+  repository: {
+    isArchived: boolean;
+    issues: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      nodes: {
+        id: string;
+        number: number;
+        title: string;
+        url: string;
+        projectItems: { totalCount: number };
+      }[];
+    };
+  } | null;
+}
+
+/** What listing a repository found. */
+export type Listing = { archived: true } | { archived: false; issues: OpenIssue[]; pages: number };
+
+/** A listing that did not finish: nothing is added from a half-listed repository. */
+export class ListingError extends ApiError {}
+
+/**
+ * Lists a repository's open issues with their board counts, page after page (a cursor cannot
+ * be guessed, so pages are sequential). An archived repository stops after the first page. A
+ * page that fails stops the listing with an error saying how far it got.
+ */
+export async function listOpenIssues(client: FleetClient, repo: RepoRef): Promise<Listing> {
+  const issues: OpenIssue[] = [];
+  let after: string | null = null;
+  let pages = 0;
+  let total: number | undefined;
+  for (;;) {
+    let answer: Answer;
+    try {
+      answer = await graphqlQuery<Answer>(client, ISSUES_QUERY, {
+        owner: repo.owner,
+        name: repo.repo,
+        after,
+      });
+    } catch (error) {
+      const cause = classifyError(error);
+      const progress =
+        total === undefined
+          ? "failed on its first page"
+          : `stopped after ${pages} of ${Math.ceil(total / PAGE_SIZE)} pages (${Math.max(0, total - issues.length)} of ${total} open issues not listed)`;
+      const hint =
+        cause.kind === "forbidden"
+          ? "; the token needs Issues: read on the repository and organization Projects: read"
+          : "";
+      throw new ListingError(
+        cause.kind,
+        cause.status,
+        `listing open issues ${progress}: ${cause.message}${hint}`,
+        cause.resetAt,
+      );
+    }
+    pages += 1;
+    const repository = answer.repository!;
+    if (repository.isArchived) return { archived: true };
+    total = repository.issues.totalCount;
+    for (const n of repository.issues.nodes)
+      issues.push({
+        id: n.id,
+        number: n.number,
+        title: n.title,
+        url: n.url,
+        boards: n.projectItems.totalCount,
+      });
+    const { hasNextPage, endCursor } = repository.issues.pageInfo;
+    if (!hasNextPage || endCursor === null) return { archived: false, issues, pages };
+    after = endCursor;
+  }
+}

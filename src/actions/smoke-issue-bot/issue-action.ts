@@ -1,0 +1,130 @@
+import { ApiError, classifyError } from "../../core/errors.ts";
+import { failureComment, issueBody, issueTitle, recoveryComment } from "./messages.ts";
+import type { PackageState } from "./package-state.ts";
+import { openingLeaseMs, type PackageDecision } from "./plan.ts";
+import type { RecordOptions } from "./record.ts";
+import type { StateStore, StoredState } from "./state-store.ts";
+import { writeWithRetry } from "./write-with-retry.ts";
+
+/** What an issue action did, for the outputs and the summary. */
+export interface IssueActionResult {
+  opened?: { number: number; url: string };
+  commented?: number;
+  closed?: number;
+}
+
+/** An issue action that failed after part of it was done (an issue opened, its number unsaved). */
+export class IssueActionError extends Error {
+  override readonly name = "IssueActionError";
+  constructor(
+    readonly partial: IssueActionResult,
+    override readonly cause: ApiError,
+  ) {
+    super(cause.message);
+  }
+}
+
+/**
+ * Opens, comments on or closes a package's tracking issue once its state is saved (`saved`).
+ * An opening then records the issue's number in the state, or releases this run's claim
+ * when the issue could not be created.
+ */
+export async function applyIssueAction(
+  o: RecordOptions,
+  store: StateStore,
+  d: PackageDecision,
+  saved: StoredState,
+): Promise<IssueActionResult> {
+  const { client, repo } = o;
+  const at = { owner: repo.owner, repo: repo.repo };
+  const action = d.action;
+  if (action.kind === "none") return {};
+  if (action.kind === "comment") {
+    await client.rest.issues.createComment({
+      ...at,
+      issue_number: action.issue,
+      body: failureComment(d.package, o.run, d.next?.failures ?? 0),
+    });
+    return { commented: action.issue };
+  }
+  if (action.kind === "close") {
+    if (action.comment)
+      await client.rest.issues.createComment({
+        ...at,
+        issue_number: action.issue,
+        body: recoveryComment(d.package, o.run),
+      });
+    await client.rest.issues.update({
+      ...at,
+      issue_number: action.issue,
+      state: "closed",
+      state_reason: "completed",
+    });
+    return { closed: action.issue };
+  }
+  const state = d.next!;
+  let opened: { number: number; url: string };
+  try {
+    const created = await client.rest.issues.create({
+      ...at,
+      title: issueTitle(o.title, d.package),
+      body: issueBody(state, o.threshold),
+      labels: [o.label],
+    });
+    opened = { number: created.data.number, url: created.data.html_url };
+  } catch (error) {
+    // Give up this run's claim so the next failing run opens the issue without waiting out the lease.
+    const open = classifyError(error, { doing: `opening the tracking issue of ${d.package}` });
+    try {
+      await updateAfterOpen(o, store, saved, (s) =>
+        s.opening?.run === o.run.id ? { ...s, opening: null } : undefined,
+      );
+    } catch (release) {
+      throw new ApiError(
+        open.kind,
+        open.status,
+        `${open.message}; releasing this run's claim failed too (${classifyError(release).message}): the next failing run after ${openingLeaseMs / 60_000} minutes opens it`,
+      );
+    }
+    throw open;
+  }
+  try {
+    await updateAfterOpen(o, store, saved, (s) => ({
+      ...s,
+      issue: opened.number,
+      opening: s.opening?.run === o.run.id ? null : s.opening,
+    }));
+  } catch (error) {
+    const e = classifyError(error);
+    throw new IssueActionError(
+      { opened },
+      new ApiError(
+        e.kind,
+        e.status,
+        `opened #${opened.number} but could not save its number (${e.message}); the next run finds it by its marker`,
+      ),
+    );
+  }
+  return { opened };
+}
+
+/**
+ * Records the opened issue's number (or releases the claim) in the package's state, starting
+ * from the state this run just saved (a conflict means someone wrote since: re-read, re-apply).
+ */
+async function updateAfterOpen(
+  o: RecordOptions,
+  store: StateStore,
+  saved: StoredState,
+  change: (s: PackageState) => PackageState | undefined,
+): Promise<void> {
+  const name = saved.state.package;
+  await writeWithRetry({
+    store,
+    name,
+    stored: saved,
+    decide: (s) => ({ next: change(s.state) }),
+    message: () => `smoke-issue-bot: ${name} tracking issue in run ${o.run.id}`,
+    pause: o.pause,
+  });
+}

@@ -1,0 +1,181 @@
+import type { Outcome } from "./outcomes.ts";
+import { keptRuns, serializeState, type FailedRun, type PackageState } from "./package-state.ts";
+import type { TrackedIssue } from "./tracked-issue.ts";
+
+/** What record mode does to a package's tracking issue. */
+export type IssueAction =
+  | { kind: "none" }
+  | { kind: "open" }
+  /** A further failure while the issue is open. */
+  | { kind: "comment"; issue: number }
+  /** Recovery: a comment (unless the issue is locked), then close. */
+  | { kind: "close"; issue: number; comment: boolean };
+
+/** Record mode's decision for one package. */
+export interface PackageDecision {
+  package: string;
+  outcome: Outcome;
+  /** The state to write; undefined when the state does not change. */
+  next?: PackageState;
+  action: IssueAction;
+  /** Why the package is left as it is, or what a human did, for the summary. */
+  notes: string[];
+  /** An opening held back by `max-issues` (it happens on a later failing run). */
+  deferred: boolean;
+}
+
+/** How long a run's claim to be opening the tracking issue keeps others from opening one. */
+export const openingLeaseMs = 10 * 60_000;
+
+export interface PackageFacts {
+  name: string;
+  outcome: Outcome;
+  state: PackageState;
+  /** The open tracking issue of the package, if there is one. */
+  tracked?: TrackedIssue;
+  run: FailedRun;
+  threshold: number;
+  now: number;
+  /** False when `max-issues` openings are already planned in this run. */
+  mayOpen: boolean;
+}
+
+const same = (a: PackageState, b: PackageState) => serializeState(a) === serializeState(b);
+
+/**
+ * Decides one package from its state, its open tracking issue and this run's outcome.
+ * The state is written before any issue is touched, so an issue is only ever opened from a
+ * count that was saved; a rerun of the same run is recognised by its id and counts nothing.
+ */
+export function decidePackage(f: PackageFacts): PackageDecision {
+  if (f.outcome === "cancelled" || f.outcome === "skipped")
+    return {
+      package: f.name,
+      outcome: f.outcome,
+      action: { kind: "none" },
+      notes: [],
+      deferred: false,
+    };
+  return f.outcome === "success" ? decideSuccess(f) : decideFailure(f);
+}
+
+function decideSuccess(f: PackageFacts): PackageDecision {
+  const s = f.state;
+  const clean = s.failures === 0 && s.runs.length === 0 && s.issue === null && s.opening === null;
+  const action: IssueAction = f.tracked
+    ? { kind: "close", issue: f.tracked.number, comment: !f.tracked.locked }
+    : { kind: "none" };
+  const notes = f.tracked?.locked
+    ? [`#${f.tracked.number} is locked: closed without a comment`]
+    : [];
+  // A clean state stays unwritten (no commit per green run); only the issue may need closing.
+  const next: PackageState | undefined = clean
+    ? undefined
+    : { ...s, failures: 0, runs: [], issue: null, opening: null };
+  return { package: f.name, outcome: f.outcome, next, action, notes, deferred: false };
+}
+
+function decideFailure(f: PackageFacts): PackageDecision {
+  const s: PackageState = { ...f.state, runs: [...f.state.runs] };
+  const notes: string[] = [];
+  if (f.tracked) {
+    if (s.issue !== f.tracked.number) s.opening = null;
+    s.issue = f.tracked.number;
+  } else if (s.issue !== null) {
+    // The issue the bot tracked is no longer open with its label: a human closed, unlabelled
+    // or deleted it. That is respected: no reopening, and the count starts again.
+    notes.push(
+      `#${s.issue} was closed or unlabelled by a human: not reopened; a new issue opens after ${f.threshold} further failure(s)`,
+    );
+    Object.assign(s, { failures: 0, runs: [], issue: null, opening: null });
+  }
+  const counted = s.runs.some((r) => r.id === f.run.id);
+  if (counted) notes.push(`run ${f.run.id} was already counted`);
+  else {
+    s.failures += 1;
+    s.runs = [...s.runs, f.run].slice(-keptRuns);
+  }
+  let action: IssueAction = { kind: "none" };
+  let deferred = false;
+  if (f.tracked) {
+    if (f.tracked.locked) notes.push(`#${f.tracked.number} is locked: no comment`);
+    else if (!counted) action = { kind: "comment", issue: f.tracked.number };
+  } else if (s.failures >= f.threshold) {
+    const claim = s.opening;
+    const held =
+      claim !== null && claim.run !== f.run.id && f.now - Date.parse(claim.at) < openingLeaseMs;
+    if (held) notes.push(`run ${claim.run} is opening the tracking issue`);
+    else if (!f.mayOpen) {
+      deferred = true;
+      notes.push("max-issues reached: the issue opens on a later failing run");
+    } else {
+      s.opening = { run: f.run.id, at: f.run.at };
+      action = { kind: "open" };
+    }
+  }
+  const next = same(s, f.state) ? undefined : s;
+  return { package: f.name, outcome: f.outcome, next, action, notes, deferred };
+}
+
+/**
+ * Decides every package, in name order, opening at most `maxIssues` issues; the others keep
+ * their count and open on a later failing run.
+ */
+export function planRecord(
+  packages: readonly Omit<PackageFacts, "mayOpen">[],
+  maxIssues: number,
+): PackageDecision[] {
+  let openings = 0;
+  return packages.map((p) => {
+    const decision = decidePackage({ ...p, mayOpen: openings < maxIssues });
+    if (decision.action.kind === "open") openings += 1;
+    return decision;
+  });
+}
+
+/** One milestone comment archival mode posts. */
+export interface MilestoneDecision {
+  issue: TrackedIssue;
+  /** Whole days since the issue opened. */
+  age: number;
+  /** The milestone commented on now (the latest one reached). */
+  milestone: number;
+  /** Earlier milestones reached but not commented (the bot was not run on those days). */
+  passed: number[];
+  /** The last milestone: the archival label goes on. */
+  last: boolean;
+  /** Whether the comment is posted (not on a locked issue). */
+  comment: boolean;
+}
+
+const dayMs = 86_400_000;
+
+/**
+ * For each open tracking issue, the milestone due today: the latest of `days` its age has
+ * reached that its marker does not list. Earlier unposted milestones are not commented
+ * separately (one comment says where the issue stands).
+ */
+export function planArchival(
+  issues: readonly TrackedIssue[],
+  days: readonly number[],
+  now: number,
+): MilestoneDecision[] {
+  const sorted = [...new Set(days)].sort((a, b) => a - b);
+  const lastDay = sorted[sorted.length - 1];
+  const out: MilestoneDecision[] = [];
+  for (const issue of [...issues].sort((a, b) => a.number - b.number)) {
+    const age = Math.floor((now - Date.parse(issue.createdAt)) / dayMs);
+    const due = sorted.filter((d) => d <= age && !issue.milestones.includes(d));
+    const milestone = due.pop();
+    if (milestone === undefined) continue;
+    out.push({
+      issue,
+      age,
+      milestone,
+      passed: due,
+      last: milestone === lastDay,
+      comment: !issue.locked,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,90 @@
+import { defineAction } from "../../core/action.ts";
+import { forEachRepository } from "../../core/fan-out.ts";
+import type { RepoResult } from "../../core/report.ts";
+import { archival } from "./archival.ts";
+import { readOutcomes } from "./outcomes.ts";
+import { record } from "./record.ts";
+import { currentRun } from "./run-ref.ts";
+import { schema } from "./schema.ts";
+import { checkSettings } from "./settings.ts";
+
+const isoSeconds = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+
+/**
+ * smoke-issue-bot: record mode turns one smoke run's outcomes into tracking issues (opened
+ * after `threshold` consecutive failures, commented on while failing, closed on recovery);
+ * archival mode walks the open ones through the archival timeline.
+ */
+export const action = defineAction({
+  name: "smoke-issue-bot",
+  title: "Smoke issue bot",
+  schema,
+  async run(inputs, deps) {
+    // Everything that can be wrong with the inputs is reported before the first request.
+    const settings = checkSettings(inputs);
+    const now = deps.clock.now();
+    const recording = inputs.mode === "record";
+    const outcomes = recording ? readOutcomes(inputs.outcomes ?? "", deps.cwd) : undefined;
+    const run = recording ? currentRun(inputs["run-url"], deps.env, isoSeconds(now)) : undefined;
+    const client = deps.makeClient(inputs.token, inputs["api-url"]);
+    const dryRun = inputs["dry-run"];
+    const outputs = {
+      opened: [] as (number | null)[],
+      commented: [] as number[],
+      closed: [] as number[],
+      milestones: [] as number[],
+    };
+    const repos = await forEachRepository([settings.repository], deps.log, async (repo) => {
+      const { data } = await client.rest.repos.get({ owner: repo.owner, repo: repo.repo });
+      if (data.archived) {
+        const skipped: RepoResult = {
+          repository: repo.fullName,
+          status: "skipped",
+          planned: 0,
+          done: 0,
+          left: 0,
+          notice:
+            "archived: GitHub refuses writes to it, so no outcome is recorded and no issue touched",
+        };
+        return skipped;
+      }
+      if (outcomes && run) {
+        const r = await record({
+          client,
+          repo,
+          defaultBranch: data.default_branch,
+          outcomes,
+          run,
+          now,
+          dryRun,
+          threshold: inputs.threshold,
+          label: inputs.label,
+          title: inputs.title,
+          stateBranch: inputs["state-branch"],
+          statePath: settings.statePath,
+          maxIssues: inputs["max-issues"],
+          minRemaining: inputs["min-remaining"],
+          pause: (attempt) =>
+            deps.clock.sleep(Math.floor(Math.random() * 20 * Math.min(attempt, 5))),
+        });
+        Object.assign(outputs, { opened: r.opened, commented: r.commented, closed: r.closed });
+        return r.result;
+      }
+      const a = await archival({
+        client,
+        repo,
+        now,
+        dryRun,
+        label: inputs.label,
+        archivalLabel: inputs["archival-label"],
+        days: settings.archivalDays,
+        minRemaining: inputs["min-remaining"],
+      });
+      outputs.milestones = a.milestones;
+      return a.result;
+    });
+    for (const r of repos)
+      for (const item of r.items ?? []) deps.log.info(`${r.repository}: ${item.text}`);
+    return { outputs, repos };
+  },
+});

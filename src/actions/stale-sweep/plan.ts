@@ -1,0 +1,143 @@
+import type { MarkState } from "./read-mark.ts";
+
+/** An open issue or pull request as the issues list reports it. */
+export interface IssueSummary {
+  number: number;
+  title: string;
+  /** Its page on GitHub. */
+  url: string;
+  labels: string[];
+  /** Last activity, epoch ms. */
+  updatedAt: number;
+  /** Issue lists include pull requests; the sweep never touches them. */
+  pullRequest: boolean;
+}
+
+/** The sweep's rules, from the inputs. */
+export interface SweepRules {
+  daysBeforeStale: number;
+  daysBeforeClose: number;
+  staleLabel: string;
+  exemptLabels: readonly string[];
+}
+
+/** What was read of one repository. */
+export interface RepoSnapshot {
+  /** Open issues and pull requests carrying the stale label; `mark` for those whose timeline was read. */
+  staleLabeled: { issue: IssueSummary; mark?: MarkState }[];
+  /** Open issues and pull requests, least recently updated first, at least up to the stale cutoff. */
+  idle: IssueSummary[];
+  /** Whether the repository has the stale label. */
+  labelExists: boolean;
+}
+
+/** One change to one issue. */
+export type Change =
+  | { kind: "unstale"; issue: IssueSummary; activity: NonNullable<MarkState["activity"]> }
+  | { kind: "close"; issue: IssueSummary; markedAt: number; comment: boolean }
+  | { kind: "mark"; issue: IssueSummary };
+
+/** Everything a repository needs, in the order it is done. */
+export interface SweepPlan {
+  /** Un-stales first (people are waiting on them), then closes, then marks, most idle first. */
+  changes: Change[];
+  /** Issues carrying the stale label whose timeline never shows it being added: left alone. */
+  undated: IssueSummary[];
+  /** The stale label is missing and a mark needs it. */
+  createLabel: boolean;
+}
+
+/** The plan cut to the `max-operations` cap. */
+export interface CappedPlan {
+  kept: Change[];
+  /** Changes beyond the cap, left for the next run. */
+  left: Change[];
+  createLabel: boolean;
+  /** Mutating requests the kept changes take. */
+  operations: number;
+}
+
+export const DAY_MS = 86_400_000;
+
+const has = (issue: IssueSummary, label: string) =>
+  issue.labels.some((l) => l.toLowerCase() === label.toLowerCase());
+
+/** Issues with an exempt label are never touched, whatever else they carry. */
+export function isExempt(issue: IssueSummary, rules: SweepRules): boolean {
+  return rules.exemptLabels.some((label) => has(issue, label));
+}
+
+/** Issues last updated at or before this moment (epoch ms) are idle enough to mark. */
+export function staleCutoff(now: number, rules: SweepRules): number {
+  return now - rules.daysBeforeStale * DAY_MS;
+}
+
+/** Whether an open issue is to be marked: idle since the cutoff, not a pull request, not exempt, not stale yet. */
+export function isMarkCandidate(issue: IssueSummary, rules: SweepRules, now: number): boolean {
+  return (
+    !issue.pullRequest &&
+    issue.updatedAt <= staleCutoff(now, rules) &&
+    !has(issue, rules.staleLabel) &&
+    !isExempt(issue, rules)
+  );
+}
+
+/** Whether the sweep needs an issue's timeline: a stale-labeled issue it may un-stale or close. */
+export function needsTimeline(issue: IssueSummary, rules: SweepRules): boolean {
+  return !issue.pullRequest && has(issue, rules.staleLabel) && !isExempt(issue, rules);
+}
+
+/** Mutating requests one change takes. */
+export function operationsOf(change: Change): number {
+  if (change.kind === "unstale") return 1;
+  if (change.kind === "close") return change.comment ? 2 : 1;
+  return 2;
+}
+
+/**
+ * Decides what to do in one repository: un-stale issues someone touched since they were
+ * marked, close those left alone `days-before-close` since, mark idle ones. Pure.
+ */
+export function planSweep(snapshot: RepoSnapshot, rules: SweepRules, now: number): SweepPlan {
+  const unstales: Change[] = [];
+  const closes: Extract<Change, { kind: "close" }>[] = [];
+  const undated: IssueSummary[] = [];
+  for (const { issue, mark } of snapshot.staleLabeled) {
+    if (!needsTimeline(issue, rules)) continue;
+    if (mark === undefined) undated.push(issue);
+    else if (mark.activity) unstales.push({ kind: "unstale", issue, activity: mark.activity });
+    else if (now - mark.markedAt >= rules.daysBeforeClose * DAY_MS)
+      closes.push({ kind: "close", issue, markedAt: mark.markedAt, comment: !mark.closeCommented });
+  }
+  closes.sort(
+    (a, b) => (a as { markedAt: number }).markedAt - (b as { markedAt: number }).markedAt,
+  );
+  const marks: Change[] = snapshot.idle
+    .filter((issue) => isMarkCandidate(issue, rules, now))
+    .sort((a, b) => a.updatedAt - b.updatedAt)
+    .map((issue) => ({ kind: "mark" as const, issue }));
+  return {
+    changes: [...unstales, ...closes, ...marks],
+    undated,
+    createLabel: !snapshot.labelExists && marks.length > 0,
+  };
+}
+
+/**
+ * Keeps the changes that fit in `maxOperations` mutating requests, in plan order, counting the
+ * label's creation before the first mark. Stops at the first change that does not fit, so
+ * a lower-priority change never jumps ahead of a higher one.
+ */
+export function capPlan(plan: SweepPlan, maxOperations: number): CappedPlan {
+  let operations = 0;
+  let createLabel = false;
+  let i = 0;
+  for (; i < plan.changes.length; i++) {
+    const change = plan.changes[i]!;
+    const label = change.kind === "mark" && plan.createLabel && !createLabel ? 1 : 0;
+    if (operations + label + operationsOf(change) > maxOperations) break;
+    operations += label + operationsOf(change);
+    if (label) createLabel = true;
+  }
+  return { kept: plan.changes.slice(0, i), left: plan.changes.slice(i), createLabel, operations };
+}

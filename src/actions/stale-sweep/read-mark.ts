@@ -1,0 +1,60 @@
+import { markers } from "./comment-body.ts";
+
+/** One timeline entry, reduced to what the sweep decides on. */
+export interface TimelineEntry {
+  /** `labeled`, `unlabeled`, `commented`, `closed`, `reopened`, `renamed`... */
+  event: string;
+  /** Who did it; null when GitHub does not say (a deleted account). */
+  actor: string | null;
+  /** Epoch milliseconds. */
+  at: number;
+  /** For labeled/unlabeled. */
+  label?: string;
+  /** For commented. */
+  body?: string;
+}
+
+/** What an issue's timeline says about its stale label. */
+export interface MarkState {
+  /** When the stale label was last put on (epoch ms). */
+  markedAt: number;
+  /** Who put it on: the sweeper's identity, whose own label and comments never count as activity. */
+  markedBy: string | null;
+  /** The first thing someone other than the marker did after the mark, if anything. */
+  activity?: { event: string; actor: string | null; at: number };
+  /** The marker already posted its close comment after the mark (a close that failed after it). */
+  closeCommented: boolean;
+}
+
+// Side effects of other entries (a comment's mention, a subscription), not activity of their own.
+const notActivity = new Set(["mentioned", "subscribed", "unsubscribed"]);
+
+/**
+ * Finds the last time `label` was put on the issue and what happened after it, in timeline
+ * order. Undefined when the timeline has no such event (the label cannot then be dated).
+ */
+export function readMark(timeline: readonly TimelineEntry[], label: string): MarkState | undefined {
+  const wanted = label.toLowerCase();
+  let at = -1;
+  for (let i = timeline.length - 1; i >= 0; i--) {
+    const e = timeline[i]!;
+    if (e.event === "labeled" && e.label?.toLowerCase() === wanted) {
+      at = i;
+      break;
+    }
+  }
+  if (at < 0) return undefined;
+  const mark = timeline[at]!;
+  const state: MarkState = { markedAt: mark.at, markedBy: mark.actor, closeCommented: false };
+  for (const e of timeline.slice(at + 1)) {
+    const own = e.actor !== null && e.actor === mark.actor;
+    if (own) {
+      if (e.event === "commented" && e.body?.includes(markers.close)) state.closeCommented = true;
+      continue;
+    }
+    if (notActivity.has(e.event)) continue;
+    state.activity = { event: e.event, actor: e.actor, at: e.at };
+    break;
+  }
+  return state;
+}

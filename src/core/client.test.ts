@@ -1,0 +1,115 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { fastTimings } from "../../test/helpers/deps.ts";
+import { startSim, type Sim, type SimOptions } from "../sim/index.ts";
+import { addIssue, addRepo, addToken, createState, iso } from "../sim/state.ts";
+import { createClient, type ClientTimings } from "./client.ts";
+import { classifyError } from "./errors.ts";
+import { memoryLogger } from "./logger.ts";
+
+let sim: Sim | undefined;
+afterEach(async () => {
+  await sim?.close();
+  sim = undefined;
+});
+
+/**
+ * `acme/api` with `issues` issues, served on the real clock from now (Octokit compares
+ * `x-ratelimit-reset` with its own clock), and a token with `hourlyLimit` requests an hour.
+ */
+async function world(issues: number, hourlyLimit: number, options: SimOptions = {}) {
+  const now = Date.now();
+  const state = createState({ now });
+  const repo = addRepo(state, {
+    owner: "acme",
+    name: "api",
+    created_at: iso(now - 400 * 86_400_000),
+  });
+  for (let n = 1; n <= issues; n++)
+    addIssue(state, repo, {
+      title: `issue ${n}`,
+      user: "octo",
+      created_at: iso(now - (issues - n) * 60_000),
+    });
+  addToken(state, { token: "ghs_client", login: "fleet[bot]", hourlyLimit });
+  sim = await startSim(state, options);
+  return sim;
+}
+
+function client(s: Sim, timings: Partial<ClientTimings> = {}) {
+  const log = memoryLogger();
+  const octokit = createClient({
+    token: "ghs_client",
+    baseUrl: s.url,
+    log,
+    timings: { ...fastTimings, ...timings },
+  });
+  return { octokit, log };
+}
+
+describe("createClient against the simulator", () => {
+  it("pages through 2,500 issues in 25 requests of 100", async () => {
+    const s = await world(2500, 5000);
+    const { octokit } = client(s);
+    const issues = await octokit.paginate(octokit.rest.issues.listForRepo, {
+      owner: "acme",
+      repo: "api",
+      state: "all",
+      per_page: 100,
+    });
+    expect(issues).toHaveLength(2500);
+    expect(new Set(issues.map((i) => i.number)).size).toBe(2500);
+    expect(s.log.count({ method: "GET", path: "/repos/acme/api/issues" })).toBe(25);
+    expect(s.log.count()).toBe(25);
+    expect(octokit.budget.get("core")).toMatchObject({ limit: 5000, remaining: 4975 });
+  });
+
+  it("waits out a secondary-limit 403 with retry-after and retries", async () => {
+    // One request in flight allowed; each answer held 50 ms. The second of two parallel requests
+    // is refused with retry-after: 1, waited (1 x 200 ms, by then the first is done) and retried.
+    const s = await world(3, 5000, {
+      limits: { secondary: { concurrent: 1 } },
+      latency: { fixedMs: 50 },
+    });
+    const { octokit, log } = client(s, { retryAfterUnitMs: 200 });
+    const [a, b] = await Promise.all([
+      octokit.rest.issues.get({ owner: "acme", repo: "api", issue_number: 1 }),
+      octokit.rest.issues.get({ owner: "acme", repo: "api", issue_number: 2 }),
+    ]);
+    expect([a.status, b.status, a.data.number, b.data.number]).toEqual([200, 200, 1, 2]);
+    expect(s.log.entries.map((e) => e.status).sort()).toEqual([200, 200, 403]);
+    const refused = s.log.entries.find((e) => e.status === 403);
+    expect(s.log.count({ path: refused?.path, status: 200 })).toBe(1);
+    expect(log.lines.filter((l) => l.level === "warning").map((l) => l.message)).toEqual([
+      expect.stringMatching(/^secondary rate limit on GET .*; waiting 1s and retrying \(1 of 4\)$/),
+    ]);
+  });
+
+  it("fails loud with a rate-limited error, not a short list, when the budget runs out mid-listing", async () => {
+    const s = await world(2500, 10);
+    const { octokit } = client(s);
+    const error = await octokit
+      .paginate(octokit.rest.issues.listForRepo, {
+        owner: "acme",
+        repo: "api",
+        state: "all",
+        per_page: 100,
+      })
+      .then(
+        (list) => new Error(`expected a failure, got a list of ${list.length}`),
+        (e: unknown) => e,
+      );
+    const classified = classifyError(error, { repository: "acme/api", doing: "listing issues" });
+    expect(classified.kind).toBe("rate-limited");
+    const reset = Number(
+      s.log.entries.length > 0 ? Math.ceil((s.state.now + 3_600_000) / 1000) : 0,
+    );
+    expect(classified.resetAt).toBeGreaterThanOrEqual((reset - 2) * 1000);
+    expect(classified.resetAt).toBeLessThanOrEqual((reset + 2) * 1000);
+    expect(classified.message).toContain(
+      "listing issues on acme/api: the primary rate limit is exhausted",
+    );
+    // Ten pages served, the eleventh refused and, with the reset an hour away, not retried.
+    expect(s.log.entries.map((e) => e.status)).toEqual([...Array(10).fill(200), 403]);
+    expect(octokit.budget.get("core")?.remaining).toBe(0);
+  });
+});

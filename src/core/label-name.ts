@@ -1,0 +1,25 @@
+/** GitHub refuses label names longer than this ("name is too long (maximum is 50 characters)"). */
+export const MAX_LABEL_LENGTH = 50;
+
+// Emoji and the parts that join or modify them: GitHub refuses a name made only of these.
+const emojiPart =
+  /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|[\u{e0020}-\u{e007f}]|\u200d|\ufe0f|\u20e3/gu;
+
+const isControl = (c: string) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f;
+
+/**
+ * Why GitHub (or the issues API's comma-separated `labels` filter) would not accept `name` as
+ * a label name, or undefined when it would.
+ */
+export function labelNameProblem(name: string): string | undefined {
+  if (name.trim() === "") return "a label name cannot be empty";
+  if (name !== name.trim()) return "a label name cannot start or end with spaces";
+  const length = [...name].length;
+  if (length > MAX_LABEL_LENGTH)
+    return `a label name is at most ${MAX_LABEL_LENGTH} characters (found ${length})`;
+  if (name.includes(","))
+    return "a label name cannot contain a comma (the issues API's labels filter splits on commas)";
+  if ([...name].some(isControl)) return "a label name cannot contain control characters";
+  if (name.replace(emojiPart, "").trim() === "") return "a label name needs more than emoji";
+  return undefined;
+}

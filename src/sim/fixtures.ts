@@ -1,0 +1,59 @@
+/**
+ * Small worlds and a raw HTTP caller for the simulator's own tests: they talk to a running
+ * simulator over loopback like any client, without Octokit's retries in the way.
+ */
+import {
+  addRepo,
+  addToken,
+  createState,
+  iso,
+  type SimRepo,
+  type SimState,
+  type SimToken,
+} from "./state.ts";
+
+/** The moment the test worlds describe. */
+export const NOW = Date.parse("2026-06-01T00:00:00Z");
+
+/** `NOW` minus `days`, as a GitHub timestamp. */
+export const daysAgo = (days: number) => iso(NOW - days * 86_400_000);
+
+/** An org `acme` with repository `acme/api` and an admin token `ghs_admin` (login `fleet[bot]`). */
+export function smallWorld(): { state: SimState; repo: SimRepo; admin: SimToken } {
+  const state = createState({ now: NOW, seed: 7 });
+  const repo = addRepo(state, { owner: "acme", name: "api", created_at: daysAgo(400) });
+  const admin = addToken(state, { token: "ghs_admin", login: "fleet[bot]" });
+  return { state, repo, admin };
+}
+
+/** A response as a test reads it. */
+export interface RawResponse<T> {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON (typed by the caller), or undefined for an empty body. */
+  body: T;
+}
+
+/**
+ * One request. `token` defaults to `ghs_admin`; `null` sends no Authorization header. A body
+ * that is not JSON is a test failure, not a silent undefined.
+ */
+export async function call<T = { message: string }>(
+  url: string,
+  method: string,
+  path: string,
+  o: { body?: unknown; token?: string | null; scheme?: "token" | "Bearer" } = {},
+): Promise<RawResponse<T>> {
+  const token = o.token === undefined ? "ghs_admin" : o.token;
+  const headers: Record<string, string> = { accept: "application/vnd.github+json" };
+  if (token !== null) headers.authorization = `${o.scheme ?? "token"} ${token}`;
+  if (o.body !== undefined) headers["content-type"] = "application/json";
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers,
+    body: o.body === undefined ? undefined : JSON.stringify(o.body),
+  });
+  const text = await res.text();
+  const body = (text === "" ? undefined : JSON.parse(text)) as T;
+  return { status: res.status, headers: res.headers, body };
+}

@@ -1,0 +1,75 @@
+/**
+ * A Gitea on loopback, over the same state model as the GitHub simulator: `/api/v1` paths,
+ * `Authorization: token X` (Bearer also accepted), `page` + `limit` pagination (at most 50)
+ * with `Link` and `x-total-count`, no rate limiting and no rate-limit headers, workflow
+ * dispatch by file name, and no repository dispatch endpoint (404 or 405, as configured).
+ */
+import { createSimClock, type SimClockOption } from "../clock.ts";
+import { Faults } from "../faults.ts";
+import { latencyOf, type LatencyOption } from "../latency.ts";
+import { RequestLog } from "../log.ts";
+import type { SimClock, SimState } from "../state.ts";
+import { startGiteaServer } from "./server.ts";
+
+/** How to run the simulated Gitea. */
+export interface GiteaOptions {
+  /** Port on 127.0.0.1; default 0 (any free port). */
+  port?: number;
+  /** Default "real": wall-clock speed from `state.now`. */
+  clock?: SimClockOption;
+  latency?: LatencyOption;
+  /**
+   * What `POST /repos/{o}/{r}/dispatches` answers. Gitea has no repository dispatch: 404 is
+   * what its router says (the default); 405 is what some fronting proxies and forks say.
+   */
+  repositoryDispatch?: 404 | 405;
+  /**
+   * Whether a workflow dispatch with `?return_run_details=true` answers 200 with the run's id
+   * (newer Gitea) rather than 204 (Gitea 1.24 and 1.25). Default false.
+   */
+  runDetails?: boolean;
+}
+
+/** A running simulated Gitea. */
+export interface Gitea {
+  /** The server's URL (Gitea's ROOT_URL), `http://127.0.0.1:PORT`, as Gitea Actions' GITHUB_SERVER_URL. */
+  url: string;
+  /** The API root, `${url}/api/v1`. */
+  apiUrl: string;
+  /** `state.adminToken`. */
+  token: string;
+  state: SimState;
+  log: RequestLog;
+  clock: SimClock;
+  faults: Faults;
+  close(): Promise<void>;
+}
+
+/** Serves `state` as a Gitea on 127.0.0.1 until `close()`. */
+export async function startGitea(state: SimState, options: GiteaOptions = {}): Promise<Gitea> {
+  const clock = createSimClock(options.clock ?? "real", state.now);
+  const log = new RequestLog();
+  const faults = new Faults(state.seed);
+  const server = await startGiteaServer(
+    {
+      state,
+      clock,
+      log,
+      faults,
+      latency: latencyOf(options.latency, state.seed),
+      behaviour: { runDetails: options.runDetails ?? false },
+      repositoryDispatchStatus: options.repositoryDispatch ?? 404,
+    },
+    options.port ?? 0,
+  );
+  return {
+    url: server.url,
+    apiUrl: `${server.url}/api/v1`,
+    token: state.adminToken,
+    state,
+    log,
+    clock,
+    faults,
+    close: server.close,
+  };
+}

@@ -1,0 +1,30 @@
+import { errorBody, HttpError } from "./rest/http.ts";
+import { userId } from "./rest/serialize-user.ts";
+import type { SimToken } from "./state.ts";
+
+const SECONDARY_DOCS =
+  "https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits";
+
+/** "API rate limit exceeded for installation ID 123." (or user ID, for a user's token). */
+export function primaryExceededMessage(token: SimToken): string {
+  const who = token.kind === "app" ? "installation ID" : "user ID";
+  return `API rate limit exceeded for ${who} ${userId(token.login)}.`;
+}
+
+/** REST's answer once the hourly budget is spent: 403 (the caller adds `x-ratelimit-remaining: 0`). */
+export function primaryExceeded(token: SimToken): HttpError {
+  return new HttpError(403, errorBody(403, primaryExceededMessage(token)));
+}
+
+/** The answer to a request over a secondary limit: 403 with `retry-after`, REST and GraphQL alike. */
+export function secondaryExceeded(retryAfterSeconds: number, requestId: string): HttpError {
+  return new HttpError(
+    403,
+    {
+      message: `You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID ${requestId}.`,
+      documentation_url: SECONDARY_DOCS,
+      status: "403",
+    },
+    { "retry-after": String(retryAfterSeconds) },
+  );
+}

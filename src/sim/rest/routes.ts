@@ -1,0 +1,20 @@
+import type { Route } from "./http.ts";
+import { accountRoutes, repoRoutes } from "./routes-account.ts";
+import { actionsRoutes } from "./routes-actions.ts";
+import { commentRoutes } from "./routes-comments.ts";
+import { contentsRoutes } from "./routes-contents.ts";
+import { dispatchRoutes } from "./routes-dispatch.ts";
+import { issueRoutes } from "./routes-issues.ts";
+import { labelRoutes } from "./routes-labels.ts";
+
+/** Every REST endpoint the simulator serves. */
+export const routes: readonly Route[] = [
+  ...accountRoutes,
+  ...repoRoutes,
+  ...issueRoutes,
+  ...labelRoutes,
+  ...commentRoutes,
+  ...actionsRoutes,
+  ...dispatchRoutes,
+  ...contentsRoutes,
+];

@@ -1,0 +1,197 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { authenticate } from "./auth.ts";
+import type { Faults } from "./faults.ts";
+import { answerGraphql } from "./graphql-endpoint.ts";
+import type { LogEntry, RequestLog } from "./log.ts";
+import { peekOperation } from "./peek-operation.ts";
+import type { RateLimiter } from "./rate-limit.ts";
+import { handleRest } from "./rest/handle-rest.ts";
+import { RawJson, type RestResult } from "./rest/http.ts";
+import { Router } from "./rest/router.ts";
+import { routes } from "./rest/routes.ts";
+import type { SimClock, SimState, SimToken } from "./state.ts";
+
+/** Everything a running server reads and writes. */
+export interface ServerParts {
+  state: SimState;
+  clock: SimClock;
+  log: RequestLog;
+  faults: Faults;
+  limiter: RateLimiter;
+  /** Real milliseconds to hold each request before answering it. */
+  latency: () => number;
+}
+
+/** A listening server. */
+export interface RunningServer {
+  /** `http://127.0.0.1:PORT` */
+  url: string;
+  close(): Promise<void>;
+}
+
+const anonymous: SimToken = {
+  token: "",
+  login: "",
+  kind: "pat",
+  permissions: {},
+  repositories: [],
+  hourlyLimit: 60,
+};
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function parseJson(text: string): { body: unknown; badJson: boolean } {
+  if (text.trim() === "") return { body: undefined, badJson: false };
+  try {
+    return { body: JSON.parse(text) as unknown, badJson: false };
+  } catch (error) {
+    if (error instanceof SyntaxError) return { body: undefined, badJson: true };
+    throw error;
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Writes an answer. `truncate` sends the headers (with the full `content-length`) and half the
+ * body, then drops the connection, as a proxy dying mid-response would.
+ */
+function send(res: ServerResponse, answer: RestResult, requestId: string, truncate: boolean) {
+  const headers: Record<string, string> = { "x-github-request-id": requestId };
+  const noBody = answer.body === undefined || answer.status === 204 || answer.status === 304;
+  const bytes = noBody
+    ? Buffer.alloc(0)
+    : answer.body instanceof RawJson
+      ? answer.body.bytes
+      : Buffer.from(typeof answer.body === "string" ? answer.body : JSON.stringify(answer.body));
+  if (!noBody) {
+    headers["content-type"] = "application/json; charset=utf-8";
+    headers["content-length"] = String(bytes.length);
+  }
+  res.writeHead(answer.status, { ...headers, ...answer.headers });
+  if (!truncate) {
+    res.end(bytes);
+    return;
+  }
+  res.flushHeaders();
+  res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.destroy());
+}
+
+/**
+ * The answer to a request: a fault's canned answer, or the real one. A handler that throws
+ * is a simulator bug; it becomes a 500 naming the cause, so the test that hit it shows it.
+ */
+async function answerOf(
+  action: ReturnType<Faults["pick"]>["action"],
+  entry: LogEntry,
+  real: () => Promise<RestResult> | RestResult,
+): Promise<RestResult> {
+  if (action && "status" in action)
+    return { status: action.status, headers: action.headers, body: action.body };
+  try {
+    return await real();
+  } catch (error) {
+    const cause = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return {
+      status: 500,
+      body: { message: `simulator error in ${entry.method} ${entry.path}: ${cause}` },
+    };
+  }
+}
+
+/** Starts the simulator's HTTP server on 127.0.0.1. */
+export async function startServer(parts: ServerParts, port: number): Promise<RunningServer> {
+  const { state, clock, log, faults, limiter } = parts;
+  const router = new Router(routes);
+  let api = "";
+  let requests = 0;
+
+  async function onRequest(req: IncomingMessage, res: ServerResponse) {
+    const time = clock.now();
+    const method = (req.method ?? "GET").toUpperCase();
+    const url = new URL(req.url ?? "/", api);
+    const { body, badJson } = parseJson(await readBody(req));
+    const isGraphql = method === "POST" && url.pathname === "/graphql";
+    const peek = isGraphql ? peekOperation(body) : { mutation: false };
+    const caller = authenticate(state, req.headers.authorization);
+    const token = "token" in caller ? caller.token : undefined;
+    const requestId = `SIM:${(++requests).toString(16).toUpperCase().padStart(6, "0")}`;
+    const entry: LogEntry = {
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      operation: peek.name,
+      mutating: isGraphql ? peek.mutation : method !== "GET" && method !== "HEAD",
+      status: 0,
+      token: token?.login,
+      time,
+    };
+    log.add(entry);
+    const fault = faults.pick({ method, path: url.pathname, operation: peek.name });
+    if (token) limiter.enter(token);
+    try {
+      // The answer is computed on arrival and held for the latency, so a request counts as in
+      // flight (for the concurrency limit) for as long as its client waits.
+      const delay = parts.latency() + fault.delayMs;
+      const action = fault.action;
+      if (action && "reset" in action) {
+        if (delay > 0) await sleep(delay);
+        req.socket.destroy();
+        return;
+      }
+      const answer = await answerOf(action, entry, async () => {
+        if (isGraphql) {
+          const g = await answerGraphql(
+            { body, badJson, caller, peek, requestId },
+            { state, clock, limiter, anonymous },
+          );
+          entry.operation = g.operation;
+          entry.mutating = g.mutating;
+          return g;
+        }
+        return handleRest(
+          { method, url, body, badJson, caller, requestId },
+          { state, clock, limiter, router, api, anonymous },
+        );
+      });
+      entry.status = answer.status;
+      if (delay > 0) await sleep(delay);
+      send(res, answer, requestId, action !== undefined && "truncate" in action);
+    } finally {
+      if (token) limiter.leave(token);
+    }
+  }
+
+  const server = createServer((req, res) => {
+    // Handlers' errors are answered in `answerOf`; what fails around them (reading the body,
+    // writing the answer) still gets a 500 naming it while that can be sent.
+    onRequest(req, res).catch((error: unknown) => {
+      if (res.headersSent) res.destroy();
+      else
+        send(
+          res,
+          { status: 500, body: { message: `simulator error: ${String(error)}` } },
+          "",
+          false,
+        );
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => resolve());
+  });
+  api = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: api,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

