@@ -60,7 +60,8 @@ export async function executeAction<S extends InputSchema>(
       for (const w of r.warnings ?? []) host.log.warning(scrub(`${r.repository}: ${w}`));
       if (r.notice) host.log.notice(scrub(`${r.repository}: ${r.notice}`));
     }
-    await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun)));
+    const serverUrl = deps.env.GITHUB_SERVER_URL || undefined;
+    await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun, serverUrl)));
   }
   return threw || result.repos.some((r) => r.status === "failed") ? 1 : 0;
 }

@@ -29,6 +29,8 @@ export interface ActionResult {
   repos: RepoResult[];
   /** Markdown appended to the job summary after the per-repository tables. */
   summary?: string;
+  /** Web root repository links point at, when not the runner's (a Gitea server). */
+  serverUrl?: string;
 }
 
 const escapeCell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -46,8 +48,17 @@ export function resultJson(repos: readonly RepoResult[]): Record<string, unknown
   }));
 }
 
-/** The job summary in markdown: an overview table, then a section per repository. */
-export function renderSummary(title: string, result: ActionResult, dryRun: boolean): string {
+/**
+ * The job summary in markdown: an overview table, then a section per repository. Repositories
+ * link to `serverUrl` (the runner's `GITHUB_SERVER_URL`: GitHub, GHES or Gitea).
+ */
+export function renderSummary(
+  title: string,
+  result: ActionResult,
+  dryRun: boolean,
+  serverUrl = "https://github.com",
+): string {
+  const web = (result.serverUrl ?? serverUrl).replace(/\/+$/, "");
   const lines = [`## ${title}${dryRun ? " (dry run: nothing was changed)" : ""}`, ""];
   if (result.repos.length > 0) {
     const extra = [...new Set(result.repos.flatMap((r) => Object.keys(r.counts ?? {})))];
@@ -57,7 +68,7 @@ export function renderSummary(title: string, result: ActionResult, dryRun: boole
       const cells = [
         // Rows of actions that are not about a repository (pin-promote's environments) get no link.
         repositoryPattern.test(r.repository)
-          ? `[${r.repository}](https://github.com/${r.repository})`
+          ? `[${r.repository}](${web}/${r.repository})`
           : r.repository,
         r.status,
         ...extra.map((k) => String(r.counts?.[k] ?? "")),

@@ -45299,7 +45299,8 @@ function resultJson(repos) {
     ...r.error ? { error: r.error } : {}
   }));
 }
-function renderSummary(title, result, dryRun) {
+function renderSummary(title, result, dryRun, serverUrl = "https://github.com") {
+  const web = (result.serverUrl ?? serverUrl).replace(/\/+$/, "");
   const lines = [`## ${title}${dryRun ? " (dry run: nothing was changed)" : ""}`, ""];
   if (result.repos.length > 0) {
     const extra = [...new Set(result.repos.flatMap((r) => Object.keys(r.counts ?? {})))];
@@ -45308,7 +45309,7 @@ function renderSummary(title, result, dryRun) {
     for (const r of result.repos) {
       const cells = [
         // Rows of actions that are not about a repository (pin-promote's environments) get no link.
-        repositoryPattern.test(r.repository) ? `[${r.repository}](https://github.com/${r.repository})` : r.repository,
+        repositoryPattern.test(r.repository) ? `[${r.repository}](${web}/${r.repository})` : r.repository,
         r.status,
         ...extra.map((k) => String(r.counts?.[k] ?? "")),
         String(r.done),
@@ -45370,7 +45371,8 @@ async function executeAction(spec, host, deps) {
       for (const w of r.warnings ?? []) host.log.warning(scrub(`${r.repository}: ${w}`));
       if (r.notice) host.log.notice(scrub(`${r.repository}: ${r.notice}`));
     }
-    await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun)));
+    const serverUrl = deps.env.GITHUB_SERVER_URL || void 0;
+    await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun, serverUrl)));
   }
   return threw || result.repos.some((r) => r.status === "failed") ? 1 : 0;
 }
@@ -45792,8 +45794,6 @@ var ISSUES_QUERY = `query OpenIssues($owner: String!, $name: String!, $after: St
     }
   }
 }`;
-var ListingError = class extends ApiError {
-};
 async function listOpenIssues(client, repo) {
   const issues = [];
   let after = null;
@@ -45810,8 +45810,12 @@ async function listOpenIssues(client, repo) {
     } catch (error63) {
       const cause = classifyError(error63);
       const progress = total === void 0 ? "failed on its first page" : `stopped after ${pages} of ${Math.ceil(total / PAGE_SIZE)} pages (${Math.max(0, total - issues.length)} of ${total} open issues not listed)`;
-      const hint = cause.kind === "forbidden" ? "; the token needs Issues: read on the repository and organization Projects: read" : "";
-      throw new ListingError(
+      const hints = {
+        forbidden: "; the token needs Issues: read on the repository and organization Projects: read",
+        "not-found": " (it does not exist, or the token cannot see it: an App token reaches only the repositories it was minted for)"
+      };
+      const hint = hints[cause.kind] ?? "";
+      throw new ApiError(
         cause.kind,
         cause.status,
         `listing open issues ${progress}: ${cause.message}${hint}`,
@@ -45839,9 +45843,10 @@ async function listOpenIssues(client, repo) {
 // src/actions/roadmap-backfill/backfill-repository.ts
 var SHOWN_ITEMS = 100;
 var SHOWN_FAILURES = 5;
+var linkText = (title) => title.replace(/[[\]]/g, "\\$&");
 function items(added, raced, dryRun) {
   const verb = dryRun ? "would add" : "added";
-  const list = added.slice(0, SHOWN_ITEMS).map((i) => ({ text: `${verb} #${i.number} ${i.title}`, url: i.url }));
+  const list = added.slice(0, SHOWN_ITEMS).map((i) => ({ text: `${verb} #${i.number} ${linkText(i.title)}`, url: i.url }));
   if (added.length > SHOWN_ITEMS)
     list.push({ text: `and ${added.length - SHOWN_ITEMS} more (the added output lists them all)` });
   for (const i of raced)
@@ -45953,7 +45958,7 @@ var schema = external_exports.object({
   "max-adds": input2.integer({ default: 200, min: 1, max: 1e5, required: false }),
   "min-remaining": input2.integer({ default: 100, min: 0, max: 1e6, required: false })
 }).superRefine((v, ctx) => {
-  const owner = (v["project-owner"] ?? "").trim();
+  const owner = v["project-owner"].trim();
   if (owner !== "" && !loginPattern.test(owner))
     ctx.addIssue({
       code: "custom",
@@ -45962,7 +45967,7 @@ var schema = external_exports.object({
     });
 });
 function projectOwner(inputs) {
-  const given = (inputs["project-owner"] ?? "").trim();
+  const given = inputs["project-owner"].trim();
   return given !== "" ? given : inputs.repositories[0].split("/")[0];
 }
 

@@ -45299,7 +45299,8 @@ function resultJson(repos) {
     ...r.error ? { error: r.error } : {}
   }));
 }
-function renderSummary(title, result, dryRun) {
+function renderSummary(title, result, dryRun, serverUrl = "https://github.com") {
+  const web = (result.serverUrl ?? serverUrl).replace(/\/+$/, "");
   const lines = [`## ${title}${dryRun ? " (dry run: nothing was changed)" : ""}`, ""];
   if (result.repos.length > 0) {
     const extra = [...new Set(result.repos.flatMap((r) => Object.keys(r.counts ?? {})))];
@@ -45308,7 +45309,7 @@ function renderSummary(title, result, dryRun) {
     for (const r of result.repos) {
       const cells = [
         // Rows of actions that are not about a repository (pin-promote's environments) get no link.
-        repositoryPattern.test(r.repository) ? `[${r.repository}](https://github.com/${r.repository})` : r.repository,
+        repositoryPattern.test(r.repository) ? `[${r.repository}](${web}/${r.repository})` : r.repository,
         r.status,
         ...extra.map((k) => String(r.counts?.[k] ?? "")),
         String(r.done),
@@ -45370,7 +45371,8 @@ async function executeAction(spec, host, deps) {
       for (const w of r.warnings ?? []) host.log.warning(scrub(`${r.repository}: ${w}`));
       if (r.notice) host.log.notice(scrub(`${r.repository}: ${r.notice}`));
     }
-    await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun)));
+    const serverUrl = deps.env.GITHUB_SERVER_URL || void 0;
+    await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun, serverUrl)));
   }
   return threw || result.repos.some((r) => r.status === "failed") ? 1 : 0;
 }

@@ -35,13 +35,15 @@ const row = (repository: string, r: Partial<RepoResult>): RepoResult => ({
   ...r,
 });
 
-type FactsRead = { facts: RepoFacts } | { error: string };
+/** A read's answer; `missing` when the repository does not exist for this token. */
+type FactsRead = { facts: RepoFacts } | { error: string; missing: boolean };
 
 async function readFacts(repo: RepoRef, c: TargetContext): Promise<FactsRead> {
   const listed = c.listing?.known.get(repo.fullName.toLowerCase());
   if (listed) return { facts: listed };
   if (c.listing?.complete)
     return {
+      missing: true,
       error: `404 Not Found: repository ${repo.fullName} does not exist, or the token cannot see it (it is not among the ${c.listing.total} repositories this installation token can reach)`,
     };
   try {
@@ -49,9 +51,13 @@ async function readFacts(repo: RepoRef, c: TargetContext): Promise<FactsRead> {
   } catch (error) {
     if (statusOf(error) === 404)
       return {
+        missing: true,
         error: `404 Not Found: repository ${repo.fullName} does not exist, or the token cannot see it (a repository a token may not read answers 404, not 403)`,
       };
-    return { error: classifyError(error, { doing: "reading the repository" }).message };
+    return {
+      missing: false,
+      error: classifyError(error, { doing: "reading the repository" }).message,
+    };
   }
 }
 
@@ -82,10 +88,6 @@ export async function dispatchTarget(repo: RepoRef, c: TargetContext): Promise<T
   const request = plan.request;
   const counts = request.ref === undefined ? undefined : { ref: request.ref };
   const sent = row(name, { planned: 1, done: 1, ...(counts ? { counts } : {}) });
-  const pendingOf = (runId?: number, runUrl?: string): PendingRun | undefined =>
-    o.kind.mode === "workflow" && request.ref !== undefined
-      ? { repo, workflow: o.kind.workflow, ref: request.ref, runId, runUrl }
-      : undefined;
   if (o.dryRun) return { result: sent, request };
   const outcome = await sendDispatch(c.client, request, {
     forge: o.forge,
@@ -95,7 +97,7 @@ export async function dispatchTarget(repo: RepoRef, c: TargetContext): Promise<T
     ...(facts ? { repoExists: true } : {}),
     repoExistsNow: async () => {
       const read = await readFacts(repo, { ...c, listing: undefined });
-      return "facts" in read ? true : read.error.startsWith("404") ? false : undefined;
+      return "facts" in read ? true : read.missing ? false : undefined;
     },
   });
   if (outcome.sent) {
@@ -105,7 +107,17 @@ export async function dispatchTarget(repo: RepoRef, c: TargetContext): Promise<T
     return {
       result: { ...sent, ...(items.length > 0 ? { items } : {}) },
       request,
-      pending: pendingOf(outcome.runId, outcome.runUrl),
+      ...(o.kind.mode === "workflow" && request.ref !== undefined
+        ? {
+            pending: {
+              repo,
+              workflow: o.kind.workflow,
+              ref: request.ref,
+              runId: outcome.runId,
+              runUrl: outcome.runUrl,
+            },
+          }
+        : {}),
     };
   }
   if ("skip" in outcome.verdict)

@@ -78,13 +78,15 @@ function unprocessable(r: Refusal): Verdict {
     return {
       error: `422 Unprocessable: ${r.message} (event-type must be 1 to 100 characters and client-payload a JSON object of at most 10 top-level keys)`,
     };
-  const hint = /workflow_dispatch/i.test(r.message)
-    ? `workflow '${r.workflow}' has no workflow_dispatch trigger on ${r.ref}: add \`on: workflow_dispatch\` to it`
-    : /\bref\b/i.test(r.message)
-      ? `ref '${r.ref}' does not exist in ${r.repository}`
-      : /input/i.test(r.message)
-        ? `the inputs do not match those workflow '${r.workflow}' declares`
-        : `check that '${r.workflow}' has a workflow_dispatch trigger on ${r.ref} and accepts these inputs`;
+  const hint = /disabled/i.test(r.message)
+    ? `workflow '${r.workflow}' is disabled in ${r.repository}: enable it in the repository's Actions settings`
+    : /workflow_dispatch/i.test(r.message)
+      ? `workflow '${r.workflow}' has no workflow_dispatch trigger on ${r.ref}: add \`on: workflow_dispatch\` to it`
+      : /\bref\b/i.test(r.message)
+        ? `ref '${r.ref}' does not exist in ${r.repository}`
+        : /input/i.test(r.message)
+          ? `the inputs do not match those workflow '${r.workflow}' declares`
+          : `check that '${r.workflow}' has a workflow_dispatch trigger on ${r.ref} and accepts these inputs`;
   return { error: `422 Unprocessable: ${r.message} (${hint})` };
 }
 

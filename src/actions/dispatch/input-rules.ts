@@ -1,5 +1,5 @@
 /** The two kinds of dispatch. */
-export const MODES = ["repository", "workflow"] as const;
+const MODES = ["repository", "workflow"] as const;
 export type Mode = (typeof MODES)[number];
 
 /** Where the targets live. */
@@ -27,6 +27,9 @@ export interface InputProblem {
 const WORKFLOW_FILE = /^[A-Za-z0-9._-]+\.ya?ml$/;
 const WORKFLOW_ID = /^\d+$/;
 const MAX_EVENT_TYPE = 100;
+
+/** An unset input: text inputs read as "", the others as undefined. */
+const unset = (v: unknown) => v === undefined || v === "";
 
 const isScalar = (v: unknown) =>
   typeof v === "string" || typeof v === "number" || typeof v === "boolean";
@@ -65,12 +68,13 @@ export function inputProblems(i: RuleInputs): InputProblem[] {
   const mode = i.mode as Mode;
   for (const [name, owner] of Object.entries(belongsTo)) {
     const value = i[name as keyof RuleInputs];
-    if (owner !== mode && value !== undefined)
+    if (owner !== mode && !unset(value))
       add(name, `is for mode ${owner}; found it set with mode ${mode}`);
   }
   if (mode === "repository") {
     const eventType = i["event-type"];
-    if (eventType === undefined) add("event-type", "is required with mode repository");
+    if (eventType === undefined || unset(eventType))
+      add("event-type", "is required with mode repository");
     else if (eventType.length > MAX_EVENT_TYPE)
       add("event-type", `found ${eventType.length} characters, allowed 1 to ${MAX_EVENT_TYPE}`);
     if (i["wait-timeout-seconds"] > 0)
@@ -79,7 +83,8 @@ export function inputProblems(i: RuleInputs): InputProblem[] {
         `found ${i["wait-timeout-seconds"]}, allowed 0 with mode repository (a repository_dispatch does not say which run it started)`,
       );
   } else {
-    if (i.workflow === undefined) add("workflow", "is required with mode workflow");
+    if (i.workflow === undefined || unset(i.workflow.trim()))
+      add("workflow", "is required with mode workflow");
     else {
       const problem = workflowProblem(i.workflow.trim(), i.forge);
       if (problem) add("workflow", problem);

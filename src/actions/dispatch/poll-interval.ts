@@ -1,5 +1,5 @@
 /** How often dispatched runs are read while waiting: GitHub's own UI polls about this often. */
-export const DEFAULT_POLL_INTERVAL_MS = 10_000;
+const DEFAULT_POLL_INTERVAL_MS = 10_000;
 
 /**
  * The polling interval; `FLEET_POLL_INTERVAL_MS` shortens it for test servers (the simulator),

@@ -9,8 +9,7 @@ export class PreflightError extends Error {
 }
 
 /** The preflight's request: free on GitHub (`/rate_limit` costs no budget); Gitea has no such endpoint. */
-export const preflightRoute = (forge: Forge) =>
-  forge === "github" ? "GET /rate_limit" : "GET /user";
+const preflightRoute = (forge: Forge) => (forge === "github" ? "GET /rate_limit" : "GET /user");
 
 /** The PreflightError for a failed request, naming the request and what was left undone. */
 export function preflightFailure(route: string, error: unknown, targets: number): PreflightError {

@@ -3,10 +3,10 @@ import { input, tokenInput } from "../../core/inputs.ts";
 import { inputProblems } from "./input-rules.ts";
 
 /** GitHub's limits: repository_dispatch `client_payload` keys, workflow_dispatch `inputs`. */
-export const MAX_PAYLOAD_KEYS = 10;
-export const MAX_WORKFLOW_INPUTS = 25;
+const MAX_PAYLOAD_KEYS = 10;
+const MAX_WORKFLOW_INPUTS = 25;
 /** The longest a job may run on a GitHub-hosted runner, so the longest wait that makes sense. */
-export const MAX_WAIT_SECONDS = 21_600;
+const MAX_WAIT_SECONDS = 21_600;
 
 /** dispatch's inputs; mirrors actions/dispatch/action.yml (a test keeps them equal). */
 export const schema = z

@@ -94,7 +94,9 @@ export function backfillFixture(
   addProjectItem(state, other, archivedOnOther.node_id, at(day)).archived = true;
   closeIssue(state, issue(api, "Typo in docs"), "completed", "alice", at(day));
   issue(api, "Fix the crash", true);
-  for (let i = 0; i < (o.orphans ?? 4); i++) orphans.push(issue(api, `Orphan ${i + 1}`));
+  // Brackets in a title must not break the summary's links.
+  for (let i = 0; i < (o.orphans ?? 4); i++)
+    orphans.push(issue(api, `Orphan ${i + 1}${i === 3 ? " [ui]" : ""}`));
   issue(web, "Broken link");
   issue(web, "Slow page");
   issue(attic, "Legacy bug");

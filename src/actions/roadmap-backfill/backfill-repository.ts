@@ -25,11 +25,14 @@ const SHOWN_ITEMS = 100;
 /** Failures spelled out in the error line; the rest are counted. */
 const SHOWN_FAILURES = 5;
 
+/** A title as link text: brackets would end the summary's markdown link early. */
+const linkText = (title: string) => title.replace(/[[\]]/g, "\\$&");
+
 function items(added: readonly OpenIssue[], raced: readonly OpenIssue[], dryRun: boolean) {
   const verb = dryRun ? "would add" : "added";
   const list: RepoResult["items"] = added
     .slice(0, SHOWN_ITEMS)
-    .map((i) => ({ text: `${verb} #${i.number} ${i.title}`, url: i.url }));
+    .map((i) => ({ text: `${verb} #${i.number} ${linkText(i.title)}`, url: i.url }));
   if (added.length > SHOWN_ITEMS)
     list.push({ text: `and ${added.length - SHOWN_ITEMS} more (the added output lists them all)` });
   for (const i of raced)

@@ -48,9 +48,6 @@ interface Answer {
 /** What listing a repository found. */
 export type Listing = { archived: true } | { archived: false; issues: OpenIssue[]; pages: number };
 
-/** A listing that did not finish: nothing is added from a half-listed repository. */
-export class ListingError extends ApiError {}
-
 /**
  * Lists a repository's open issues with their board counts, page after page (a cursor cannot
  * be guessed, so pages are sequential). An archived repository stops after the first page. A
@@ -75,11 +72,14 @@ export async function listOpenIssues(client: FleetClient, repo: RepoRef): Promis
         total === undefined
           ? "failed on its first page"
           : `stopped after ${pages} of ${Math.ceil(total / PAGE_SIZE)} pages (${Math.max(0, total - issues.length)} of ${total} open issues not listed)`;
-      const hint =
-        cause.kind === "forbidden"
-          ? "; the token needs Issues: read on the repository and organization Projects: read"
-          : "";
-      throw new ListingError(
+      const hints: Partial<Record<ApiError["kind"], string>> = {
+        forbidden:
+          "; the token needs Issues: read on the repository and organization Projects: read",
+        "not-found":
+          " (it does not exist, or the token cannot see it: an App token reaches only the repositories it was minted for)",
+      };
+      const hint = hints[cause.kind] ?? "";
+      throw new ApiError(
         cause.kind,
         cause.status,
         `listing open issues ${progress}: ${cause.message}${hint}`,

@@ -2,14 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createClient } from "../../core/client.ts";
 import { executeAction, type ActionHost } from "../../core/execute.ts";
 import { memoryLogger } from "../../core/logger.ts";
-import {
-  addIssue,
-  addProjectItem,
-  iso,
-  startSim,
-  type Sim,
-  type SimState,
-} from "../../sim/index.ts";
+import { addProjectItem, iso, startSim, type Sim, type SimState } from "../../sim/index.ts";
 import { fastTimings, testDeps } from "../../../test/helpers/deps.ts";
 import {
   backfillFixture,
@@ -148,6 +141,9 @@ describe("roadmap-backfill run()", () => {
       ].sort(),
     );
     expect(r.summary()).toContain("- [added #6 Orphan 1](https://github.com/acme/api/issues/6)");
+    expect(r.summary()).toContain(
+      "- [added #9 Orphan 4 \\[ui\\]](https://github.com/acme/api/issues/9)",
+    );
     expect(r.summary()).toContain(
       "Orphans go to [Roadmap](https://github.com/orgs/acme/projects/7) (board #7 of acme) with Status 'Todo'.",
     );
@@ -308,6 +304,17 @@ describe("roadmap-backfill run()", () => {
     ]);
     expect(result(r.outputs).map((x) => x.status)).toEqual(["failed", "ok"]);
     expect(f.orphans.every((i) => placements(f, i).length === 0)).toBe(true);
+    expect(r.outputs).toMatchObject({ orphans: "2", left: "0" });
+  });
+
+  it("fails a repository the token cannot see, naming it, and does the others", async () => {
+    const f = backfillFixture();
+    const r = await run(f.state, { repositories: "acme/gone,acme/web" });
+    expect(r.code).toBe(1);
+    expect(r.errors).toEqual([
+      "acme/gone: listing open issues failed on its first page: Could not resolve to a Repository with the name 'acme/gone'. (it does not exist, or the token cannot see it: an App token reaches only the repositories it was minted for); nothing was added in this repository",
+    ]);
+    expect(result(r.outputs).map((x) => x.status)).toEqual(["failed", "ok"]);
     expect(r.outputs).toMatchObject({ orphans: "2", left: "0" });
   });
 

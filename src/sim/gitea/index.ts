@@ -28,6 +28,8 @@ export interface GiteaOptions {
    * (newer Gitea) rather than 204 (Gitea 1.24 and 1.25). Default false.
    */
   runDetails?: boolean;
+  /** Record requests into this log (e.g. a GitHub simulator's, serving the same state); default a new one. */
+  log?: RequestLog;
 }
 
 /** A running simulated Gitea. */
@@ -48,7 +50,7 @@ export interface Gitea {
 /** Serves `state` as a Gitea on 127.0.0.1 until `close()`. */
 export async function startGitea(state: SimState, options: GiteaOptions = {}): Promise<Gitea> {
   const clock = createSimClock(options.clock ?? "real", state.now);
-  const log = new RequestLog();
+  const log = options.log ?? new RequestLog();
   const faults = new Faults(state.seed);
   const server = await startGiteaServer(
     {

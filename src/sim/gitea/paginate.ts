@@ -1,7 +1,7 @@
 import type { RestContext } from "../rest/http.ts";
 
 /** Gitea's `[api] MAX_RESPONSE_ITEMS` default: no page is longer, whatever `limit` asks. */
-export const GITEA_MAX_LIMIT = 50;
+const GITEA_MAX_LIMIT = 50;
 /** Gitea's `[api] DEFAULT_PAGING_NUM` default, used when `limit` is absent. */
 const DEFAULT_LIMIT = 30;
 
@@ -12,7 +12,7 @@ function positiveInt(raw: string | null): number | undefined {
 }
 
 /** `page` (default 1) and `limit` (default 30, at most `maxLimit`) of a request. */
-export function giteaPageParams(
+function giteaPageParams(
   query: URLSearchParams,
   maxLimit = GITEA_MAX_LIMIT,
 ): { page: number; limit: number } {

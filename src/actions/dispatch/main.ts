@@ -1,0 +1,4 @@
+import { runAction } from "../../core/run-action.ts";
+import { action } from "./dispatch.ts";
+
+runAction(action);
