@@ -1,24 +1,30 @@
 import { action } from "../src/actions/cleanup-runs/cleanup-runs.ts";
 import { LIST_CONCURRENCY, listRuns } from "../src/actions/cleanup-runs/list-runs.ts";
-import { createClient, type ClientTimings } from "../src/core/client.ts";
-import { systemClock } from "../src/core/clock.ts";
-import { executeAction } from "../src/core/execute.ts";
+import { createClient } from "../src/core/client.ts";
 import { memoryLogger } from "../src/core/logger.ts";
 import { parseRepo } from "../src/core/repository.ts";
-import { defaultSecondaryLimits, startSim, type Sim, type SimState } from "../src/sim/index.ts";
+import type { Sim, SimState } from "../src/sim/index.ts";
 import { buildScenario } from "../src/sim/scenario/build.ts";
 import type { ScenarioSpec } from "../src/sim/scenario/spec.ts";
 import { naiveCleanup } from "./cleanup-runs-naive.ts";
-import { ratio, type Bench, type BenchRow } from "./row.ts";
+import {
+  benchRow,
+  perScenario,
+  repositoriesOf,
+  runAction,
+  runNaive,
+  secondaryHits,
+  timed,
+  total,
+  versus,
+} from "./measure.ts";
+import { startPacedSim, type Pace } from "./paced-sim.ts";
 
-interface Shape {
+interface Shape extends Pace {
   scenario: string;
   repos: number;
   /** Runs of each of the 5 workflows (3 live, 2 retired). */
   runsPerWorkflow: number;
-  latencyMs: number;
-  /** The client's write pace, standing in for GitHub's one write a second. */
-  paceMs: number;
 }
 
 const FULL: Shape[] = [
@@ -97,30 +103,11 @@ function minimum(state: SimState): number {
   return n;
 }
 
-const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
-
-async function simFor(shape: Shape): Promise<Sim> {
-  // Time runs 1000/paceMs times faster than GitHub's one write a second, and so may the
-  // secondary limits: the per-minute budgets scale with it, so a paced client never hits them.
-  const speedup = 1000 / shape.paceMs;
-  return startSim(buildScenario(spec(shape)), {
-    latency: { fixedMs: shape.latencyMs },
-    limits: {
-      primary: false,
-      secondary: {
-        restPointsPerMinute: defaultSecondaryLimits.restPointsPerMinute * speedup,
-        contentPerMinute: defaultSecondaryLimits.contentPerMinute * speedup,
-        contentPerHour: defaultSecondaryLimits.contentPerHour * speedup,
-      },
-    },
+const simFor = (shape: Shape): Promise<Sim> =>
+  startPacedSim(buildScenario(spec(shape)), shape, {
+    primary: false,
+    secondary: ["restPointsPerMinute", "contentPerMinute", "contentPerHour"],
   });
-}
-
-const timings = (shape: Shape): Partial<ClientTimings> => ({
-  writeIntervalMs: shape.paceMs,
-  retryAfterUnitMs: shape.paceMs,
-  retryBackoffUnitMs: shape.paceMs,
-});
 
 /** Deletes per minute between the first and the last DELETE the simulator saw. */
 function deletesPerMinute(sim: Sim): number {
@@ -132,90 +119,47 @@ function deletesPerMinute(sim: Sim): number {
 /** Milliseconds to list every run of a repository, `concurrency` pages at a time. */
 async function timeListing(sim: Sim, repository: string, concurrency: number) {
   const client = createClient({ token: TOKEN, baseUrl: sim.url, log: memoryLogger() });
-  const started = performance.now();
-  await listRuns(client, parseRepo(repository), {}, concurrency);
-  return Math.round(performance.now() - started);
+  const { wallMs } = await timed(() => listRuns(client, parseRepo(repository), {}, concurrency));
+  return wallMs;
 }
 
-async function ours(shape: Shape) {
-  const sim = await simFor(shape);
-  try {
-    const repositories = [...sim.state.repos.values()].map((r) => r.full_name);
-    const min = minimum(sim.state);
-    const listMs = await timeListing(sim, repositories[0]!, LIST_CONCURRENCY);
-    const listSequentialMs = await timeListing(sim, repositories[0]!, 1);
-    sim.log.clear();
-    const log = memoryLogger();
-    const outputs: Record<string, string> = {};
-    const inputs: Record<string, string> = {
-      repositories: repositories.join(","),
-      token: TOKEN,
-      "api-url": sim.url,
-      "dry-run": "false",
-      conclusions: [...CONCLUSIONS].join(","),
-      "max-deletes": "1000000",
-      "min-remaining": "0",
-    };
-    const started = performance.now();
-    const code = await executeAction(
-      action,
-      {
-        log,
-        getInput: (n) => inputs[n] ?? "",
-        setSecret: () => {},
-        setOutput: (n, v) => void (outputs[n] = v),
-        writeSummary: async () => {},
-      },
-      {
-        clock: systemClock,
-        env: {},
-        cwd: process.cwd(),
-        makeClient: (token, baseUrl) =>
-          createClient({ token, baseUrl, log, timings: timings(shape) }),
-      },
-    );
-    const wallMs = Math.round(performance.now() - started);
-    if (code !== 0) {
-      const errors = log.lines.filter((l) => l.level === "error").map((l) => l.message);
-      throw new Error(`cleanup-runs failed in the bench: ${errors.join("; ")}`);
-    }
-    return {
-      requests: sim.log.count(),
-      minimum: min,
-      wallMs,
-      listMs,
-      listSequentialMs,
-      deleted: Number(outputs.deleted),
-      left: sum(mustGo(sim.state)),
-      deletesPerMinute: deletesPerMinute(sim),
-      secondaryHits: sim.log.count({ status: 403 }),
-    };
-  } finally {
-    await sim.close();
-  }
+async function ours(sim: Sim, shape: Shape) {
+  const repositories = repositoriesOf(sim);
+  const min = minimum(sim.state);
+  const listMs = await timeListing(sim, repositories[0]!, LIST_CONCURRENCY);
+  const listSequentialMs = await timeListing(sim, repositories[0]!, 1);
+  sim.log.clear();
+  const inputs = {
+    repositories: repositories.join(","),
+    "dry-run": "false",
+    conclusions: [...CONCLUSIONS].join(","),
+    "max-deletes": "1000000",
+    "min-remaining": "0",
+  };
+  const run = await runAction(sim, action, inputs, { token: TOKEN, pace: shape });
+  return {
+    requests: run.requests,
+    minimum: min,
+    wallMs: run.wallMs,
+    listMs,
+    listSequentialMs,
+    deleted: Number(run.outputs.deleted),
+    left: total(mustGo(sim.state).values()),
+    deletesPerMinute: deletesPerMinute(sim),
+    secondaryHits: secondaryHits(sim),
+  };
 }
 
-async function naive(shape: Shape) {
-  const sim = await simFor(shape);
-  try {
-    const repositories = [...sim.state.repos.values()].map((r) => r.full_name);
-    const client = createClient({
-      token: TOKEN,
-      baseUrl: sim.url,
-      log: memoryLogger(),
-      timings: timings(shape),
-    });
-    const started = performance.now();
-    await naiveCleanup(client, repositories, CONCLUSIONS);
-    return {
-      requests: sim.log.count(),
-      wallMs: Math.round(performance.now() - started),
-      left: sum(mustGo(sim.state)),
-      secondaryHits: sim.log.count({ status: 403 }),
-    };
-  } finally {
-    await sim.close();
-  }
+async function naive(sim: Sim, shape: Shape) {
+  const repositories = repositoriesOf(sim);
+  const measured = await runNaive(sim, { token: TOKEN, pace: shape }, (client) =>
+    naiveCleanup(client, repositories, CONCLUSIONS),
+  );
+  return {
+    ...measured,
+    left: total(mustGo(sim.state).values()),
+    secondaryHits: secondaryHits(sim),
+  };
 }
 
 /**
@@ -224,23 +168,17 @@ async function naive(shape: Shape) {
  * time with concurrent pages against one page at a time, achieved deletes per minute against
  * the pace, secondary-limit hits, and the runs each strategy left that should have gone.
  */
-export const cleanupRunsBench: Bench = {
-  name: "cleanup-runs",
-  async run({ quick, log }) {
-    const rows: BenchRow[] = [];
-    for (const shape of quick ? QUICK : FULL) {
-      // One after the other: in one process they would share a thread and skew each other.
-      const o = await ours(shape);
-      const n = await naive(shape);
-      const row: BenchRow = {
-        action: "cleanup-runs",
-        scenario: shape.scenario,
-        latencyMs: shape.latencyMs,
-        requests: o.requests,
-        minimum: o.minimum,
-        ratio: ratio(o.requests, o.minimum),
-        wallMs: o.wallMs,
-        naive: n,
+export const cleanupRunsBench = perScenario(
+  "cleanup-runs",
+  (quick) => (quick ? QUICK : FULL),
+  async (shape, log) => {
+    // One after the other: in one process they would share a thread and skew each other.
+    const [o, n] = await versus({ start: simFor, ours, naive }, "one after the other", shape);
+    const row = benchRow(
+      "cleanup-runs",
+      shape,
+      { minimum: o.minimum, ours: o, naive: n },
+      {
         listMs: o.listMs,
         listSequentialMs: o.listSequentialMs,
         deleted: o.deleted,
@@ -248,13 +186,12 @@ export const cleanupRunsBench: Bench = {
         pacePerMinute: Math.round(60_000 / shape.paceMs),
         deletesPerMinute: o.deletesPerMinute,
         secondaryHits: o.secondaryHits,
-      };
-      log(
-        `${shape.scenario}: ${o.requests} requests (minimum ${o.minimum}, ratio ${row.ratio}), ${o.deleted} deleted, ${o.left} left; naive ${n.requests} requests, ${n.left} left; listing ${o.listMs} ms vs ${o.listSequentialMs} ms one page at a time; ${o.deletesPerMinute} deletes/min at a pace of ${row.pacePerMinute}/min`,
-      );
-      if (row.ratio > 1.05) log(`  over 1.05x the minimum`);
-      rows.push(row);
-    }
-    return rows;
+      },
+    );
+    log(
+      `${shape.scenario}: ${o.requests} requests (minimum ${o.minimum}, ratio ${row.ratio}), ${o.deleted} deleted, ${o.left} left; naive ${n.requests} requests, ${n.left} left; listing ${o.listMs} ms vs ${o.listSequentialMs} ms one page at a time; ${o.deletesPerMinute} deletes/min at a pace of ${row.pacePerMinute}/min`,
+    );
+    if (row.ratio > 1.05) log(`  over 1.05x the minimum`);
+    return row;
   },
-};
+);

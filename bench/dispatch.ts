@@ -1,23 +1,16 @@
 import { action } from "../src/actions/dispatch/dispatch.ts";
-import type { FleetClient } from "../src/core/client.ts";
-import { createClient, type ClientTimings } from "../src/core/client.ts";
-import { systemClock } from "../src/core/clock.ts";
-import { executeAction } from "../src/core/execute.ts";
-import { memoryLogger } from "../src/core/logger.ts";
-import { parseRepo } from "../src/core/repository.ts";
-import { startSim, type Sim, type SimState } from "../src/sim/index.ts";
+import type { Sim, SimState } from "../src/sim/index.ts";
 import { buildScenario } from "../src/sim/scenario/build.ts";
-import { ratio, type Bench, type BenchRow } from "./row.ts";
+import { naiveDispatch } from "./dispatch-naive.ts";
+import { benchRow, perScenario, repositoriesOf, runAction, runNaive, versus } from "./measure.ts";
+import { startPacedSim, type Pace } from "./paced-sim.ts";
 
-interface Shape {
+interface Shape extends Pace {
   scenario: string;
   mode: "workflow" | "repository";
   /** Repositories that take the dispatch, and archived ones listed alongside them. */
   live: number;
   archived: number;
-  latencyMs: number;
-  /** The client's write pace, standing in for GitHub's one write a second. */
-  paceMs: number;
 }
 
 const FULL: Shape[] = [
@@ -88,16 +81,7 @@ function minimum(s: SimState, shape: Shape): number {
   return reads + live;
 }
 
-const timings = (shape: Shape): Partial<ClientTimings> => ({
-  writeIntervalMs: shape.paceMs,
-  retryAfterUnitMs: shape.paceMs,
-  retryBackoffUnitMs: shape.paceMs,
-});
-
-const simFor = (shape: Shape) =>
-  startSim(state(shape), { latency: { fixedMs: shape.latencyMs }, limits: { primary: false } });
-
-const targets = (sim: Sim) => [...sim.state.repos.values()].map((r) => r.full_name);
+const simFor = (shape: Shape) => startPacedSim(state(shape), shape, { primary: false });
 
 const received = (sim: Sim) =>
   [...sim.state.repos.values()].reduce(
@@ -105,117 +89,32 @@ const received = (sim: Sim) =>
     0,
   );
 
-async function ours(shape: Shape) {
-  const sim = await simFor(shape);
-  try {
-    const log = memoryLogger();
-    const inputs: Record<string, string> = {
-      repositories: targets(sim).join(","),
-      token: TOKEN,
-      "api-url": sim.url,
-      mode: shape.mode,
-      ...(shape.mode === "workflow"
-        ? { workflow: "cd.yml" }
-        : { "event-type": "runtime-published" }),
-      "dry-run": "false",
-    };
-    const started = performance.now();
-    const code = await executeAction(
-      action,
-      {
-        log,
-        getInput: (n) => inputs[n] ?? "",
-        setSecret: () => {},
-        setOutput: () => {},
-        writeSummary: async () => {},
-      },
-      {
-        clock: systemClock,
-        env: {},
-        cwd: process.cwd(),
-        makeClient: (token, baseUrl) =>
-          createClient({ token, baseUrl, log, timings: timings(shape) }),
-      },
-    );
-    const wallMs = Math.round(performance.now() - started);
-    if (code !== 0) {
-      const errors = log.lines.filter((l) => l.level === "error").map((l) => l.message);
-      throw new Error(`dispatch failed in the bench: ${errors.join("; ")}`);
-    }
-    return {
-      requests: sim.log.count(),
-      minimum: minimum(sim.state, shape),
-      wallMs,
-      dispatched: received(sim),
-      refused: sim.log.count({ mutating: true, status: 403 }),
-    };
-  } finally {
-    await sim.close();
-  }
+/** Dispatches the simulator refused: those sent to archived repositories. */
+const refused = (sim: Sim) => sim.log.count({ mutating: true, status: 403 });
+
+async function ours(sim: Sim, shape: Shape) {
+  const inputs = {
+    repositories: repositoriesOf(sim).join(","),
+    mode: shape.mode,
+    ...(shape.mode === "workflow" ? { workflow: "cd.yml" } : { "event-type": "runtime-published" }),
+    "dry-run": "false",
+  };
+  const run = await runAction(sim, action, inputs, { token: TOKEN, pace: shape });
+  return {
+    requests: run.requests,
+    minimum: minimum(sim.state, shape),
+    wallMs: run.wallMs,
+    dispatched: received(sim),
+    refused: refused(sim),
+  };
 }
 
-/**
- * The bash + gh way: per target, `gh api repos/OWNER/NAME` for the default branch, then
- * `gh workflow run cd.yml --ref BRANCH` (which looks the workflow up, then dispatches), or
- * `gh api repos/OWNER/NAME/dispatches`; one at a time, `|| true` after each.
- */
-async function naiveDispatch(
-  client: FleetClient,
-  repositories: readonly string[],
-  mode: Shape["mode"],
-) {
-  for (const fullName of repositories) {
-    const { owner, repo } = parseRepo(fullName);
-    try {
-      if (mode === "repository") {
-        await client.request("POST /repos/{owner}/{repo}/dispatches", {
-          owner,
-          repo,
-          event_type: "runtime-published",
-        });
-        continue;
-      }
-      const { data } = await client.request("GET /repos/{owner}/{repo}", { owner, repo });
-      await client.request("GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}", {
-        owner,
-        repo,
-        workflow_id: "cd.yml",
-      });
-      await client.request(
-        "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches",
-        {
-          owner,
-          repo,
-          workflow_id: "cd.yml",
-          ref: data.default_branch,
-        },
-      );
-    } catch {
-      // `|| true`: the script goes on, and the failure is lost in its log.
-    }
-  }
-}
-
-async function naive(shape: Shape) {
-  const sim = await simFor(shape);
-  try {
-    const client = createClient({
-      token: TOKEN,
-      baseUrl: sim.url,
-      log: memoryLogger(),
-      timings: timings(shape),
-    });
-    const started = performance.now();
-    await naiveDispatch(client, targets(sim), shape.mode);
-    return {
-      requests: sim.log.count(),
-      wallMs: Math.round(performance.now() - started),
-      dispatched: received(sim),
-      refused: sim.log.count({ mutating: true, status: 403 }),
-    };
-  } finally {
-    await sim.close();
-  }
+async function naive(sim: Sim, shape: Shape) {
+  const repositories = repositoriesOf(sim);
+  const measured = await runNaive(sim, { token: TOKEN, pace: shape }, (client) =>
+    naiveDispatch(client, repositories, shape.mode),
+  );
+  return { ...measured, dispatched: received(sim), refused: refused(sim) };
 }
 
 /**
@@ -224,35 +123,24 @@ async function naive(shape: Shape) {
  * read per target), wall time at the stated latency and write pace, and the dispatches each
  * sent to archived repositories (ours reads or is told, and skips them).
  */
-export const dispatchBench: Bench = {
-  name: "dispatch",
-  async run({ quick, log }) {
-    const rows: BenchRow[] = [];
-    for (const shape of quick ? QUICK : FULL) {
-      const [o, n] = await Promise.all([ours(shape), naive(shape)]);
-      const row: BenchRow = {
-        action: "dispatch",
-        scenario: shape.scenario,
-        latencyMs: shape.latencyMs,
-        requests: o.requests,
-        minimum: o.minimum,
-        ratio: ratio(o.requests, o.minimum),
-        wallMs: o.wallMs,
-        naive: {
-          requests: n.requests,
-          wallMs: n.wallMs,
-          dispatched: n.dispatched,
-          refused: n.refused,
-        },
+export const dispatchBench = perScenario(
+  "dispatch",
+  (quick) => (quick ? QUICK : FULL),
+  async (shape, log) => {
+    const [o, n] = await versus({ start: simFor, ours, naive }, "side by side", shape);
+    const row = benchRow(
+      "dispatch",
+      shape,
+      { minimum: o.minimum, ours: o, naive: n },
+      {
         dispatched: o.dispatched,
         refused: o.refused,
         pacePerMinute: Math.round(60_000 / shape.paceMs),
-      };
-      log(
-        `${shape.scenario}: ${o.requests} requests (minimum ${o.minimum}, ratio ${row.ratio}), ${o.dispatched} dispatched, ${o.refused} refused; naive ${n.requests} requests, ${n.refused} refused, ${n.wallMs} ms vs ${o.wallMs} ms`,
-      );
-      rows.push(row);
-    }
-    return rows;
+      },
+    );
+    log(
+      `${shape.scenario}: ${o.requests} requests (minimum ${o.minimum}, ratio ${row.ratio}), ${o.dispatched} dispatched, ${o.refused} refused; naive ${n.requests} requests, ${n.refused} refused, ${n.wallMs} ms vs ${o.wallMs} ms`,
+    );
+    return row;
   },
-};
+);

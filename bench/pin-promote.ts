@@ -11,7 +11,7 @@ import {
   type ControlPlane,
 } from "../src/sim/control-plane/index.ts";
 import type { FaultRule } from "../src/sim/faults.ts";
-import { ratio, type Bench, type BenchRow } from "./row.ts";
+import { benchRow, perScenario, total } from "./measure.ts";
 
 const digest = (seed: string) => `sha256:${createHash("sha256").update(seed).digest("hex")}`;
 const OLD = digest("fleet bench: the image running now");
@@ -118,10 +118,10 @@ async function ours(s: Scenario) {
     }),
   );
   return {
-    requests: runs.reduce((n, r) => n + r.requests, 0),
+    requests: total(runs.map((r) => r.requests)),
     wallMs: Math.max(...runs.map((r) => r.wallMs)),
-    stalePins: runs.reduce((n, r) => n + r.stale, 0),
-    failedLoud: runs.reduce((n, r) => n + r.failed, 0),
+    stalePins: total(runs.map((r) => r.stale)),
+    failedLoud: total(runs.map((r) => r.failed)),
   };
 }
 
@@ -155,31 +155,18 @@ async function naive(s: Scenario) {
 }
 
 /** pin-promote against the control-plane simulator: polling and retries versus a fixed sleep. */
-export const pinPromoteBench: Bench = {
-  name: "pin-promote",
-  async run({ quick, log }) {
-    const rows: BenchRow[] = [];
-    for (const s of scenarios(quick)) {
-      // Per environment: read the previous pin, one promote, one read-back once it is visible.
-      const minimum = s.environments.length * 3;
-      const o = await ours(s);
-      const n = await naive(s);
-      log(
-        `${s.name}: ${o.requests} requests (minimum ${minimum}), naive ${n.requests}, naive stale pins ${n.stalePins}`,
-      );
-      rows.push({
-        action: "pin-promote",
-        scenario: s.name,
-        latencyMs,
-        requests: o.requests,
-        minimum,
-        ratio: ratio(o.requests, minimum),
-        wallMs: o.wallMs,
-        stalePins: o.stalePins,
-        failedLoud: o.failedLoud,
-        naive: n,
-      });
-    }
-    return rows;
-  },
-};
+export const pinPromoteBench = perScenario("pin-promote", scenarios, async (s, log) => {
+  // Per environment: read the previous pin, one promote, one read-back once it is visible.
+  const minimum = s.environments.length * 3;
+  const o = await ours(s);
+  const n = await naive(s);
+  log(
+    `${s.name}: ${o.requests} requests (minimum ${minimum}), naive ${n.requests}, naive stale pins ${n.stalePins}`,
+  );
+  return benchRow(
+    "pin-promote",
+    { scenario: s.name, latencyMs },
+    { minimum, ours: o, naive: n },
+    { stalePins: o.stalePins, failedLoud: o.failedLoud },
+  );
+});

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { planSelection } from "../src/actions/resolve-targets/plan.ts";
 import { loadRegistry } from "../src/core/registry.ts";
-import { ratio, type Bench, type BenchRow } from "./row.ts";
+import { benchRow } from "./measure.ts";
+import type { Bench, BenchRow } from "./row.ts";
 
 const kinds = ["sdk", "docs", "adk", "agent", "none"];
 const filter = "kind != 'none'";
@@ -40,24 +41,22 @@ function measure(path: string, scenario: string): BenchRow {
   const done = performance.now();
   const used = process.cpuUsage(cpu);
   const shardSizes = selection.matrix.include.map((e) => e.repositories.split(",").length);
-  return {
-    action: "resolve-targets",
-    scenario,
-    latencyMs: 0,
+  return benchRow(
+    "resolve-targets",
+    { scenario, latencyMs: 0 },
     // No API: the registry is a file in the workspace.
-    requests: 0,
-    minimum: 0,
-    ratio: ratio(0, 0),
-    wallMs: Math.round(done - started),
-    loadMs: Math.round(loaded - started),
-    planMs: Math.round(done - loaded),
-    // CPU time, unlike wall time, does not grow when other processes share the machine.
-    cpuMs: Math.round((used.user + used.system) / 1000),
-    registered: registry.targets.length,
-    selected: selection.targets.length,
-    entries: selection.matrix.include.length,
-    largestEntry: Math.max(0, ...shardSizes),
-  };
+    { minimum: 0, ours: { requests: 0, wallMs: Math.round(done - started) } },
+    {
+      loadMs: Math.round(loaded - started),
+      planMs: Math.round(done - loaded),
+      // CPU time, unlike wall time, does not grow when other processes share the machine.
+      cpuMs: Math.round((used.user + used.system) / 1000),
+      registered: registry.targets.length,
+      selected: selection.targets.length,
+      entries: selection.matrix.include.length,
+      largestEntry: Math.max(0, ...shardSizes),
+    },
+  );
 }
 
 /** resolve-targets on the demo's repos.yaml and on a generated fleet-scale registry. */

@@ -1,21 +1,24 @@
 import { action } from "../src/actions/roadmap-backfill/roadmap-backfill.ts";
-import { createClient, type ClientTimings } from "../src/core/client.ts";
-import { systemClock } from "../src/core/clock.ts";
-import { executeAction } from "../src/core/execute.ts";
-import { memoryLogger } from "../src/core/logger.ts";
-import { defaultSecondaryLimits, startSim, type Sim, type SimState } from "../src/sim/index.ts";
+import type { Sim, SimState } from "../src/sim/index.ts";
 import { buildScenario } from "../src/sim/scenario/build.ts";
 import type { ScenarioSpec } from "../src/sim/scenario/spec.ts";
+import {
+  benchRow,
+  perScenario,
+  repositoriesOf,
+  runAction,
+  runNaive,
+  secondaryHits,
+  total,
+  versus,
+} from "./measure.ts";
+import { startPacedSim, type Pace } from "./paced-sim.ts";
 import { naiveBackfill } from "./roadmap-backfill-naive.ts";
-import { ratio, type Bench, type BenchRow } from "./row.ts";
 
-interface Shape {
+interface Shape extends Pace {
   scenario: string;
   repos: number;
   issuesPerRepo: number;
-  latencyMs: number;
-  /** The client's pace between GraphQL requests, standing in for GitHub's one a second. */
-  paceMs: number;
   /** Repositories the naive strategy runs on; its figures are scaled to all of them. */
   naiveRepos: number;
 }
@@ -99,28 +102,11 @@ function minimum(state: SimState): number {
   return n;
 }
 
-const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
-
-async function simFor(shape: Shape): Promise<Sim> {
-  // Time runs 1000/paceMs times faster than GitHub's one request a second, and so may the
-  // secondary limits: the per-minute budget scales with it, so a paced client never hits it.
-  const speedup = 1000 / shape.paceMs;
-  return startSim(buildScenario(spec(shape)), {
-    latency: { fixedMs: shape.latencyMs },
-    limits: {
-      primary: false,
-      secondary: {
-        graphqlPointsPerMinute: defaultSecondaryLimits.graphqlPointsPerMinute * speedup,
-      },
-    },
+const simFor = (shape: Shape): Promise<Sim> =>
+  startPacedSim(buildScenario(spec(shape)), shape, {
+    primary: false,
+    secondary: ["graphqlPointsPerMinute"],
   });
-}
-
-const timings = (shape: Shape): Partial<ClientTimings> => ({
-  writeIntervalMs: shape.paceMs,
-  retryAfterUnitMs: shape.paceMs,
-  retryBackoffUnitMs: shape.paceMs,
-});
 
 /** GraphQL points against the primary budget, and against the secondary one (mutations 5). */
 function points(sim: Sim) {
@@ -132,89 +118,46 @@ function points(sim: Sim) {
   };
 }
 
-async function ours(shape: Shape) {
-  const sim = await simFor(shape);
-  try {
-    const repositories = [...sim.state.repos.values()].map((r) => r.full_name);
-    const min = minimum(sim.state);
-    const orphans = sum(orphansOf(sim.state));
-    const log = memoryLogger();
-    const outputs: Record<string, string> = {};
-    const inputs: Record<string, string> = {
-      repositories: repositories.join(","),
-      token: TOKEN,
-      "api-url": sim.url,
-      "dry-run": "false",
-      "project-number": String(BOARD.number),
-      "max-adds": "100000",
-      "min-remaining": "0",
-    };
-    const started = performance.now();
-    const code = await executeAction(
-      action,
-      {
-        log,
-        getInput: (n) => inputs[n] ?? "",
-        setSecret: () => {},
-        setOutput: (n, v) => void (outputs[n] = v),
-        writeSummary: async () => {},
-      },
-      {
-        clock: systemClock,
-        env: {},
-        cwd: process.cwd(),
-        makeClient: (token, baseUrl) =>
-          createClient({ token, baseUrl, log, timings: timings(shape) }),
-      },
-    );
-    const wallMs = Math.round(performance.now() - started);
-    if (code !== 0) {
-      const errors = log.lines.filter((l) => l.level === "error").map((l) => l.message);
-      throw new Error(`roadmap-backfill failed in the bench: ${errors.join("; ")}`);
-    }
-    return {
-      requests: sim.log.count(),
-      minimum: min,
-      wallMs,
-      orphans,
-      added: JSON.parse(outputs.added!).length as number,
-      left: sum(orphansOf(sim.state)),
-      ...points(sim),
-      secondaryHits: sim.log.count({ status: 403 }),
-    };
-  } finally {
-    await sim.close();
-  }
+async function ours(sim: Sim, shape: Shape) {
+  const min = minimum(sim.state);
+  const orphans = total(orphansOf(sim.state).values());
+  const inputs = {
+    repositories: repositoriesOf(sim).join(","),
+    "dry-run": "false",
+    "project-number": String(BOARD.number),
+    "max-adds": "100000",
+    "min-remaining": "0",
+  };
+  const run = await runAction(sim, action, inputs, { token: TOKEN, pace: shape });
+  return {
+    requests: run.requests,
+    minimum: min,
+    wallMs: run.wallMs,
+    orphans,
+    added: JSON.parse(run.outputs.added!).length as number,
+    left: total(orphansOf(sim.state).values()),
+    ...points(sim),
+    secondaryHits: secondaryHits(sim),
+  };
 }
 
-async function naive(shape: Shape) {
-  const sim = await simFor(shape);
-  try {
-    const all = [...sim.state.repos.values()].map((r) => r.full_name);
-    const sample = all.slice(0, shape.naiveRepos);
-    const client = createClient({
-      token: TOKEN,
-      baseUrl: sim.url,
-      log: memoryLogger(),
-      timings: timings(shape),
-    });
-    const started = performance.now();
-    await naiveBackfill(client, sample, BOARD);
-    const wallMs = Math.round(performance.now() - started);
-    const scale = all.length / sample.length;
-    const measured = { requests: sim.log.count(), wallMs, ...points(sim) };
-    return {
-      requests: Math.round(measured.requests * scale),
-      wallMs: Math.round(measured.wallMs * scale),
-      graphqlPoints: Math.round(measured.graphqlPoints * scale),
-      secondaryPoints: Math.round(measured.secondaryPoints * scale),
-      sampledRepos: sample.length,
-      measuredRequests: measured.requests,
-      measuredWallMs: measured.wallMs,
-    };
-  } finally {
-    await sim.close();
-  }
+async function naive(sim: Sim, shape: Shape) {
+  const all = repositoriesOf(sim);
+  const sample = all.slice(0, shape.naiveRepos);
+  const run = await runNaive(sim, { token: TOKEN, pace: shape }, (client) =>
+    naiveBackfill(client, sample, BOARD),
+  );
+  const scale = all.length / sample.length;
+  const measured = { ...run, ...points(sim) };
+  return {
+    requests: Math.round(measured.requests * scale),
+    wallMs: Math.round(measured.wallMs * scale),
+    graphqlPoints: Math.round(measured.graphqlPoints * scale),
+    secondaryPoints: Math.round(measured.secondaryPoints * scale),
+    sampledRepos: sample.length,
+    measuredRequests: measured.requests,
+    measuredWallMs: measured.wallMs,
+  };
 }
 
 /**
@@ -225,21 +168,16 @@ async function naive(shape: Shape) {
  * repositories (all of them in quick mode) and its figures are scaled to the whole scenario,
  * whose repositories all have the same shape; the measured figures are reported next to them.
  */
-export const roadmapBackfillBench: Bench = {
-  name: "roadmap-backfill",
-  async run({ quick, log }) {
-    const rows: BenchRow[] = [];
-    for (const shape of quick ? QUICK : FULL) {
-      const [o, n] = await Promise.all([ours(shape), naive(shape)]);
-      const row: BenchRow = {
-        action: "roadmap-backfill",
-        scenario: shape.scenario,
-        latencyMs: shape.latencyMs,
-        requests: o.requests,
-        minimum: o.minimum,
-        ratio: ratio(o.requests, o.minimum),
-        wallMs: o.wallMs,
-        naive: n,
+export const roadmapBackfillBench = perScenario(
+  "roadmap-backfill",
+  (quick) => (quick ? QUICK : FULL),
+  async (shape, log) => {
+    const [o, n] = await versus({ start: simFor, ours, naive }, "side by side", shape);
+    const row = benchRow(
+      "roadmap-backfill",
+      shape,
+      { minimum: o.minimum, ours: o, naive: n },
+      {
         orphans: o.orphans,
         added: o.added,
         left: o.left,
@@ -247,15 +185,13 @@ export const roadmapBackfillBench: Bench = {
         secondaryPoints: o.secondaryPoints,
         secondaryHits: o.secondaryHits,
         paceMs: shape.paceMs,
-      };
-      log(
-        `${shape.scenario}: ${o.requests} requests (minimum ${o.minimum}, ratio ${row.ratio}), ${o.added} of ${o.orphans} orphans added, ${o.left} left, ${o.graphqlPoints} GraphQL points, ${o.wallMs} ms; naive ${n.requests} requests, ${n.graphqlPoints} points, ${n.wallMs} ms${n.sampledRepos < shape.repos ? ` (scaled from ${n.sampledRepos} repositories: ${n.measuredRequests} requests, ${n.measuredWallMs} ms)` : ""}`,
-      );
-      if (o.requests * 3 > n.requests)
-        log(`  fewer than 3x fewer requests than the naive strategy`);
-      if (o.wallMs >= n.wallMs) log(`  not faster than the naive strategy`);
-      rows.push(row);
-    }
-    return rows;
+      },
+    );
+    log(
+      `${shape.scenario}: ${o.requests} requests (minimum ${o.minimum}, ratio ${row.ratio}), ${o.added} of ${o.orphans} orphans added, ${o.left} left, ${o.graphqlPoints} GraphQL points, ${o.wallMs} ms; naive ${n.requests} requests, ${n.graphqlPoints} points, ${n.wallMs} ms${n.sampledRepos < shape.repos ? ` (scaled from ${n.sampledRepos} repositories: ${n.measuredRequests} requests, ${n.measuredWallMs} ms)` : ""}`,
+    );
+    if (o.requests * 3 > n.requests) log(`  fewer than 3x fewer requests than the naive strategy`);
+    if (o.wallMs >= n.wallMs) log(`  not faster than the naive strategy`);
+    return row;
   },
-};
+);

@@ -1,29 +1,13 @@
-import { action } from "../src/actions/smoke-issue-bot/smoke-issue-bot.ts";
 import { formatMarker } from "../src/actions/smoke-issue-bot/marker.ts";
 import { issueTitle } from "../src/actions/smoke-issue-bot/messages.ts";
 import type { Outcome } from "../src/actions/smoke-issue-bot/outcomes.ts";
-import {
-  freshState,
-  serializeState,
-  type PackageState,
-} from "../src/actions/smoke-issue-bot/package-state.ts";
-import { createClient, type ClientTimings } from "../src/core/client.ts";
-import { systemClock } from "../src/core/clock.ts";
-import { executeAction } from "../src/core/execute.ts";
-import { memoryLogger } from "../src/core/logger.ts";
-import {
-  addIssue,
-  addRepo,
-  addToken,
-  blobSha,
-  commitFiles,
-  createState,
-  iso,
-  startSim,
-  type Sim,
-} from "../src/sim/index.ts";
+import { freshState, type PackageState } from "../src/actions/smoke-issue-bot/package-state.ts";
+import { action } from "../src/actions/smoke-issue-bot/smoke-issue-bot.ts";
+import { seedStates } from "../src/actions/smoke-issue-bot/test-world.ts";
+import { addIssue, addRepo, addToken, createState, iso, type Sim } from "../src/sim/index.ts";
+import { benchRow, perScenario, runAction, runNaive, versus } from "./measure.ts";
+import { startPacedSim, type Pace } from "./paced-sim.ts";
 import { naiveRecord } from "./smoke-issue-bot-naive.ts";
-import { ratio, type Bench, type BenchRow } from "./row.ts";
 
 /** One package of the scenario: what the bot remembers of it, and today's outcome. */
 interface Pkg {
@@ -36,12 +20,9 @@ interface Pkg {
   today: Outcome;
 }
 
-interface Shape {
+interface Shape extends Pace {
   scenario: string;
   packages: Pkg[];
-  latencyMs: number;
-  /** The client's write pace, standing in for GitHub's one write a second. */
-  paceMs: number;
 }
 
 const TOKEN = "bench-smoke-token";
@@ -104,7 +85,8 @@ function minimum(shape: Shape): { requests: number; writes: number } {
   return { requests: reads + writes, writes };
 }
 
-async function simFor(shape: Shape, now: number): Promise<Sim> {
+// One repository with the bot's memory of each package (state files, open tracking issues).
+function simFor(shape: Shape, now: number): Promise<Sim> {
   const state = createState({ now, seed: 5 });
   const repo = addRepo(state, {
     owner: OWNER,
@@ -112,8 +94,7 @@ async function simFor(shape: Shape, now: number): Promise<Sim> {
     created_at: iso(now - 400 * 86_400_000),
   });
   addToken(state, { token: TOKEN, login: "fleet-bot[bot]", hourlyLimit: 10_000_000 });
-  const main = repo.branches.get(repo.default_branch)!;
-  const files = new Map(main.files);
+  const stored: PackageState[] = [];
   for (const p of shape.packages) {
     const s: PackageState = { ...freshState(p.name), failures: p.failures };
     s.runs = Array.from({ length: p.failures }, (_, k) => ({
@@ -131,94 +112,39 @@ async function simFor(shape: Shape, now: number): Promise<Sim> {
       });
       s.issue = issue.number;
     }
-    if (p.file) {
-      const content = serializeState(s);
-      files.set(`smoke-state/${p.name}.json`, { content, sha: blobSha(content) });
-    }
+    if (p.file) stored.push(s);
   }
-  const branch = { sha: main.sha, files: main.files };
-  repo.branches.set("fleet-smoke-state", branch);
-  commitFiles(repo, branch, files, "bench state");
-  return startSim(state, { latency: { fixedMs: shape.latencyMs } });
+  seedStates(repo, stored);
+  return startPacedSim(state, shape);
 }
 
-const timings = (shape: Shape): Partial<ClientTimings> => ({
-  writeIntervalMs: shape.paceMs,
-  retryAfterUnitMs: shape.paceMs,
-  retryBackoffUnitMs: shape.paceMs,
-});
-
-async function ours(shape: Shape, now: number) {
-  const sim = await simFor(shape, now);
-  try {
-    const log = memoryLogger();
-    const inputs: Record<string, string> = {
-      mode: "record",
-      repository: `${OWNER}/${REPO}`,
-      outcomes: outcomesOf(shape),
-      "run-url": RUN_URL,
-      token: TOKEN,
-      "api-url": sim.url,
-    };
-    const started = performance.now();
-    const code = await executeAction(
-      action,
-      {
-        log,
-        getInput: (n) => inputs[n] ?? "",
-        setSecret: () => {},
-        setOutput: () => {},
-        writeSummary: async () => {},
-      },
-      {
-        clock: { now: () => now, sleep: systemClock.sleep },
-        env: {},
-        cwd: process.cwd(),
-        makeClient: (token, baseUrl) =>
-          createClient({ token, baseUrl, log, timings: timings(shape) }),
-      },
-    );
-    const wallMs = Math.round(performance.now() - started);
-    if (code !== 0) {
-      const errors = log.lines.filter((l) => l.level === "error").map((l) => l.message);
-      throw new Error(`smoke-issue-bot failed in the bench: ${errors.join("; ")}`);
-    }
-    return {
-      requests: sim.log.count(),
-      reads: sim.log.count({ mutating: false }),
-      writes: sim.log.mutations().length,
-      wallMs,
-    };
-  } finally {
-    await sim.close();
-  }
+async function ours(sim: Sim, shape: Shape, now: number) {
+  const inputs = {
+    mode: "record",
+    repository: `${OWNER}/${REPO}`,
+    outcomes: outcomesOf(shape),
+    "run-url": RUN_URL,
+  };
+  const run = await runAction(sim, action, inputs, { token: TOKEN, pace: shape, now });
+  return {
+    requests: run.requests,
+    reads: sim.log.count({ mutating: false }),
+    writes: sim.log.mutations().length,
+    wallMs: run.wallMs,
+  };
 }
 
-async function naive(shape: Shape, now: number) {
-  const sim = await simFor(shape, now);
-  try {
-    const client = createClient({
-      token: TOKEN,
-      baseUrl: sim.url,
-      log: memoryLogger(),
-      timings: timings(shape),
-    });
-    const started = performance.now();
-    await naiveRecord(client, {
+async function naive(sim: Sim, shape: Shape, now: number) {
+  const measured = await runNaive(sim, { token: TOKEN, pace: shape }, (client) =>
+    naiveRecord(client, {
       owner: OWNER,
       repo: REPO,
       outcomes: new Map(shape.packages.map((p) => [p.name, p.today])),
       runUrl: RUN_URL,
       now,
-    });
-    return {
-      requests: sim.log.count(),
-      wallMs: Math.round(performance.now() - started),
-      writes: sim.log.mutations().length,
-    };
-  } finally {
-    await sim.close();
-  }
+    }),
+  );
+  return { ...measured, writes: sim.log.mutations().length };
 }
 
 /**
@@ -226,32 +152,18 @@ async function naive(shape: Shape, now: number) {
  * (per package: GET its state file, list the open issues, PUT the state, then the issue
  * writes), each on its own simulator built from the same scenario, side by side.
  */
-export const smokeIssueBotBench: Bench = {
-  name: "smoke-issue-bot",
-  async run({ quick, log }) {
-    const rows: BenchRow[] = [];
-    for (const shape of shapes(quick)) {
-      const now = Date.now();
-      const [o, n] = await Promise.all([ours(shape, now), naive(shape, now)]);
-      const min = minimum(shape);
-      const row: BenchRow = {
-        action: "smoke-issue-bot",
-        scenario: shape.scenario,
-        latencyMs: shape.latencyMs,
-        requests: o.requests,
-        minimum: min.requests,
-        ratio: ratio(o.requests, min.requests),
-        wallMs: o.wallMs,
-        naive: n,
-        reads: o.reads,
-        writes: o.writes,
-        minimumWrites: min.writes,
-      };
-      log(
-        `${shape.scenario}: ${o.requests} requests (${o.reads} reads, ${o.writes} writes; minimum ${min.requests} with ${min.writes} writes, ratio ${row.ratio}), ${o.wallMs} ms; naive ${n.requests} requests, ${n.wallMs} ms`,
-      );
-      rows.push(row);
-    }
-    return rows;
-  },
-};
+export const smokeIssueBotBench = perScenario("smoke-issue-bot", shapes, async (shape, log) => {
+  const now = Date.now();
+  const [o, n] = await versus({ start: simFor, ours, naive }, "side by side", shape, now);
+  const min = minimum(shape);
+  const row = benchRow(
+    "smoke-issue-bot",
+    shape,
+    { minimum: min.requests, ours: o, naive: n },
+    { reads: o.reads, writes: o.writes, minimumWrites: min.writes },
+  );
+  log(
+    `${shape.scenario}: ${o.requests} requests (${o.reads} reads, ${o.writes} writes; minimum ${min.requests} with ${min.writes} writes, ratio ${row.ratio}), ${o.wallMs} ms; naive ${n.requests} requests, ${n.wallMs} ms`,
+  );
+  return row;
+});

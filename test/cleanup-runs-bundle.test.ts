@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSim, type Sim } from "../src/sim/index.ts";
 import { buildScenario } from "../src/sim/scenario/build.ts";
-import { runBundle } from "./helpers/bundle.ts";
+import { expectTokenMasked, runBundle } from "./helpers/bundle.ts";
 
 const TOKEN = "ghs_cleanupBundleSecret0123";
 
@@ -78,12 +78,7 @@ describe("actions/cleanup-runs/dist/index.cjs", () => {
     expect(again.code).toBe(0);
     expect(again.outputs.deleted).toBe("0");
     expect(sim.log.mutations()).toEqual([]);
-    for (const run of [dry, real, again]) {
-      // The one place the token may appear is the runner's own mask command.
-      expect(run.stdout).toContain(`::add-mask::${TOKEN}`);
-      const shown = run.stdout.replace(`::add-mask::${TOKEN}`, "");
-      expect(shown + run.stderr + run.summary + JSON.stringify(run.outputs)).not.toContain(TOKEN);
-    }
+    for (const run of [dry, real, again]) expectTokenMasked(run, TOKEN);
   });
 
   it("refuses an unknown conclusion before any request, listing the valid ones", async () => {

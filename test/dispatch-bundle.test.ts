@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dispatchWorld, TOKEN } from "../src/actions/dispatch/test-world.ts";
 import { startGitea, type Gitea } from "../src/sim/gitea/index.ts";
 import { startSim, type Sim } from "../src/sim/index.ts";
-import { runBundle, type BundleRun } from "./helpers/bundle.ts";
+import { expectTokenMasked, runBundle, type BundleRun } from "./helpers/bundle.ts";
 
 const fast = { FLEET_WRITE_INTERVAL_MS: "0", FLEET_RETRY_UNIT_MS: "5" };
 
@@ -11,12 +11,6 @@ const errors = (run: BundleRun) =>
     .split("\n")
     .filter((l) => l.startsWith("::error::"))
     .map((l) => l.slice("::error::".length));
-
-/** The token shows nowhere but in the runner's mask command. */
-function expectNoToken(run: BundleRun) {
-  const shown = run.stdout.replace(`::add-mask::${TOKEN}`, "");
-  expect(shown + run.stderr + run.summary + JSON.stringify(run.outputs)).not.toContain(TOKEN);
-}
 
 // The committed bundle, spawned as a runner spawns it, against the GitHub simulator.
 describe("actions/dispatch/dist/index.cjs on GitHub", () => {
@@ -60,7 +54,7 @@ describe("actions/dispatch/dist/index.cjs on GitHub", () => {
     expect(run.summary).toContain(
       `- [run ${runId}](https://github.com/acme/app/actions/runs/${runId})`,
     );
-    expectNoToken(run);
+    expectTokenMasked(run, TOKEN);
   });
 
   it("stops at the preflight on a bad token with one error and one request", async () => {
@@ -156,6 +150,6 @@ describe("actions/dispatch/dist/index.cjs on Gitea", () => {
       `acme/docs: 422 Unprocessable: workflow "cd.yml" has no workflow_dispatch event trigger (workflow 'cd.yml' has no workflow_dispatch trigger on main: add \`on: workflow_dispatch\` to it)`,
     ]);
     expect(gitea.state.repos.get("acme/app")!.dispatches.workflow).toHaveLength(1);
-    expectNoToken(real);
+    expectTokenMasked(real, TOKEN);
   });
 });

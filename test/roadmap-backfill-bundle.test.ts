@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSim, type Sim } from "../src/sim/index.ts";
 import { buildScenario } from "../src/sim/scenario/build.ts";
-import { runBundle } from "./helpers/bundle.ts";
+import { expectTokenMasked, runBundle } from "./helpers/bundle.ts";
 
 const TOKEN = "ghs_roadmapBundleSecret0123";
 const WORKFLOW_TOKEN = "ghs_roadmapWorkflowToken456";
@@ -114,12 +114,7 @@ describe("actions/roadmap-backfill/dist/index.cjs", () => {
     expect(again.code).toBe(0);
     expect(again.outputs).toMatchObject({ added: "[]", orphans: "0", left: "0" });
     expect(sim.log.mutations()).toEqual([]);
-    for (const run of [dry, real, again]) {
-      // The one place the token may appear is the runner's own mask command.
-      expect(run.stdout).toContain(`::add-mask::${TOKEN}`);
-      const shown = run.stdout.replace(`::add-mask::${TOKEN}`, "");
-      expect(shown + run.stderr + run.summary + JSON.stringify(run.outputs)).not.toContain(TOKEN);
-    }
+    for (const run of [dry, real, again]) expectTokenMasked(run, TOKEN);
   });
 
   it("refuses bad inputs before any request, naming the input", async () => {
@@ -144,7 +139,6 @@ describe("actions/roadmap-backfill/dist/index.cjs", () => {
       "::error::roadmap-backfill: project-number 7: the token may not read the boards of acme (Resource not accessible by integration); the token needs the organization permission Projects: read and write",
     );
     expect(sim.log.format()).toBe("POST /graphql query RoadmapBoard -> 200 (github-actions[bot])");
-    const shown = run.stdout.replace(`::add-mask::${WORKFLOW_TOKEN}`, "");
-    expect(shown + run.summary + JSON.stringify(run.outputs)).not.toContain(WORKFLOW_TOKEN);
+    expectTokenMasked(run, WORKFLOW_TOKEN);
   });
 });

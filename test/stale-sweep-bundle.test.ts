@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { FIXTURE_TOKEN, sweepFixture } from "../src/actions/stale-sweep/sweep-fixture.ts";
 import { startSim, type Sim } from "../src/sim/index.ts";
-import { runBundle } from "./helpers/bundle.ts";
+import { expectTokenMasked, runBundle } from "./helpers/bundle.ts";
 
 // The committed bundle, spawned as a runner spawns it (INPUT_* with hyphens kept, outputs and
 // summary to files), against the simulator serving the fixture org as it is right now.
@@ -66,9 +66,7 @@ describe("actions/stale-sweep/dist/index.cjs", () => {
       repository: "acme/gone",
       status: "failed",
     });
-    // The runner is told to mask the token (::add-mask::); it appears nowhere else.
-    const shown = r.stdout.replace(`::add-mask::${FIXTURE_TOKEN}`, "");
-    expect(shown + r.summary + JSON.stringify(r.outputs)).not.toContain(FIXTURE_TOKEN);
+    expectTokenMasked(r, FIXTURE_TOKEN);
   });
 
   it("refuses bad inputs before any request, naming each", async () => {

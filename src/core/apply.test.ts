@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { applyChanges } from "./apply.ts";
 import { Budget } from "./budget.ts";
-import { ApiError } from "./errors.ts";
+import { ApiError, classifyError } from "./errors.ts";
 
 const budget = (remaining?: number) => {
   const b = new Budget();
@@ -72,5 +72,38 @@ describe("applyChanges", () => {
     expect(r.done).toEqual([1]);
     expect(r.left).toBe(2);
     expect(r.stoppedBy).toBe("the primary rate limit is exhausted; 2 changes left undone");
+  });
+
+  it("stops everything on a permission the token lacks, and not on a 403 about one item", async () => {
+    const tried: number[] = [];
+    const r = await applyChanges([1, 2, 3, 4], {
+      ...base,
+      cap: 10,
+      budget: budget(),
+      apply: async (n) => {
+        tried.push(n);
+        if (n === 2) throw new ApiError("forbidden", 403, "403 Forbidden: issue is locked");
+        if (n === 3) {
+          throw classifyError(
+            {
+              status: 403,
+              response: {
+                headers: { "x-accepted-github-permissions": "issues=write" },
+                data: { message: "Resource not accessible by integration" },
+              },
+            },
+            { doing: "closing #3" },
+          );
+        }
+        return "done";
+      },
+    });
+    expect(tried).toEqual([1, 2, 3]);
+    expect(r.done).toEqual([1]);
+    expect(r.failed).toEqual([{ change: 2, error: "403 Forbidden: issue is locked" }]);
+    expect(r.left).toBe(2);
+    expect(r.stoppedBy).toBe(
+      "closing #3: 403 Forbidden: Resource not accessible by integration; the token needs permission issues=write; 2 changes left undone",
+    );
   });
 });

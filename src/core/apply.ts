@@ -1,5 +1,5 @@
 import type { Budget } from "./budget.ts";
-import { ApiError, classifyError } from "./errors.ts";
+import { ApiError, classifyError, stopsTheRest } from "./errors.ts";
 
 /** How one change ended when applied. */
 export type ChangeOutcome = "done" | "skipped";
@@ -23,17 +23,18 @@ export interface ApplyReport<T> {
   done: T[];
   skipped: T[];
   failed: { change: T; error: string }[];
-  /** Changes not attempted (cap, budget floor, or a rate limit that stopped the run). */
+  /** Changes not attempted (cap, budget floor, or what set `stoppedBy`, that change included). */
   left: number;
   warnings: string[];
-  /** Set when something stopped all further changes (a rate limit, a revoked token). */
+  /** Set when something stopped all further changes: rate limit, revoked token, permission. */
   stoppedBy?: string;
 }
 
 /**
  * Applies planned changes in order, one at a time, within the cap and the rate-limit floor.
- * A change that fails on its own (403 on one issue, 422) is reported and the rest go on;
- * an exhausted rate limit or an invalid token stops the rest, reported as left.
+ * A change that fails on its own (403 on one locked issue, 422) is reported and the rest go
+ * on; an exhausted rate limit, an invalid token or a permission the token lacks would refuse
+ * every other change too, so it stops the rest, reported as left.
  */
 export async function applyChanges<T>(
   changes: readonly T[],
@@ -64,7 +65,7 @@ export async function applyChanges<T>(
     } catch (error) {
       const e =
         error instanceof ApiError ? error : classifyError(error, { doing: o.describe(change) });
-      if (e.kind === "rate-limited" || e.kind === "unauthorized") {
+      if (stopsTheRest(e)) {
         report.left = changes.length - i;
         report.stoppedBy = `${e.message}; ${report.left} changes left undone`;
         break;

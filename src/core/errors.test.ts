@@ -26,6 +26,33 @@ describe("classifyError", () => {
     );
   });
 
+  it("marks a 403 for a missing permission, and not a 403 about one item", () => {
+    const byHeader = http(403, "Forbidden", { "x-accepted-github-permissions": "actions=write" });
+    expect(classifyError(byHeader).missingPermission).toBe(true);
+    expect(
+      classifyError(http(403, "Resource not accessible by integration")).missingPermission,
+    ).toBe(true);
+    expect(
+      classifyError(http(403, "Must have admin rights to Repository.")).missingPermission,
+    ).toBe(true);
+    const locked = classifyError(http(403, "Unable to create comment because issue is locked."));
+    expect(locked.kind).toBe("forbidden");
+    expect(locked.missingPermission).toBe(false);
+    const graphql = classifyError({
+      errors: [{ type: "FORBIDDEN", message: "Resource not accessible by integration" }],
+    });
+    expect(graphql).toMatchObject({ kind: "forbidden", missingPermission: true });
+  });
+
+  it("keeps every mark when reworded", () => {
+    const e = classifyError(http(403, "Resource not accessible by integration"));
+    const reworded = e.reworded(`re-reading: ${e.message}`);
+    expect(reworded).toMatchObject({ kind: "forbidden", status: 403, missingPermission: true });
+    expect(reworded.message).toBe(
+      "re-reading: 403 Forbidden: Resource not accessible by integration",
+    );
+  });
+
   it("tells a primary rate limit from a permission problem, with the reset", () => {
     const e = classifyError(
       http(403, "API rate limit exceeded", {

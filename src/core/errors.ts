@@ -9,7 +9,11 @@ export type ApiErrorKind =
   | "server"
   | "network";
 
-/** A failed API request, classified, with a message that says what to do about it. */
+/**
+ * A failed API request, classified, with a message that says what to do about it.
+ * `missingPermission` marks a `forbidden` that is about the token, not one item: every
+ * further request of the same kind would be refused the same way.
+ */
 export class ApiError extends Error {
   override readonly name = "ApiError";
   constructor(
@@ -17,9 +21,23 @@ export class ApiError extends Error {
     readonly status: number | undefined,
     message: string,
     readonly resetAt?: number,
+    readonly missingPermission = false,
   ) {
     super(message);
   }
+
+  /** The same error with a new message (what was being done, added around the cause). */
+  reworded(message: string): ApiError {
+    return new ApiError(this.kind, this.status, message, this.resetAt, this.missingPermission);
+  }
+}
+
+/**
+ * Whether an error stops every further change with the same token: an exhausted rate limit,
+ * an invalid token, or a permission the token lacks (as opposed to a 403 on one locked issue).
+ */
+export function stopsTheRest(error: ApiError): boolean {
+  return error.kind === "rate-limited" || error.kind === "unauthorized" || error.missingPermission;
 }
 
 interface ResponseLike {
@@ -46,6 +64,12 @@ function header(error: ResponseLike, name: string): string | undefined {
   const value = error.response?.headers?.[name];
   return value === undefined ? undefined : String(value);
 }
+
+/**
+ * GitHub's words for a token that lacks a permission (App and fine-grained tokens, and the
+ * admin-only endpoints), as opposed to a 403 about one item such as a locked issue.
+ */
+const PERMISSION_WORDS = /resource not accessible by|must have admin rights/i;
 
 /** `in 42 min (2026-06-01T01:00:00Z)` for an epoch-seconds reset header. */
 export function describeReset(resetEpochSeconds: number, now = Date.now()): string {
@@ -94,7 +118,14 @@ export function classifyError(error: unknown, context: ErrorContext = {}): ApiEr
     case 403: {
       const needs = header(e, "x-accepted-github-permissions");
       const hint = needs ? `; the token needs permission ${needs}` : "";
-      return new ApiError("forbidden", 403, `${prefix}403 Forbidden: ${message}${hint}`);
+      const missing = needs !== undefined || PERMISSION_WORDS.test(message);
+      return new ApiError(
+        "forbidden",
+        403,
+        `${prefix}403 Forbidden: ${message}${hint}`,
+        undefined,
+        missing,
+      );
     }
     case 404:
       return new ApiError(
@@ -111,7 +142,14 @@ export function classifyError(error: unknown, context: ErrorContext = {}): ApiEr
     return new ApiError("not-found", status, `${prefix}${e.errors?.[0]?.message ?? message}`);
   }
   if (graphqlTypes.includes("FORBIDDEN")) {
-    return new ApiError("forbidden", status, `${prefix}${e.errors?.[0]?.message ?? message}`);
+    const said = e.errors?.[0]?.message ?? message;
+    return new ApiError(
+      "forbidden",
+      status,
+      `${prefix}${said}`,
+      undefined,
+      PERMISSION_WORDS.test(said),
+    );
   }
   if (status !== undefined && status >= 500) {
     return new ApiError(

@@ -3,26 +3,17 @@ import { z } from "zod";
 import { defineAction } from "./action.ts";
 import { systemClock } from "./clock.ts";
 import { createClient } from "./client.ts";
-import { executeAction, type ActionHost } from "./execute.ts";
+import { memoryHost } from "../../test/helpers/host.ts";
+import { executeAction } from "./execute.ts";
 import { input, tokenInput } from "./inputs.ts";
 import { memoryLogger } from "./logger.ts";
 
 const secret = "ghs_supersecretvalue123";
 
 function host(raw: Record<string, string>) {
-  const log = memoryLogger();
-  const outputs: Record<string, string> = {};
-  const summaries: string[] = [];
-  const masked: string[] = [];
-  const h: ActionHost = {
-    log,
-    getInput: (n) => raw[n] ?? "",
-    setSecret: (v) => void masked.push(v),
-    setOutput: (n, v) => void (outputs[n] = v),
-    writeSummary: async (md) => void summaries.push(md),
-  };
-  const everything = () => JSON.stringify([log.lines, outputs, summaries]);
-  return { h, log, outputs, summaries, masked, everything };
+  const t = memoryHost(raw);
+  const everything = () => JSON.stringify([t.log.lines, t.outputs, t.summaries]);
+  return { ...t, everything };
 }
 
 const deps = {
@@ -60,7 +51,7 @@ const echo = defineAction({
 describe("executeAction", () => {
   it("writes outputs (JSON for non-strings), the result and the summary; exit 0", async () => {
     const t = host({ token: secret, "dry-run": "false" });
-    expect(await executeAction(echo, t.h, deps)).toBe(0);
+    expect(await executeAction(echo, t.host, deps)).toBe(0);
     expect(t.outputs.seen).toBe("[]");
     expect(JSON.parse(t.outputs.result!)).toEqual([
       { repository: "acme/a", status: "ok", planned: 2, done: 2, left: 0 },
@@ -71,7 +62,7 @@ describe("executeAction", () => {
 
   it("exits 1 with ::error:: per failed repository, and never shows the token", async () => {
     const t = host({ token: secret, fail: "acme/b" });
-    expect(await executeAction(echo, t.h, deps)).toBe(1);
+    expect(await executeAction(echo, t.host, deps)).toBe(1);
     expect(t.log.lines).toContainEqual({ level: "error", message: "acme/b: boom with ***" });
     expect(t.summaries[0]).toContain("(dry run: nothing was changed)");
     expect(t.everything()).not.toContain(secret);
@@ -79,7 +70,7 @@ describe("executeAction", () => {
 
   it("fails on invalid inputs before running, naming the input", async () => {
     const t = host({ token: secret, "dry-run": "yes" });
-    expect(await executeAction(echo, t.h, deps)).toBe(1);
+    expect(await executeAction(echo, t.host, deps)).toBe(1);
     expect(t.log.lines).toEqual([
       { level: "error", message: "echo: Input 'dry-run': found 'yes', allowed true or false" },
     ]);
@@ -92,7 +83,7 @@ describe("executeAction", () => {
       ...echo,
       run: async () => Promise.reject(new Error(`board missing for ${secret}`)),
     };
-    expect(await executeAction(throwing, t.h, deps)).toBe(1);
+    expect(await executeAction(throwing, t.host, deps)).toBe(1);
     expect(t.log.lines).toContainEqual({ level: "error", message: "echo: board missing for ***" });
     expect(t.summaries).toHaveLength(1);
   });

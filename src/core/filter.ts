@@ -8,7 +8,7 @@ import {
   type Expr,
 } from "@actions/expressions";
 import { truthy } from "@actions/expressions/result";
-import { closest } from "./closest.ts";
+import { didYouMean } from "./problem-wording.ts";
 import type { Target } from "./registry.ts";
 
 /** The names a filter may use: the fields of a target. */
@@ -62,8 +62,7 @@ function explain(error: unknown): string {
   const at = `at column ${error.pos.column + 1}`;
   const unknown = /^Unrecognized named-value: '(.*)'$/.exec(error.message);
   if (unknown) {
-    const hint = closest(unknown[1]!, FILTER_CONTEXTS, 1)[0];
-    return `unknown name '${unknown[1]}' ${at}; ${allowed}${hint ? ` (did you mean '${hint}'?)` : ""}`;
+    return `unknown name '${unknown[1]}' ${at}; ${allowed}${didYouMean(unknown[1]!, FILTER_CONTEXTS)}`;
   }
   const fn = /^Unrecognized function: '(.*)'$/.exec(error.message);
   if (fn) {

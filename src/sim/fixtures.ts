@@ -1,6 +1,7 @@
 /**
- * Small worlds and a raw HTTP caller for the simulator's own tests: they talk to a running
- * simulator over loopback like any client, without Octokit's retries in the way.
+ * Small worlds and their parts for tests, and a raw HTTP caller for the simulator's own tests:
+ * they talk to a running simulator over loopback like any client, without Octokit's retries in
+ * the way.
  */
 import {
   addRepo,
@@ -24,6 +25,25 @@ export function smallWorld(): { state: SimState; repo: SimRepo; admin: SimToken 
   const repo = addRepo(state, { owner: "acme", name: "api", created_at: daysAgo(400) });
   const admin = addToken(state, { token: "ghs_admin", login: "fleet[bot]" });
   return { state, repo, admin };
+}
+
+/**
+ * The two tokens board tests hold besides an admin's: `workflow`, a workflow's GITHUB_TOKEN for
+ * acme/api (which can never reach an organisation's boards), and `reader`, an App that may read
+ * issues and boards and write nothing.
+ */
+export function addBoardTestTokens(state: SimState, tokens: { workflow: string; reader: string }) {
+  addToken(state, {
+    token: tokens.workflow,
+    login: "github-actions[bot]",
+    kind: "github_token",
+    repositories: ["acme/api"],
+  });
+  addToken(state, {
+    token: tokens.reader,
+    login: "reader[bot]",
+    permissions: { issues: "read", metadata: "read", organization_projects: "read" },
+  });
 }
 
 /** A response as a test reads it. */

@@ -4,10 +4,9 @@
  * state.ts (or a scenario) and hands back what tests inspect and steer: the state, the request
  * log, the clock, fault rules and the rate limiter.
  */
-import { createSimClock, type SimClockOption } from "./clock.ts";
 import { Faults } from "./faults.ts";
-import { latencyOf, type LatencyOption } from "./latency.ts";
 import { RequestLog } from "./log.ts";
+import { servingParts, type ServeOptions } from "./loopback.ts";
 import { RateLimiter, type LimitOptions } from "./rate-limit.ts";
 import { startServer } from "./server.ts";
 import type { SimClock, SimState } from "./state.ts";
@@ -22,15 +21,9 @@ export { defaultSecondaryLimits } from "./rate-limit.ts";
 export { Faults, RequestLog, RateLimiter };
 
 /** How to run the simulator. */
-export interface SimOptions {
-  /** Port on 127.0.0.1; default 0 (any free port). */
-  port?: number;
-  /** Default "real": wall-clock speed from `state.now`. */
-  clock?: SimClockOption;
+export interface SimOptions extends ServeOptions {
   /** Primary limits are on by default, secondary limits off unless asked for. */
   limits?: LimitOptions;
-  /** Delay added to every request; random delays are seeded from `state.seed`. */
-  latency?: LatencyOption;
 }
 
 /** A running simulator. */
@@ -49,11 +42,9 @@ export interface Sim {
 
 /** Serves `state` on 127.0.0.1 until `close()`. */
 export async function startSim(state: SimState, options: SimOptions = {}): Promise<Sim> {
-  const clock = createSimClock(options.clock ?? "real", state.now);
+  const { clock, faults, latency } = servingParts(state, options);
   const log = new RequestLog();
-  const faults = new Faults(state.seed);
   const limiter = new RateLimiter(clock, options.limits);
-  const latency = latencyOf(options.latency, state.seed);
   const server = await startServer(
     { state, clock, log, faults, limiter, latency },
     options.port ?? 0,

@@ -1,9 +1,16 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { authenticate } from "./auth.ts";
 import type { Faults } from "./faults.ts";
 import { answerGraphql } from "./graphql-endpoint.ts";
 import type { LogEntry, RequestLog } from "./log.ts";
+import {
+  listenLoopback,
+  parseJson,
+  readBody,
+  sleep,
+  writeAnswer,
+  type RunningServer,
+} from "./loopback.ts";
 import { peekOperation } from "./peek-operation.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 import { handleRest } from "./rest/handle-rest.ts";
@@ -23,13 +30,6 @@ export interface ServerParts {
   latency: () => number;
 }
 
-/** A listening server. */
-export interface RunningServer {
-  /** `http://127.0.0.1:PORT` */
-  url: string;
-  close(): Promise<void>;
-}
-
 const anonymous: SimToken = {
   token: "",
   login: "",
@@ -39,28 +39,7 @@ const anonymous: SimToken = {
   hourlyLimit: 60,
 };
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-function parseJson(text: string): { body: unknown; badJson: boolean } {
-  if (text.trim() === "") return { body: undefined, badJson: false };
-  try {
-    return { body: JSON.parse(text) as unknown, badJson: false };
-  } catch (error) {
-    if (error instanceof SyntaxError) return { body: undefined, badJson: true };
-    throw error;
-  }
-}
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/**
- * Writes an answer. `truncate` sends the headers (with the full `content-length`) and half the
- * body, then drops the connection, as a proxy dying mid-response would.
- */
+/** Writes an answer with GitHub's request id; `truncate` cuts it short (see writeAnswer). */
 function send(res: ServerResponse, answer: RestResult, requestId: string, truncate: boolean) {
   const headers: Record<string, string> = { "x-github-request-id": requestId };
   const noBody = answer.body === undefined || answer.status === 204 || answer.status === 304;
@@ -73,13 +52,7 @@ function send(res: ServerResponse, answer: RestResult, requestId: string, trunca
     headers["content-type"] = "application/json; charset=utf-8";
     headers["content-length"] = String(bytes.length);
   }
-  res.writeHead(answer.status, { ...headers, ...answer.headers });
-  if (!truncate) {
-    res.end(bytes);
-    return;
-  }
-  res.flushHeaders();
-  res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.destroy());
+  writeAnswer(res, answer.status, { ...headers, ...answer.headers }, bytes, truncate);
 }
 
 /**
@@ -167,31 +140,14 @@ export async function startServer(parts: ServerParts, port: number): Promise<Run
     }
   }
 
-  const server = createServer((req, res) => {
-    // Handlers' errors are answered in `answerOf`; what fails around them (reading the body,
-    // writing the answer) still gets a 500 naming it while that can be sent.
-    onRequest(req, res).catch((error: unknown) => {
-      if (res.headersSent) res.destroy();
-      else
-        send(
-          res,
-          { status: 500, body: { message: `simulator error: ${String(error)}` } },
-          "",
-          false,
-        );
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, "127.0.0.1", () => resolve());
-  });
-  api = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url: api,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+  // Handlers' errors are answered in `answerOf`; what fails around them (reading the body,
+  // writing the answer) still gets a 500 naming it while that can be sent.
+  const server = await listenLoopback(
+    onRequest,
+    (res, error) =>
+      send(res, { status: 500, body: { message: `simulator error: ${String(error)}` } }, "", false),
+    port,
+  );
+  api = server.url;
+  return server;
 }

@@ -5,6 +5,7 @@
  * write this model, so a change made through one API is visible through the other.
  */
 import { createHash } from "node:crypto";
+import type { RunConclusion } from "../core/run-conclusions.ts";
 
 /** A permission a token can hold, as in a GitHub App installation's permission set. */
 export type SimPermissionName =
@@ -112,16 +113,7 @@ export interface SimWorkflow {
 }
 
 /** The conclusions GitHub reports for completed runs. */
-export type SimConclusion =
-  | "success"
-  | "failure"
-  | "neutral"
-  | "cancelled"
-  | "skipped"
-  | "timed_out"
-  | "action_required"
-  | "stale"
-  | "startup_failure";
+export type SimConclusion = RunConclusion;
 
 /** A workflow run. */
 export interface SimRun {
@@ -609,6 +601,35 @@ export function addRun(
     updated_at: init.updated_at ?? init.created_at,
   };
   repo.runs.set(id, run);
+  return run;
+}
+
+/**
+ * Takes a workflow dispatch as GitHub and Gitea do once it is accepted: queues a run of
+ * `workflow` on `branch`, by `actor`, and records the dispatch with that run's id.
+ */
+export function queueWorkflowDispatch(
+  state: SimState,
+  repo: SimRepo,
+  workflow: SimWorkflow,
+  d: { ref: string; branch: string; inputs: Record<string, unknown>; actor: string; at: string },
+): SimRun {
+  const run = addRun(state, repo, {
+    workflow,
+    status: "queued",
+    event: "workflow_dispatch",
+    head_branch: d.branch,
+    actor: d.actor,
+    created_at: d.at,
+  });
+  repo.dispatches.workflow.push({
+    workflow_id: workflow.id,
+    ref: d.ref,
+    inputs: d.inputs,
+    actor: d.actor,
+    created_at: d.at,
+    run_id: run.id,
+  });
   return run;
 }
 

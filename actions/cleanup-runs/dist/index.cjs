@@ -45437,18 +45437,27 @@ function defineAction(spec) {
 }
 
 // src/core/errors.ts
-var ApiError = class extends Error {
-  constructor(kind, status, message, resetAt) {
+var ApiError = class _ApiError extends Error {
+  constructor(kind, status, message, resetAt, missingPermission = false) {
     super(message);
     this.kind = kind;
     this.status = status;
     this.resetAt = resetAt;
+    this.missingPermission = missingPermission;
   }
   kind;
   status;
   resetAt;
+  missingPermission;
   name = "ApiError";
+  /** The same error with a new message (what was being done, added around the cause). */
+  reworded(message) {
+    return new _ApiError(this.kind, this.status, message, this.resetAt, this.missingPermission);
+  }
 };
+function stopsTheRest(error63) {
+  return error63.kind === "rate-limited" || error63.kind === "unauthorized" || error63.missingPermission;
+}
 function apiMessage(error63) {
   const data = error63.response?.data;
   if (data && typeof data.message === "string") return data.message;
@@ -45458,6 +45467,7 @@ function header(error63, name) {
   const value = error63.response?.headers?.[name];
   return value === void 0 ? void 0 : String(value);
 }
+var PERMISSION_WORDS = /resource not accessible by|must have admin rights/i;
 function describeReset(resetEpochSeconds, now = Date.now()) {
   const minutes = Math.max(0, Math.ceil((resetEpochSeconds * 1e3 - now) / 6e4));
   return `resets at ${new Date(resetEpochSeconds * 1e3).toISOString()} (in ${minutes} min)`;
@@ -45498,7 +45508,14 @@ function classifyError(error63, context = {}) {
     case 403: {
       const needs = header(e, "x-accepted-github-permissions");
       const hint = needs ? `; the token needs permission ${needs}` : "";
-      return new ApiError("forbidden", 403, `${prefix}403 Forbidden: ${message}${hint}`);
+      const missing = needs !== void 0 || PERMISSION_WORDS.test(message);
+      return new ApiError(
+        "forbidden",
+        403,
+        `${prefix}403 Forbidden: ${message}${hint}`,
+        void 0,
+        missing
+      );
     }
     case 404:
       return new ApiError(
@@ -45515,7 +45532,14 @@ function classifyError(error63, context = {}) {
     return new ApiError("not-found", status, `${prefix}${e.errors?.[0]?.message ?? message}`);
   }
   if (graphqlTypes.includes("FORBIDDEN")) {
-    return new ApiError("forbidden", status, `${prefix}${e.errors?.[0]?.message ?? message}`);
+    const said = e.errors?.[0]?.message ?? message;
+    return new ApiError(
+      "forbidden",
+      status,
+      `${prefix}${said}`,
+      void 0,
+      PERMISSION_WORDS.test(said)
+    );
   }
   if (status !== void 0 && status >= 500) {
     return new ApiError(
@@ -45595,7 +45619,7 @@ async function applyChanges(changes, o) {
       (outcome === "done" ? report.done : report.skipped).push(change);
     } catch (error63) {
       const e = error63 instanceof ApiError ? error63 : classifyError(error63, { doing: o.describe(change) });
-      if (e.kind === "rate-limited" || e.kind === "unauthorized") {
+      if (stopsTheRest(e)) {
         report.left = changes.length - i;
         report.stoppedBy = `${e.message}; ${report.left} changes left undone`;
         break;
@@ -45765,13 +45789,7 @@ function confirmer(client, repo, windows) {
         (r) => ({ runs: new Map(r.runs.map((run) => [run.id, run])), complete: r.complete }),
         (error63) => {
           if (!(error63 instanceof IncompleteListing)) throw error63;
-          const { kind, status, resetAt } = error63.reason;
-          throw new ApiError(
-            kind,
-            status,
-            `re-reading runs created ${created}: ${error63.message}`,
-            resetAt
-          );
+          throw error63.reason.reworded(`re-reading runs created ${created}: ${error63.message}`);
         }
       );
       reads.set(window2, read);
@@ -45815,8 +45833,8 @@ function confirmWindows(candidates, completedCreatedMs, perWindow) {
   return windows;
 }
 
-// src/actions/cleanup-runs/conclusions.ts
-var CONCLUSIONS = [
+// src/core/run-conclusions.ts
+var RUN_CONCLUSIONS = [
   "action_required",
   "cancelled",
   "failure",
@@ -45827,13 +45845,15 @@ var CONCLUSIONS = [
   "success",
   "timed_out"
 ];
+
+// src/actions/cleanup-runs/conclusions.ts
 function parseConclusions(list) {
-  const allowed = `a comma list of ${CONCLUSIONS.join(", ")}; or all`;
+  const allowed = `a comma list of ${RUN_CONCLUSIONS.join(", ")}; or all`;
   if (list.length === 0) return { ok: false, message: `found nothing, allowed ${allowed}` };
   if (list.includes("all")) {
     return list.length === 1 ? { ok: true, value: "all" } : { ok: false, message: `found '${list.join(",")}': 'all' stands alone, allowed ${allowed}` };
   }
-  const unknown2 = list.filter((c) => !CONCLUSIONS.includes(c));
+  const unknown2 = list.filter((c) => !RUN_CONCLUSIONS.includes(c));
   if (unknown2.length > 0) {
     const what = unknown2.map((u) => `'${u}'`).join(", ");
     return { ok: false, message: `found ${what}, not a conclusion; allowed ${allowed}` };
@@ -45912,13 +45932,11 @@ function stillDeletable(candidate, fresh, conclusions) {
 function deleter(o) {
   const skips = [];
   let unreachable = 0;
-  let refused;
   const skip = (id, reason) => {
     skips.push({ id, reason });
     return "skipped";
   };
   const apply = async (candidate) => {
-    if (refused) throw refused;
     const confirmation = await o.confirm(candidate.id);
     const fresh = confirmation.runs.get(candidate.id);
     if (!fresh) {
@@ -45943,7 +45961,6 @@ function deleter(o) {
       const e = classifyError(error63, { doing: `deleting run ${candidate.id}` });
       if (e.status === 404) return "done";
       if (e.status === 409) return skip(candidate.id, "not completed (409): re-run meanwhile");
-      if (e.kind === "forbidden") refused = e;
       throw e;
     }
   };

@@ -45436,17 +45436,23 @@ function defineAction(spec) {
 }
 
 // src/core/errors.ts
-var ApiError = class extends Error {
-  constructor(kind, status, message, resetAt) {
+var ApiError = class _ApiError extends Error {
+  constructor(kind, status, message, resetAt, missingPermission = false) {
     super(message);
     this.kind = kind;
     this.status = status;
     this.resetAt = resetAt;
+    this.missingPermission = missingPermission;
   }
   kind;
   status;
   resetAt;
+  missingPermission;
   name = "ApiError";
+  /** The same error with a new message (what was being done, added around the cause). */
+  reworded(message) {
+    return new _ApiError(this.kind, this.status, message, this.resetAt, this.missingPermission);
+  }
 };
 function apiMessage(error63) {
   const data = error63.response?.data;
@@ -45457,6 +45463,7 @@ function header(error63, name) {
   const value = error63.response?.headers?.[name];
   return value === void 0 ? void 0 : String(value);
 }
+var PERMISSION_WORDS = /resource not accessible by|must have admin rights/i;
 function describeReset(resetEpochSeconds, now = Date.now()) {
   const minutes = Math.max(0, Math.ceil((resetEpochSeconds * 1e3 - now) / 6e4));
   return `resets at ${new Date(resetEpochSeconds * 1e3).toISOString()} (in ${minutes} min)`;
@@ -45497,7 +45504,14 @@ function classifyError(error63, context = {}) {
     case 403: {
       const needs = header(e, "x-accepted-github-permissions");
       const hint = needs ? `; the token needs permission ${needs}` : "";
-      return new ApiError("forbidden", 403, `${prefix}403 Forbidden: ${message}${hint}`);
+      const missing = needs !== void 0 || PERMISSION_WORDS.test(message);
+      return new ApiError(
+        "forbidden",
+        403,
+        `${prefix}403 Forbidden: ${message}${hint}`,
+        void 0,
+        missing
+      );
     }
     case 404:
       return new ApiError(
@@ -45514,7 +45528,14 @@ function classifyError(error63, context = {}) {
     return new ApiError("not-found", status, `${prefix}${e.errors?.[0]?.message ?? message}`);
   }
   if (graphqlTypes.includes("FORBIDDEN")) {
-    return new ApiError("forbidden", status, `${prefix}${e.errors?.[0]?.message ?? message}`);
+    const said = e.errors?.[0]?.message ?? message;
+    return new ApiError(
+      "forbidden",
+      status,
+      `${prefix}${said}`,
+      void 0,
+      PERMISSION_WORDS.test(said)
+    );
   }
   if (status !== void 0 && status >= 500) {
     return new ApiError(

@@ -54756,8 +54756,7 @@ function explain(error63) {
   const at = `at column ${error63.pos.column + 1}`;
   const unknown2 = /^Unrecognized named-value: '(.*)'$/.exec(error63.message);
   if (unknown2) {
-    const hint = closest(unknown2[1], FILTER_CONTEXTS, 1)[0];
-    return `unknown name '${unknown2[1]}' ${at}; ${allowed}${hint ? ` (did you mean '${hint}'?)` : ""}`;
+    return `unknown name '${unknown2[1]}' ${at}; ${allowed}${didYouMean(unknown2[1], FILTER_CONTEXTS)}`;
   }
   const fn = /^Unrecognized function: '(.*)'$/.exec(error63.message);
   if (fn) {

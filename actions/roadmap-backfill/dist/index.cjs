@@ -45437,18 +45437,27 @@ function defineAction(spec) {
 }
 
 // src/core/errors.ts
-var ApiError = class extends Error {
-  constructor(kind, status, message, resetAt) {
+var ApiError = class _ApiError extends Error {
+  constructor(kind, status, message, resetAt, missingPermission = false) {
     super(message);
     this.kind = kind;
     this.status = status;
     this.resetAt = resetAt;
+    this.missingPermission = missingPermission;
   }
   kind;
   status;
   resetAt;
+  missingPermission;
   name = "ApiError";
+  /** The same error with a new message (what was being done, added around the cause). */
+  reworded(message) {
+    return new _ApiError(this.kind, this.status, message, this.resetAt, this.missingPermission);
+  }
 };
+function stopsTheRest(error63) {
+  return error63.kind === "rate-limited" || error63.kind === "unauthorized" || error63.missingPermission;
+}
 function apiMessage(error63) {
   const data = error63.response?.data;
   if (data && typeof data.message === "string") return data.message;
@@ -45458,6 +45467,7 @@ function header(error63, name) {
   const value = error63.response?.headers?.[name];
   return value === void 0 ? void 0 : String(value);
 }
+var PERMISSION_WORDS = /resource not accessible by|must have admin rights/i;
 function describeReset(resetEpochSeconds, now = Date.now()) {
   const minutes = Math.max(0, Math.ceil((resetEpochSeconds * 1e3 - now) / 6e4));
   return `resets at ${new Date(resetEpochSeconds * 1e3).toISOString()} (in ${minutes} min)`;
@@ -45498,7 +45508,14 @@ function classifyError(error63, context = {}) {
     case 403: {
       const needs = header(e, "x-accepted-github-permissions");
       const hint = needs ? `; the token needs permission ${needs}` : "";
-      return new ApiError("forbidden", 403, `${prefix}403 Forbidden: ${message}${hint}`);
+      const missing = needs !== void 0 || PERMISSION_WORDS.test(message);
+      return new ApiError(
+        "forbidden",
+        403,
+        `${prefix}403 Forbidden: ${message}${hint}`,
+        void 0,
+        missing
+      );
     }
     case 404:
       return new ApiError(
@@ -45515,7 +45532,14 @@ function classifyError(error63, context = {}) {
     return new ApiError("not-found", status, `${prefix}${e.errors?.[0]?.message ?? message}`);
   }
   if (graphqlTypes.includes("FORBIDDEN")) {
-    return new ApiError("forbidden", status, `${prefix}${e.errors?.[0]?.message ?? message}`);
+    const said = e.errors?.[0]?.message ?? message;
+    return new ApiError(
+      "forbidden",
+      status,
+      `${prefix}${said}`,
+      void 0,
+      PERMISSION_WORDS.test(said)
+    );
   }
   if (status !== void 0 && status >= 500) {
     return new ApiError(
@@ -45696,7 +45720,6 @@ function readStatusAnswer(count, answer) {
 
 // src/actions/roadmap-backfill/add-to-board.ts
 var BATCH_SIZE = 50;
-var stops = (kind) => kind === "rate-limited" || kind === "unauthorized";
 async function addToBoard(client, board, issues, o) {
   const report = { added: [], raced: [], failed: [], unset: [], left: 0, warnings: [] };
   let attempted = 0;
@@ -45720,7 +45743,7 @@ async function addToBoard(client, board, issues, o) {
       outcomes = readAddAnswer(batch, answer);
     } catch (error63) {
       const e = classifyError(error63);
-      if (stops(e.kind)) {
+      if (stopsTheRest(e)) {
         report.left = issues.length - attempted;
         report.stoppedBy = `${e.message}; ${report.left} orphans left undone`;
         break;
@@ -45766,7 +45789,7 @@ async function setStatus(client, board, ours, report) {
   } catch (error63) {
     const e = classifyError(error63);
     for (const o of ours) unset(o.issue, e.message);
-    return stops(e.kind) ? e.message : void 0;
+    return stopsTheRest(e) ? e.message : void 0;
   }
   ours.forEach((o, i) => {
     const why = errors[i];
@@ -45815,12 +45838,7 @@ async function listOpenIssues(client, repo) {
         "not-found": " (it does not exist, or the token cannot see it: an App token reaches only the repositories it was minted for)"
       };
       const hint = hints[cause.kind] ?? "";
-      throw new ApiError(
-        cause.kind,
-        cause.status,
-        `listing open issues ${progress}: ${cause.message}${hint}`,
-        cause.resetAt
-      );
+      throw cause.reworded(`listing open issues ${progress}: ${cause.message}${hint}`);
     }
     pages += 1;
     const repository = answer.repository;
@@ -46000,12 +46018,14 @@ function closest(word, candidates, limit = 3) {
   return scored.slice(0, limit).map((s) => s.candidate);
 }
 
+// src/core/problem-wording.ts
+function didYouMean(word, candidates) {
+  const hint = closest(word, candidates, 1)[0];
+  return hint ? ` (did you mean '${hint}'?)` : "";
+}
+
 // src/actions/roadmap-backfill/board-check.ts
 var quoted = (names) => names.map((n) => `'${n}'`).join(", ");
-function didYouMean(word, candidates) {
-  const near = closest(word, candidates, 1)[0];
-  return near ? ` (did you mean '${near}'?)` : "";
-}
 function checkBoard(info2, wanted) {
   const where = `board #${info2.number} '${info2.title}' of ${wanted.owner} (${info2.url})`;
   if (info2.closed)

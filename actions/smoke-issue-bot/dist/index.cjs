@@ -45437,18 +45437,27 @@ function defineAction(spec) {
 }
 
 // src/core/errors.ts
-var ApiError = class extends Error {
-  constructor(kind, status, message, resetAt) {
+var ApiError = class _ApiError extends Error {
+  constructor(kind, status, message, resetAt, missingPermission = false) {
     super(message);
     this.kind = kind;
     this.status = status;
     this.resetAt = resetAt;
+    this.missingPermission = missingPermission;
   }
   kind;
   status;
   resetAt;
+  missingPermission;
   name = "ApiError";
+  /** The same error with a new message (what was being done, added around the cause). */
+  reworded(message) {
+    return new _ApiError(this.kind, this.status, message, this.resetAt, this.missingPermission);
+  }
 };
+function stopsTheRest(error63) {
+  return error63.kind === "rate-limited" || error63.kind === "unauthorized" || error63.missingPermission;
+}
 function apiMessage(error63) {
   const data = error63.response?.data;
   if (data && typeof data.message === "string") return data.message;
@@ -45458,6 +45467,7 @@ function header(error63, name) {
   const value = error63.response?.headers?.[name];
   return value === void 0 ? void 0 : String(value);
 }
+var PERMISSION_WORDS = /resource not accessible by|must have admin rights/i;
 function describeReset(resetEpochSeconds, now = Date.now()) {
   const minutes = Math.max(0, Math.ceil((resetEpochSeconds * 1e3 - now) / 6e4));
   return `resets at ${new Date(resetEpochSeconds * 1e3).toISOString()} (in ${minutes} min)`;
@@ -45498,7 +45508,14 @@ function classifyError(error63, context = {}) {
     case 403: {
       const needs = header(e, "x-accepted-github-permissions");
       const hint = needs ? `; the token needs permission ${needs}` : "";
-      return new ApiError("forbidden", 403, `${prefix}403 Forbidden: ${message}${hint}`);
+      const missing = needs !== void 0 || PERMISSION_WORDS.test(message);
+      return new ApiError(
+        "forbidden",
+        403,
+        `${prefix}403 Forbidden: ${message}${hint}`,
+        void 0,
+        missing
+      );
     }
     case 404:
       return new ApiError(
@@ -45515,7 +45532,14 @@ function classifyError(error63, context = {}) {
     return new ApiError("not-found", status, `${prefix}${e.errors?.[0]?.message ?? message}`);
   }
   if (graphqlTypes.includes("FORBIDDEN")) {
-    return new ApiError("forbidden", status, `${prefix}${e.errors?.[0]?.message ?? message}`);
+    const said = e.errors?.[0]?.message ?? message;
+    return new ApiError(
+      "forbidden",
+      status,
+      `${prefix}${said}`,
+      void 0,
+      PERMISSION_WORDS.test(said)
+    );
   }
   if (status !== void 0 && status >= 500) {
     return new ApiError(
@@ -45988,7 +46012,7 @@ async function archival(o) {
       const e = classifyError(error63, { doing: `${step} on #${m.issue.number}` });
       const repeat = step === "commenting" ? "" : "; the comment was posted and may be repeated on the next run";
       errors.push(`${m.issue.package}: ${e.message}${repeat}`);
-      if (e.kind === "rate-limited" || e.kind === "unauthorized") {
+      if (stopsTheRest(e)) {
         left = due.length - index - 1;
         errors.push(`stopped: ${left} milestone(s) left for the next run`);
         break;
@@ -46090,9 +46114,7 @@ async function applyIssueAction(o, store, d, saved) {
         (s) => s.opening?.run === o.run.id ? { ...s, opening: null } : void 0
       );
     } catch (release) {
-      throw new ApiError(
-        open3.kind,
-        open3.status,
+      throw open3.reworded(
         `${open3.message}; releasing this run's claim failed too (${classifyError(release).message}): the next failing run after ${openingLeaseMs / 6e4} minutes opens it`
       );
     }
@@ -46108,9 +46130,7 @@ async function applyIssueAction(o, store, d, saved) {
     const e = classifyError(error63);
     throw new IssueActionError(
       { opened },
-      new ApiError(
-        e.kind,
-        e.status,
+      e.reworded(
         `opened #${opened.number} but could not save its number (${e.message}); the next run finds it by its marker`
       )
     );
@@ -46402,7 +46422,6 @@ var StateStore = class {
 };
 
 // src/actions/smoke-issue-bot/record.ts
-var stopsAll = (e) => e.kind === "rate-limited" || e.kind === "unauthorized";
 async function record2(o) {
   const { client, repo } = o;
   const store = new StateStore(client, repo, o.stateBranch, o.statePath, o.defaultBranch);
@@ -46483,7 +46502,7 @@ async function record2(o) {
         doing: `the tracking issue of ${decision.package}`
       });
       report.failed(decision, written, e.message);
-      if (stopsAll(e)) report.stop(`stopped after ${decision.package}: ${e.message}`, true);
+      if (stopsTheRest(e)) report.stop(`stopped after ${decision.package}: ${e.message}`, true);
     }
   }
   return report.finish();

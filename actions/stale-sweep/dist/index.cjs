@@ -45437,18 +45437,27 @@ function defineAction(spec) {
 }
 
 // src/core/errors.ts
-var ApiError = class extends Error {
-  constructor(kind, status, message, resetAt) {
+var ApiError = class _ApiError extends Error {
+  constructor(kind, status, message, resetAt, missingPermission = false) {
     super(message);
     this.kind = kind;
     this.status = status;
     this.resetAt = resetAt;
+    this.missingPermission = missingPermission;
   }
   kind;
   status;
   resetAt;
+  missingPermission;
   name = "ApiError";
+  /** The same error with a new message (what was being done, added around the cause). */
+  reworded(message) {
+    return new _ApiError(this.kind, this.status, message, this.resetAt, this.missingPermission);
+  }
 };
+function stopsTheRest(error63) {
+  return error63.kind === "rate-limited" || error63.kind === "unauthorized" || error63.missingPermission;
+}
 function apiMessage(error63) {
   const data = error63.response?.data;
   if (data && typeof data.message === "string") return data.message;
@@ -45458,6 +45467,7 @@ function header(error63, name) {
   const value = error63.response?.headers?.[name];
   return value === void 0 ? void 0 : String(value);
 }
+var PERMISSION_WORDS = /resource not accessible by|must have admin rights/i;
 function describeReset(resetEpochSeconds, now = Date.now()) {
   const minutes = Math.max(0, Math.ceil((resetEpochSeconds * 1e3 - now) / 6e4));
   return `resets at ${new Date(resetEpochSeconds * 1e3).toISOString()} (in ${minutes} min)`;
@@ -45498,7 +45508,14 @@ function classifyError(error63, context = {}) {
     case 403: {
       const needs = header(e, "x-accepted-github-permissions");
       const hint = needs ? `; the token needs permission ${needs}` : "";
-      return new ApiError("forbidden", 403, `${prefix}403 Forbidden: ${message}${hint}`);
+      const missing = needs !== void 0 || PERMISSION_WORDS.test(message);
+      return new ApiError(
+        "forbidden",
+        403,
+        `${prefix}403 Forbidden: ${message}${hint}`,
+        void 0,
+        missing
+      );
     }
     case 404:
       return new ApiError(
@@ -45515,7 +45532,14 @@ function classifyError(error63, context = {}) {
     return new ApiError("not-found", status, `${prefix}${e.errors?.[0]?.message ?? message}`);
   }
   if (graphqlTypes.includes("FORBIDDEN")) {
-    return new ApiError("forbidden", status, `${prefix}${e.errors?.[0]?.message ?? message}`);
+    const said = e.errors?.[0]?.message ?? message;
+    return new ApiError(
+      "forbidden",
+      status,
+      `${prefix}${said}`,
+      void 0,
+      PERMISSION_WORDS.test(said)
+    );
   }
   if (status !== void 0 && status >= 500) {
     return new ApiError(
@@ -45704,7 +45728,7 @@ async function applyChanges(changes, o) {
       (outcome === "done" ? report.done : report.skipped).push(change);
     } catch (error63) {
       const e = error63 instanceof ApiError ? error63 : classifyError(error63, { doing: o.describe(change) });
-      if (e.kind === "rate-limited" || e.kind === "unauthorized") {
+      if (stopsTheRest(e)) {
         report.left = changes.length - i;
         report.stoppedBy = `${e.message}; ${report.left} changes left undone`;
         break;

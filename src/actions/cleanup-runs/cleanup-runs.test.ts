@@ -1,6 +1,4 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { executeAction, type ActionHost } from "../../core/execute.ts";
-import { memoryLogger } from "../../core/logger.ts";
 import {
   addRepo,
   addRun,
@@ -14,6 +12,7 @@ import {
   type SimState,
 } from "../../sim/index.ts";
 import { testDeps } from "../../../test/helpers/deps.ts";
+import { runInMemory } from "../../../test/helpers/host.ts";
 import { action } from "./cleanup-runs.ts";
 
 const NOW = Date.parse("2026-06-01T00:00:00Z");
@@ -60,32 +59,16 @@ function fixture(o: { hourlyLimit?: number } = {}) {
   return { state, repo, ci, bot, old };
 }
 
-function host(inputs: Record<string, string>) {
-  const log = memoryLogger();
-  const outputs: Record<string, string> = {};
-  const summaries: string[] = [];
-  const h: ActionHost = {
-    log,
-    getInput: (n) => inputs[n] ?? "",
-    setSecret: () => {},
-    setOutput: (n, v) => void (outputs[n] = v),
-    writeSummary: async (md) => void summaries.push(md),
-  };
-  return { h, log, outputs, summary: () => summaries.join("\n") };
-}
-
 async function run(
   state: SimState,
   inputs: Record<string, string>,
   deps = testDeps({ clock: { now: () => NOW, sleep: async () => {} } }),
 ) {
   sim ??= await startSim(state, { clock: "manual" });
-  const t = host({ token: "admin-token", "api-url": sim.url, "dry-run": "false", ...inputs });
-  const code = await executeAction(action, t.h, deps);
-  const errors = t.log.lines.filter((l) => l.level === "error").map((l) => l.message);
-  const warnings = t.log.lines.filter((l) => l.level === "warning").map((l) => l.message);
+  const all = { token: "admin-token", "api-url": sim.url, "dry-run": "false", ...inputs };
+  const r = await runInMemory(action, all, deps);
   const clientLog = deps.log.lines.map((l) => `${l.level}: ${l.message}`);
-  return { ...t, code, errors, warnings, clientLog, sim };
+  return { ...r, clientLog, sim };
 }
 
 const remaining = (repo: SimRepo) =>
@@ -133,9 +116,9 @@ describe("cleanup-runs run()", () => {
         expect.stringMatching(/^DELETE \/repos\/acme\/app\/actions\/runs\/\d+ -> 204/),
       ),
     ]);
-    expect(r.summary()).toContain("| Old (retired) | `.github/workflows/old.yml` | 3 | 0 | 3 |");
-    expect(r.summary()).toContain("| CI | `.github/workflows/ci.yml` | 6 | 0 | 3 |");
-    expect(r.summary()).toContain("Retired workflows, whose runs are removed in full: Old");
+    expect(r.summary).toContain("| Old (retired) | `.github/workflows/old.yml` | 3 | 0 | 3 |");
+    expect(r.summary).toContain("| CI | `.github/workflows/ci.yml` | 6 | 0 | 3 |");
+    expect(r.summary).toContain("Retired workflows, whose runs are removed in full: Old");
   });
 
   it("dry run: zero mutating requests and the outputs the real run then reports; rerun deletes nothing", async () => {
@@ -144,7 +127,7 @@ describe("cleanup-runs run()", () => {
     expect(dry.code).toBe(0);
     expect(dry.sim.log.mutations()).toEqual([]);
     expect(f.repo.runs.size).toBe(12);
-    expect(dry.summary()).toContain("| workflow | file | runs | protected | would delete |");
+    expect(dry.summary).toContain("| workflow | file | runs | protected | would delete |");
 
     const real = await run(f.state, { repositories: "acme/app", "dry-run": "false" });
     expect(real.outputs).toEqual(dry.outputs);
@@ -231,8 +214,8 @@ describe("cleanup-runs when the runs change under it", () => {
     expect(f.repo.runs.has(rerunDone.id)).toBe(true);
     expect(r.sim.log.count({ method: "DELETE", path: `**/runs/${rerun.id}` })).toBe(0);
     expect(result(r.outputs)[0]).toMatchObject({ candidates: 8, deleted: 6, skipped: 2 });
-    expect(r.summary()).toContain(`run ${rerun.id} kept: no longer completed`);
-    expect(r.summary()).toContain(`run ${rerunDone.id} kept: now completed/success`);
+    expect(r.summary).toContain(`run ${rerun.id} kept: no longer completed`);
+    expect(r.summary).toContain(`run ${rerunDone.id} kept: now completed/success`);
   });
 
   it("skips a run that turns out in progress on delete (409) and counts one already gone (404) as done", async () => {
@@ -353,7 +336,7 @@ describe("cleanup-runs faults", () => {
     expect(r.code).toBe(1);
     expect(r.sim.log.count({ method: "DELETE" })).toBe(1);
     expect(r.errors[0]).toMatch(
-      /^acme\/app: 8 runs were not deleted: deleting run \d+: 403 Forbidden: Resource not accessible by integration; the token needs permission actions=write$/,
+      /^acme\/app: deleting stopped: deleting run \d+: 403 Forbidden: Resource not accessible by integration; the token needs permission actions=write; 8 changes left undone$/,
     );
     expect(result(r.outputs)[0]).toMatchObject({ status: "failed", deleted: 0, left: 8 });
   });

@@ -1,21 +1,7 @@
-/** The conclusions GitHub reports for a completed workflow run. */
-export const CONCLUSIONS = [
-  "action_required",
-  "cancelled",
-  "failure",
-  "neutral",
-  "skipped",
-  "stale",
-  "startup_failure",
-  "success",
-  "timed_out",
-] as const;
-
-/** One of GitHub's run conclusions. */
-export type Conclusion = (typeof CONCLUSIONS)[number];
+import { RUN_CONCLUSIONS, type RunConclusion } from "../../core/run-conclusions.ts";
 
 /** Which conclusions make a run of a live workflow a candidate: a set, or every one. */
-export type ConclusionFilter = ReadonlySet<Conclusion> | "all";
+export type ConclusionFilter = ReadonlySet<RunConclusion> | "all";
 
 /**
  * Reads the `conclusions` input: GitHub's conclusion names, or `all` alone. Returns the
@@ -24,23 +10,23 @@ export type ConclusionFilter = ReadonlySet<Conclusion> | "all";
 export function parseConclusions(
   list: readonly string[],
 ): { ok: true; value: ConclusionFilter } | { ok: false; message: string } {
-  const allowed = `a comma list of ${CONCLUSIONS.join(", ")}; or all`;
+  const allowed = `a comma list of ${RUN_CONCLUSIONS.join(", ")}; or all`;
   if (list.length === 0) return { ok: false, message: `found nothing, allowed ${allowed}` };
   if (list.includes("all")) {
     return list.length === 1
       ? { ok: true, value: "all" }
       : { ok: false, message: `found '${list.join(",")}': 'all' stands alone, allowed ${allowed}` };
   }
-  const unknown = list.filter((c) => !(CONCLUSIONS as readonly string[]).includes(c));
+  const unknown = list.filter((c) => !(RUN_CONCLUSIONS as readonly string[]).includes(c));
   if (unknown.length > 0) {
     const what = unknown.map((u) => `'${u}'`).join(", ");
     return { ok: false, message: `found ${what}, not a conclusion; allowed ${allowed}` };
   }
-  return { ok: true, value: new Set(list as Conclusion[]) };
+  return { ok: true, value: new Set(list as RunConclusion[]) };
 }
 
 /** Whether a conclusion passes the filter. */
 export function conclusionMatches(filter: ConclusionFilter, conclusion: string | null): boolean {
   if (conclusion === null) return false;
-  return filter === "all" || filter.has(conclusion as Conclusion);
+  return filter === "all" || filter.has(conclusion as RunConclusion);
 }

@@ -1,5 +1,4 @@
 import type { FleetClient } from "../../core/client.ts";
-import { ApiError } from "../../core/errors.ts";
 import { IncompleteListing } from "../../core/list-counted.ts";
 import type { RepoRef } from "../../core/repository.ts";
 import type { ConfirmWindow } from "./confirm-windows.ts";
@@ -31,15 +30,9 @@ export function confirmer(client: FleetClient, repo: RepoRef, windows: readonly 
       read = listRuns(client, repo, { status: "completed", created }).then(
         (r) => ({ runs: new Map(r.runs.map((run) => [run.id, run])), complete: r.complete }),
         (error: unknown) => {
-          // Keep the cause's kind, so an exhausted rate limit stops the deletes at once.
+          // Keep the cause's marks, so a rate limit or a missing permission stops the deletes at once.
           if (!(error instanceof IncompleteListing)) throw error;
-          const { kind, status, resetAt } = error.reason;
-          throw new ApiError(
-            kind,
-            status,
-            `re-reading runs created ${created}: ${error.message}`,
-            resetAt,
-          );
+          throw error.reason.reworded(`re-reading runs created ${created}: ${error.message}`);
         },
       );
       reads.set(window, read);

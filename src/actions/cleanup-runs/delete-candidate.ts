@@ -1,6 +1,6 @@
 import type { ChangeOutcome } from "../../core/apply.ts";
 import type { FleetClient } from "../../core/client.ts";
-import { classifyError, type ApiError } from "../../core/errors.ts";
+import { classifyError } from "../../core/errors.ts";
 import type { RepoRef } from "../../core/repository.ts";
 import type { ConclusionFilter } from "./conclusions.ts";
 import type { Confirmation } from "./confirm.ts";
@@ -15,8 +15,8 @@ export interface SkipNote {
 /**
  * The apply step for one repository: re-confirm the candidate from its window's fresh
  * listing, then delete it (in a dry run, count it). A 409 (not completed after all) is a skip
- * and a 404 (already gone) counts as done. A 403 means the token cannot delete runs here at
- * all: the remaining candidates fail with the same cause without another request.
+ * and a 404 (already gone) counts as done. A 403 for a permission the token lacks stops the
+ * remaining deletes in applyChanges, without another request.
  */
 export function deleter(o: {
   client: FleetClient;
@@ -27,14 +27,12 @@ export function deleter(o: {
 }) {
   const skips: SkipNote[] = [];
   let unreachable = 0;
-  let refused: ApiError | undefined;
   const skip = (id: number, reason: string): ChangeOutcome => {
     skips.push({ id, reason });
     return "skipped";
   };
 
   const apply = async (candidate: Candidate): Promise<ChangeOutcome> => {
-    if (refused) throw refused;
     const confirmation = await o.confirm(candidate.id);
     const fresh = confirmation.runs.get(candidate.id);
     if (!fresh) {
@@ -59,7 +57,6 @@ export function deleter(o: {
       const e = classifyError(error, { doing: `deleting run ${candidate.id}` });
       if (e.status === 404) return "done";
       if (e.status === 409) return skip(candidate.id, "not completed (409): re-run meanwhile");
-      if (e.kind === "forbidden") refused = e;
       throw e;
     }
   };

@@ -14,7 +14,8 @@ export function deletedBy(done: readonly Candidate[]): Map<number, number> {
 
 /**
  * A repository's row from its plan and what applying it did: failed when deletes failed or
- * were stopped (rate limit, revoked token), capped when runs were left for the next run.
+ * were stopped (rate limit, revoked token, missing permission), capped when runs were left
+ * for the next run.
  * `left` counts what was not attempted and what failed alike: both wait for the next run.
  */
 export function repoOutcome(

@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Pin } from "./plan.ts";
+import { A, pin } from "./pin-fixture.ts";
 import { parsePins } from "./pins-response.ts";
-
-const A = `sha256:${"a".repeat(64)}`;
-const pin = (image_digest: string): Pin => ({
-  template_name: "runtime",
-  region: "global",
-  image_digest,
-});
 
 describe("parsePins", () => {
   it("reads the listing and keeps only the fields it needs", () => {

@@ -1,14 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeUnverified, judgeReadBack, planPin, type Pin, type ReadBack } from "./plan.ts";
-
-const A = `sha256:${"a".repeat(64)}`;
-const B = `sha256:${"b".repeat(64)}`;
-const key = { template: "runtime", region: "global" };
-const pin = (image_digest: string, template_name = "runtime", region = "global"): Pin => ({
-  template_name,
-  region,
-  image_digest,
-});
+import { A, B, key, pin } from "./pin-fixture.ts";
+import { describeUnverified, judgeReadBack, planPin, type ReadBack } from "./plan.ts";
 
 describe("judgeReadBack", () => {
   it("matches on template and region, and tells a mismatch from a missing row", () => {

@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { manualClock } from "../../core/clock.ts";
-import type { Pin } from "./plan.ts";
+import { A, B, key, pin } from "./pin-fixture.ts";
 import { pollPin } from "./poll-pin.ts";
-
-const A = `sha256:${"a".repeat(64)}`;
-const B = `sha256:${"b".repeat(64)}`;
-const key = { template: "runtime", region: "global" };
-const pin = (image_digest: string, template_name = "runtime", region = "global"): Pin => ({
-  template_name,
-  region,
-  image_digest,
-});
 
 describe("pollPin", () => {
   it("reads every interval until the pin matches", async () => {

@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { B, key } from "./pin-fixture.ts";
 import { describeRefusal } from "./refusal.ts";
-
-const B = `sha256:${"b".repeat(64)}`;
-const key = { template: "runtime", region: "global" };
 
 describe("describeRefusal", () => {
   const c = {

@@ -3,8 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { testDeps } from "../../../test/helpers/deps.ts";
-import { executeAction, type ActionHost } from "../../core/execute.ts";
-import { memoryLogger } from "../../core/logger.ts";
+import { runInMemory } from "../../../test/helpers/host.ts";
 import { readInputs } from "../../core/inputs.ts";
 import { action, schema } from "./resolve-targets.ts";
 
@@ -23,18 +22,7 @@ writeFileSync(join(cwd, "broken.yaml"), "owner: acme\ntargets:\n  - { name: a }\
 
 /** Runs the action as the runner would, with inputs as raw strings, keeping what it writes. */
 async function execute(inputs: Record<string, string>) {
-  const log = memoryLogger();
-  const outputs: Record<string, string> = {};
-  let summary = "";
-  const host: ActionHost = {
-    log,
-    getInput: (name) => inputs[name] ?? "",
-    setSecret: () => {},
-    setOutput: (name, value) => void (outputs[name] = value),
-    writeSummary: async (markdown) => void (summary = markdown),
-  };
-  const { log: _unused, ...deps } = testDeps({ cwd });
-  const code = await executeAction(action, host, deps);
+  const { code, outputs, summary, log } = await runInMemory(action, inputs, testDeps({ cwd }));
   return { code, outputs, summary, log: log.lines };
 }
 

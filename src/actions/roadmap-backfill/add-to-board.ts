@@ -1,5 +1,5 @@
 import type { FleetClient } from "../../core/client.ts";
-import { classifyError } from "../../core/errors.ts";
+import { classifyError, stopsTheRest } from "../../core/errors.ts";
 import { graphqlCall } from "../../core/graphql-call.ts";
 import { addDocument, addVariables, readAddAnswer, type AddData } from "./add-items.ts";
 import type { Board } from "./board-check.ts";
@@ -35,8 +35,6 @@ export interface AddReport {
   stoppedBy?: string;
 }
 
-const stops = (kind: string) => kind === "rate-limited" || kind === "unauthorized";
-
 /**
  * Adds issues to the board in batches: one request of aliased additions, then one request
  * setting the Status of the items it created (the two cannot be one call: the second needs the
@@ -71,7 +69,7 @@ export async function addToBoard(
       outcomes = readAddAnswer(batch, answer);
     } catch (error) {
       const e = classifyError(error);
-      if (stops(e.kind)) {
+      if (stopsTheRest(e)) {
         report.left = issues.length - attempted;
         report.stoppedBy = `${e.message}; ${report.left} orphans left undone`;
         break;
@@ -125,7 +123,7 @@ async function setStatus(
   } catch (error) {
     const e = classifyError(error);
     for (const o of ours) unset(o.issue, e.message);
-    return stops(e.kind) ? e.message : undefined;
+    return stopsTheRest(e) ? e.message : undefined;
   }
   ours.forEach((o, i) => {
     const why = errors[i];

@@ -12,6 +12,7 @@ import {
   type SimRepo,
   type SimState,
 } from "../../sim/state.ts";
+import { addBoardTestTokens } from "../../sim/fixtures.ts";
 
 /** The fixture's moment. */
 export const NOW = Date.parse("2026-06-01T00:00:00Z");
@@ -49,17 +50,7 @@ export function backfillFixture(
   const state = createState({ now: NOW });
   const at = (daysAgo: number) => iso(NOW - daysAgo * DAY);
   addToken(state, { token: TOKENS.admin, login: "fleet-bot[bot]", hourlyLimit: o.hourlyLimit });
-  addToken(state, {
-    token: TOKENS.workflow,
-    login: "github-actions[bot]",
-    kind: "github_token",
-    repositories: ["acme/api"],
-  });
-  addToken(state, {
-    token: TOKENS.reader,
-    login: "reader[bot]",
-    permissions: { issues: "read", metadata: "read", organization_projects: "read" },
-  });
+  addBoardTestTokens(state, TOKENS);
   const api = addRepo(state, { owner: "acme", name: "api", created_at: at(500) });
   const web = addRepo(state, { owner: "acme", name: "web", created_at: at(500) });
   const attic = addRepo(state, {

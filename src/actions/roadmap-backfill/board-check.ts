@@ -1,4 +1,4 @@
-import { closest } from "../../core/closest.ts";
+import { didYouMean } from "../../core/problem-wording.ts";
 
 /** A board's field as the board query lists it; `options` only for single-select fields. */
 export interface BoardFieldInfo {
@@ -41,11 +41,6 @@ export interface BoardWanted {
 }
 
 const quoted = (names: readonly string[]) => names.map((n) => `'${n}'`).join(", ");
-
-function didYouMean(word: string, candidates: readonly string[]): string {
-  const near = closest(word, candidates, 1)[0];
-  return near ? ` (did you mean '${near}'?)` : "";
-}
 
 /**
  * Finds the Status field and option on the board, or says what is wrong, naming the input to

@@ -1,5 +1,5 @@
 import type { FleetClient } from "../../core/client.ts";
-import { ApiError, classifyError } from "../../core/errors.ts";
+import { classifyError, type ApiError } from "../../core/errors.ts";
 import { graphqlQuery } from "../../core/graphql-call.ts";
 import type { RepoRef } from "../../core/repository.ts";
 import type { OpenIssue } from "./plan.ts";
@@ -79,12 +79,7 @@ export async function listOpenIssues(client: FleetClient, repo: RepoRef): Promis
           " (it does not exist, or the token cannot see it: an App token reaches only the repositories it was minted for)",
       };
       const hint = hints[cause.kind] ?? "";
-      throw new ApiError(
-        cause.kind,
-        cause.status,
-        `listing open issues ${progress}: ${cause.message}${hint}`,
-        cause.resetAt,
-      );
+      throw cause.reworded(`listing open issues ${progress}: ${cause.message}${hint}`);
     }
     pages += 1;
     const repository = answer.repository!;

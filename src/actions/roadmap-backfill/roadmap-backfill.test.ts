@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createClient } from "../../core/client.ts";
-import { executeAction, type ActionHost } from "../../core/execute.ts";
-import { memoryLogger } from "../../core/logger.ts";
 import { addProjectItem, iso, startSim, type Sim, type SimState } from "../../sim/index.ts";
 import { fastTimings, testDeps } from "../../../test/helpers/deps.ts";
+import { runInMemory } from "../../../test/helpers/host.ts";
 import {
   backfillFixture,
   NOW,
@@ -19,39 +18,25 @@ afterEach(async () => {
   sim = undefined;
 });
 
-function host(inputs: Record<string, string>) {
-  const log = memoryLogger();
-  const outputs: Record<string, string> = {};
-  const summaries: string[] = [];
-  const h: ActionHost = {
-    log,
-    getInput: (n) => inputs[n] ?? "",
-    setSecret: () => {},
-    setOutput: (n, v) => void (outputs[n] = v),
-    writeSummary: async (md) => void summaries.push(md),
-  };
-  return { h, log, outputs, summary: () => summaries.join("\n") };
-}
-
 async function run(
   state: SimState,
   inputs: Record<string, string>,
   deps = testDeps({ clock: { now: () => NOW, sleep: async () => {} } }),
 ) {
   sim ??= await startSim(state, { clock: "manual" });
-  const t = host({
-    token: TOKENS.admin,
-    "api-url": sim.url,
-    "dry-run": "false",
-    repositories: "acme/api,acme/web,acme/attic",
-    "project-number": "7",
-    ...inputs,
-  });
-  const code = await executeAction(action, t.h, deps);
-  const errors = t.log.lines.filter((l) => l.level === "error").map((l) => l.message);
-  const warnings = t.log.lines.filter((l) => l.level === "warning").map((l) => l.message);
-  const notices = t.log.lines.filter((l) => l.level === "notice").map((l) => l.message);
-  return { ...t, code, errors, warnings, notices, sim };
+  const r = await runInMemory(
+    action,
+    {
+      token: TOKENS.admin,
+      "api-url": sim.url,
+      "dry-run": "false",
+      repositories: "acme/api,acme/web,acme/attic",
+      "project-number": "7",
+      ...inputs,
+    },
+    deps,
+  );
+  return { ...r, sim };
 }
 
 const result = (outputs: Record<string, string>) =>
@@ -140,11 +125,11 @@ describe("roadmap-backfill run()", () => {
         ),
       ].sort(),
     );
-    expect(r.summary()).toContain("- [added #6 Orphan 1](https://github.com/acme/api/issues/6)");
-    expect(r.summary()).toContain(
+    expect(r.summary).toContain("- [added #6 Orphan 1](https://github.com/acme/api/issues/6)");
+    expect(r.summary).toContain(
       "- [added #9 Orphan 4 \\[ui\\]](https://github.com/acme/api/issues/9)",
     );
-    expect(r.summary()).toContain(
+    expect(r.summary).toContain(
       "Orphans go to [Roadmap](https://github.com/orgs/acme/projects/7) (board #7 of acme) with Status 'Todo'.",
     );
   });
@@ -155,11 +140,11 @@ describe("roadmap-backfill run()", () => {
     expect(dry.code).toBe(0);
     expect(dry.sim.log.mutations()).toEqual([]);
     expect(f.roadmap.items).toHaveLength(1);
-    expect(dry.summary()).toContain("## Roadmap backfill (dry run: nothing was changed)");
-    expect(dry.summary()).toContain(
+    expect(dry.summary).toContain("## Roadmap backfill (dry run: nothing was changed)");
+    expect(dry.summary).toContain(
       "- [would add #6 Orphan 1](https://github.com/acme/api/issues/6)",
     );
-    expect(dry.summary()).toContain("Orphans would go to [Roadmap]");
+    expect(dry.summary).toContain("Orphans would go to [Roadmap]");
 
     const real = await run(f.state, {});
     expect(real.outputs).toEqual(dry.outputs);
@@ -244,9 +229,7 @@ describe("roadmap-backfill run()", () => {
       left: 0,
     });
     expect(JSON.parse(r.outputs.added!)).toEqual([url("acme/api", 8), url("acme/api", 9)]);
-    expect(r.summary()).toContain(
-      "#6 was put on the board by someone else meanwhile; left as it is",
-    );
+    expect(r.summary).toContain("#6 was put on the board by someone else meanwhile; left as it is");
     // The Status request names only the two items this run created.
     expect(r.sim.log.count({ operation: "SetStatus" })).toBe(1);
   });

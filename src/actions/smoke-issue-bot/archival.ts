@@ -1,5 +1,5 @@
 import type { FleetClient } from "../../core/client.ts";
-import { classifyError } from "../../core/errors.ts";
+import { classifyError, stopsTheRest } from "../../core/errors.ts";
 import type { RepoResult } from "../../core/report.ts";
 import type { RepoRef } from "../../core/repository.ts";
 import { replaceMarker } from "./marker.ts";
@@ -100,7 +100,7 @@ export async function archival(o: ArchivalOptions): Promise<ArchivalReport> {
       const repeat =
         step === "commenting" ? "" : "; the comment was posted and may be repeated on the next run";
       errors.push(`${m.issue.package}: ${e.message}${repeat}`);
-      if (e.kind === "rate-limited" || e.kind === "unauthorized") {
+      if (stopsTheRest(e)) {
         left = due.length - index - 1;
         errors.push(`stopped: ${left} milestone(s) left for the next run`);
         break;

@@ -1,4 +1,4 @@
-import { ApiError, classifyError } from "../../core/errors.ts";
+import { classifyError, type ApiError } from "../../core/errors.ts";
 import { failureComment, issueBody, issueTitle, recoveryComment } from "./messages.ts";
 import type { PackageState } from "./package-state.ts";
 import { openingLeaseMs, type PackageDecision } from "./plan.ts";
@@ -80,9 +80,7 @@ export async function applyIssueAction(
         s.opening?.run === o.run.id ? { ...s, opening: null } : undefined,
       );
     } catch (release) {
-      throw new ApiError(
-        open.kind,
-        open.status,
+      throw open.reworded(
         `${open.message}; releasing this run's claim failed too (${classifyError(release).message}): the next failing run after ${openingLeaseMs / 60_000} minutes opens it`,
       );
     }
@@ -98,9 +96,7 @@ export async function applyIssueAction(
     const e = classifyError(error);
     throw new IssueActionError(
       { opened },
-      new ApiError(
-        e.kind,
-        e.status,
+      e.reworded(
         `opened #${opened.number} but could not save its number (${e.message}); the next run finds it by its marker`,
       ),
     );

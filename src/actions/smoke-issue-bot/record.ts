@@ -1,5 +1,5 @@
 import type { FleetClient } from "../../core/client.ts";
-import { classifyError, type ApiError } from "../../core/errors.ts";
+import { classifyError, stopsTheRest } from "../../core/errors.ts";
 import type { RepoRef } from "../../core/repository.ts";
 import { applyIssueAction, IssueActionError } from "./issue-action.ts";
 import type { Outcome } from "./outcomes.ts";
@@ -29,9 +29,6 @@ export interface RecordOptions {
   /** Waits before a retried state write (attempt >= 2). */
   pause(attempt: number): Promise<void>;
 }
-
-/** Stops the remaining packages: the rate limit is gone or the token no longer works. */
-const stopsAll = (e: ApiError) => e.kind === "rate-limited" || e.kind === "unauthorized";
 
 /**
  * Records one smoke run: reads the state files (one listing, plus a read only for packages
@@ -131,7 +128,7 @@ export async function record(o: RecordOptions): Promise<RecordReport> {
         doing: `the tracking issue of ${decision.package}`,
       });
       report.failed(decision, written, e.message);
-      if (stopsAll(e)) report.stop(`stopped after ${decision.package}: ${e.message}`, true);
+      if (stopsTheRest(e)) report.stop(`stopped after ${decision.package}: ${e.message}`, true);
     }
   }
   return report.finish();

@@ -1,5 +1,4 @@
 import { manualClock } from "../../core/clock.ts";
-import { executeAction } from "../../core/execute.ts";
 import {
   addRepo,
   addToken,
@@ -13,6 +12,7 @@ import {
   type SimState,
 } from "../../sim/index.ts";
 import { testDeps } from "../../../test/helpers/deps.ts";
+import { runInMemory } from "../../../test/helpers/host.ts";
 import { serializeState, type PackageState } from "./package-state.ts";
 import { action } from "./smoke-issue-bot.ts";
 
@@ -64,41 +64,26 @@ export async function runBot(
   o: { now?: number; token?: string; cwd?: string } = {},
 ) {
   const deps = testDeps({ clock: manualClock(o.now ?? NOW), cwd: o.cwd });
-  const outputs: Record<string, string> = {};
-  let summary = "";
   const all: Record<string, string> = {
     repository: "acme/smoke",
     token: o.token ?? sim.token,
     "api-url": sim.url,
     ...inputs,
   };
-  const code = await executeAction(
-    action,
-    {
-      log: deps.log,
-      getInput: (name) => all[name] ?? "",
-      setSecret: () => {},
-      setOutput: (name, value) => {
-        outputs[name] = value;
-      },
-      writeSummary: async (markdown) => {
-        summary = markdown;
-      },
-    },
-    { clock: deps.clock, env: {}, cwd: deps.cwd, makeClient: deps.makeClient },
-  );
-  const json = (name: string) => JSON.parse(outputs[name] ?? "null") as unknown;
+  // One log for the action and its client, as a runner's job log has.
+  const r = await runInMemory(action, all, deps, deps.log);
+  const json = (name: string) => JSON.parse(r.outputs[name] ?? "null") as unknown;
   return {
-    code,
-    outputs,
+    code: r.code,
+    outputs: r.outputs,
     opened: json("opened") as (number | null)[],
     commented: json("commented") as number[],
     closed: json("closed") as number[],
     milestones: json("milestones") as number[],
     result: (json("result") as Record<string, unknown>[])[0],
-    summary,
-    errors: deps.log.lines.filter((l) => l.level === "error").map((l) => l.message),
-    warnings: deps.log.lines.filter((l) => l.level === "warning").map((l) => l.message),
-    notices: deps.log.lines.filter((l) => l.level === "notice").map((l) => l.message),
+    summary: r.summary,
+    errors: r.errors,
+    warnings: r.warnings,
+    notices: r.notices,
   };
 }

@@ -269,7 +269,7 @@ describe("stale-sweep under faults", () => {
     expect(sim.log.count({ status: 502 })).toBe(4);
   });
 
-  it("reports a close refused with 403, goes on, and the rerun closes it without a second comment", async () => {
+  it("stops at a close refused for a missing permission; the rerun closes it without a second comment", async () => {
     await start();
     sim.faults.add({
       match: { method: "PATCH", path: "/repos/acme/api/issues/5" },
@@ -281,19 +281,18 @@ describe("stale-sweep under faults", () => {
       times: 1,
     });
     const r = await sweep({ repositories: "acme/api" });
-    expect(r.outputs).toEqual({
-      ...expectedOutputs,
-      marked: ["acme/api#1", "acme/api#9"],
-      closed: [],
-    });
-    expect(r.repos[0]).toMatchObject({ status: "failed", planned: 4, done: 3, left: 1 });
+    expect(r.outputs).toEqual({ ...expectedOutputs, marked: [], closed: [] });
+    expect(r.repos[0]).toMatchObject({ status: "failed", planned: 4, done: 1, left: 3 });
     expect(r.repos[0]!.error).toBe(
-      "1 changes failed: closing #5 (its close comment is posted; the next run closes it without another): 403 Forbidden: Resource not accessible by integration; the token needs permission issues=write",
+      "stopped: closing #5 (its close comment is posted; the next run closes it without another): 403 Forbidden: Resource not accessible by integration; the token needs permission issues=write; 3 changes left undone",
     );
     expect(issue("api", 5).state).toBe("open");
     sim.clock.advance(60_000);
     const rerun = await sweep({ repositories: "acme/api" });
-    expect(rerun.outputs.closed).toEqual(["acme/api#5"]);
+    expect(rerun.outputs).toMatchObject({
+      marked: ["acme/api#1", "acme/api#9"],
+      closed: ["acme/api#5"],
+    });
     expect(issue("api", 5).state).toBe("closed");
     expect(comments(issue("api", 5)).filter((c) => c.includes("Closed because"))).toHaveLength(1);
   });

@@ -1,8 +1,8 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { createSimClock, type SimClockOption } from "../clock.ts";
 import { Faults } from "../faults.ts";
 import { RequestLog } from "../log.ts";
+import { listenLoopback, readBody, sleep, writeAnswer } from "../loopback.ts";
 import type { SimClock } from "../state.ts";
 import { authenticate, defaultPaths, route, type ControlPlanePaths } from "./routes.ts";
 import {
@@ -46,32 +46,23 @@ export interface ControlPlane {
   close(): Promise<void>;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
+/** Writes a JSON answer; `truncate` cuts it short (see writeAnswer). */
 function send(
   res: ServerResponse,
   status: number,
   payload: unknown,
   headers: Record<string, string> = {},
+  truncate = false,
 ): void {
   const text =
     payload === undefined ? "" : typeof payload === "string" ? payload : JSON.stringify(payload);
-  res.writeHead(status, {
+  const bytes = Buffer.from(text);
+  const head = {
     "content-type": "application/json; charset=utf-8",
-    "content-length": Buffer.byteLength(text),
+    "content-length": String(bytes.length),
     ...headers,
-  });
-  res.end(text);
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = "";
-    req.setEncoding("utf8");
-    req.on("data", (chunk: string) => (text += chunk));
-    req.on("end", () => resolve(text));
-    req.on("error", reject);
-  });
+  };
+  writeAnswer(res, status, head, bytes, truncate);
 }
 
 /**
@@ -131,27 +122,15 @@ export async function startControlPlane(options: ControlPlaneOptions): Promise<C
       clock.now(),
     );
     log.add({ ...entry, status: answer.status, token: answer.login });
-    if (action && "truncate" in action) {
-      const text = JSON.stringify(answer.body);
-      res.writeHead(answer.status, {
-        "content-type": "application/json; charset=utf-8",
-        "content-length": Buffer.byteLength(text),
-      });
-      res.write(text.slice(0, Math.floor(text.length / 2)));
-      req.socket.destroy();
-      return;
-    }
-    send(res, answer.status, answer.body);
+    send(res, answer.status, answer.body, {}, action !== undefined && "truncate" in action);
   };
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      res.writeHead(500, { "content-type": "application/json" });
-      res.end(JSON.stringify({ error: `simulator: ${(error as Error).message}` }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await listenLoopback(
+    handle,
+    (res, error) => send(res, 500, { error: `simulator: ${(error as Error).message}` }),
+    options.port ?? 0,
+  );
+  const url = server.url;
   return {
     url,
     apiUrl: (environment) => {
@@ -163,10 +142,6 @@ export async function startControlPlane(options: ControlPlaneOptions): Promise<C
     log,
     faults,
     clock,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((e) => (e ? reject(e) : resolve()));
-      }),
+    close: server.close,
   };
 }

@@ -4,20 +4,14 @@
  * with `Link` and `x-total-count`, no rate limiting and no rate-limit headers, workflow
  * dispatch by file name, and no repository dispatch endpoint (404 or 405, as configured).
  */
-import { createSimClock, type SimClockOption } from "../clock.ts";
-import { Faults } from "../faults.ts";
-import { latencyOf, type LatencyOption } from "../latency.ts";
+import type { Faults } from "../faults.ts";
 import { RequestLog } from "../log.ts";
+import { servingParts, type ServeOptions } from "../loopback.ts";
 import type { SimClock, SimState } from "../state.ts";
 import { startGiteaServer } from "./server.ts";
 
 /** How to run the simulated Gitea. */
-export interface GiteaOptions {
-  /** Port on 127.0.0.1; default 0 (any free port). */
-  port?: number;
-  /** Default "real": wall-clock speed from `state.now`. */
-  clock?: SimClockOption;
-  latency?: LatencyOption;
+export interface GiteaOptions extends ServeOptions {
   /**
    * What `POST /repos/{o}/{r}/dispatches` answers. Gitea has no repository dispatch: 404 is
    * what its router says (the default); 405 is what some fronting proxies and forks say.
@@ -49,16 +43,15 @@ export interface Gitea {
 
 /** Serves `state` as a Gitea on 127.0.0.1 until `close()`. */
 export async function startGitea(state: SimState, options: GiteaOptions = {}): Promise<Gitea> {
-  const clock = createSimClock(options.clock ?? "real", state.now);
+  const { clock, faults, latency } = servingParts(state, options);
   const log = options.log ?? new RequestLog();
-  const faults = new Faults(state.seed);
   const server = await startGiteaServer(
     {
       state,
       clock,
       log,
       faults,
-      latency: latencyOf(options.latency, state.seed),
+      latency,
       behaviour: { runDetails: options.runDetails ?? false },
       repositoryDispatchStatus: options.repositoryDispatch ?? 404,
     },

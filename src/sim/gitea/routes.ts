@@ -5,7 +5,7 @@
  * with 404, and returns the run's id only when the server is new enough and is asked with the
  * `return_run_details` query parameter.
  */
-import { addRun, getWorkflow, iso, type SimRun } from "../state.ts";
+import { getWorkflow, iso, queueWorkflowDispatch, type SimRun } from "../state.ts";
 import type { GlobalRoute, RepoContext, RepoRoute, RestContext } from "../rest/http.ts";
 import { giteaError, giteaNotFound, idParam } from "./http.ts";
 import { giteaPaginate } from "./paginate.ts";
@@ -72,21 +72,12 @@ function dispatchWorkflow(behaviour: GiteaBehaviour) {
       throw giteaError(ctx.api, 422, `workflow "${file}" has no workflow_dispatch event trigger`);
     const declared = Object.keys(workflow.dispatchInputs);
     const kept = Object.fromEntries(Object.entries(inputs).filter(([k]) => declared.includes(k)));
-    const run = addRun(ctx.state, ctx.repo, {
-      workflow,
-      status: "queued",
-      event: "workflow_dispatch",
-      head_branch: branch,
-      actor: ctx.token.login,
-      created_at: ctx.at,
-    });
-    ctx.repo.dispatches.workflow.push({
-      workflow_id: workflow.id,
+    const run = queueWorkflowDispatch(ctx.state, ctx.repo, workflow, {
       ref,
+      branch,
       inputs: kept,
       actor: ctx.token.login,
-      created_at: ctx.at,
-      run_id: run.id,
+      at: ctx.at,
     });
     if (!behaviour.runDetails || !truthy(ctx.query.get("return_run_details")))
       return { status: 204 };

@@ -1,8 +1,15 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { authenticate, hasPermission } from "../auth.ts";
 import type { Faults } from "../faults.ts";
 import type { LogEntry, RequestLog } from "../log.ts";
+import {
+  listenLoopback,
+  parseJson,
+  readBody,
+  sleep,
+  writeAnswer,
+  type RunningServer,
+} from "../loopback.ts";
 import { RateLimiter } from "../rate-limit.ts";
 import { HttpError, type RestContext, type RestResult } from "../rest/http.ts";
 import { Router, type RouteMatch } from "../rest/router.ts";
@@ -25,19 +32,6 @@ export interface GiteaParts {
 const API = "/api/v1";
 const REPOSITORY_DISPATCH = /^\/repos\/[^/]+\/[^/]+\/dispatches\/?$/;
 
-async function readJson(req: IncomingMessage): Promise<{ body: unknown; bad: boolean }> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (text.trim() === "") return { body: undefined, bad: false };
-  try {
-    return { body: JSON.parse(text) as unknown, bad: false };
-  } catch (error) {
-    if (error instanceof SyntaxError) return { body: undefined, bad: true };
-    throw error;
-  }
-}
-
 /** JSON bodies as JSON; a string body (the 405 page) as plain text; no body for 204. */
 function send(res: ServerResponse, answer: RestResult, truncate: boolean): void {
   const text =
@@ -55,16 +49,8 @@ function send(res: ServerResponse, answer: RestResult, truncate: boolean): void 
         : "application/json;charset=utf-8";
     headers["content-length"] = String(bytes.length);
   }
-  res.writeHead(answer.status, headers);
-  if (!truncate) {
-    res.end(bytes);
-    return;
-  }
-  res.flushHeaders();
-  res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.destroy());
+  writeAnswer(res, answer.status, headers, bytes, truncate);
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * A repository route's checks in Gitea's order: the repository must be visible to the token
@@ -85,10 +71,7 @@ function runRoute(match: RouteMatch, ctx: RestContext): RestResult {
 }
 
 /** Starts the simulated Gitea on 127.0.0.1; its API answers under `/api/v1`. */
-export async function startGiteaServer(
-  parts: GiteaParts,
-  port: number,
-): Promise<{ url: string; close(): Promise<void> }> {
+export async function startGiteaServer(parts: GiteaParts, port: number): Promise<RunningServer> {
   const { state, clock, log, faults } = parts;
   const router = new Router(giteaRoutes(parts.behaviour));
   // Gitea has no rate limiting: this limiter is never consulted; the shared handler context
@@ -151,7 +134,7 @@ export async function startGiteaServer(
   async function onRequest(req: IncomingMessage, res: ServerResponse) {
     const method = (req.method ?? "GET").toUpperCase();
     const url = new URL(req.url ?? "/", root);
-    const { body, bad } = await readJson(req);
+    const { body, badJson } = parseJson(await readBody(req));
     const caller = authenticate(state, req.headers.authorization);
     const entry: LogEntry = {
       method,
@@ -174,32 +157,20 @@ export async function startGiteaServer(
     const result =
       action && "status" in action
         ? { status: action.status, headers: action.headers, body: action.body }
-        : answer(method, url, body, bad, caller);
+        : answer(method, url, body, badJson, caller);
     entry.status = result.status;
     if (delay > 0) await sleep(delay);
     send(res, result, action !== undefined && "truncate" in action);
   }
 
-  const server = createServer((req, res) => {
-    onRequest(req, res).catch((error: unknown) => {
-      if (res.headersSent) res.destroy();
-      else
-        send(res, { status: 500, body: { message: `simulator error: ${String(error)}` } }, false);
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, "127.0.0.1", () => resolve());
-  });
-  root = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url: root,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+  const server = await listenLoopback(
+    onRequest,
+    (res, error) =>
+      send(res, { status: 500, body: { message: `simulator error: ${String(error)}` } }, false),
+    port,
+  );
+  root = server.url;
+  return server;
 }
 
 function fromError(error: unknown): RestResult {

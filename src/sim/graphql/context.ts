@@ -26,10 +26,6 @@ export interface GraphqlContext {
   rate?: RateState;
   /** "now" on the sim clock as a GitHub timestamp. */
   at(): string;
-  /** Every board item whose content is this issue or pull request node id. */
-  itemsOfContent(contentNodeId: string): PlacedItem[];
-  /** Forget what was derived from the state; mutations call it after writing. */
-  changed(): void;
 }
 
 /** A context for one request. */
@@ -41,25 +37,5 @@ export function createContext(init: {
   nodeCount: number;
   rate?: RateState;
 }): GraphqlContext {
-  // Listing 100 issues asks each for its board items: one index per request keeps that linear.
-  let index: Map<string, PlacedItem[]> | undefined;
-  return {
-    ...init,
-    at: () => iso(init.clock.now()),
-    itemsOfContent(contentNodeId) {
-      if (!index) {
-        index = new Map();
-        for (const project of init.state.projects)
-          for (const item of project.items) {
-            const list = index.get(item.contentNodeId) ?? [];
-            list.push({ project, item });
-            index.set(item.contentNodeId, list);
-          }
-      }
-      return index.get(contentNodeId) ?? [];
-    },
-    changed() {
-      index = undefined;
-    },
-  };
+  return { ...init, at: () => iso(init.clock.now()) };
 }

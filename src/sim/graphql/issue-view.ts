@@ -82,9 +82,10 @@ export function issueView(ctx: GraphqlContext, repo: SimRepo, issue: SimIssue): 
       }),
     projectItems: (args: PageArgs & { includeArchived: boolean }) => {
       requirePermission(ctx, "organization_projects", "read");
-      const placed = ctx
-        .itemsOfContent(issue.node_id)
-        .filter((p) => args.includeArchived || !p.item.archived);
+      const placed = ctx.state.projects.flatMap((project) => {
+        const item = project.itemByContent.get(issue.node_id);
+        return item && (args.includeArchived || !item.archived) ? [{ project, item }] : [];
+      });
       return connection(placed, args, {
         key: (_, i) => [i],
         view: (p) => projectItemView(ctx, p.project, p.item),

@@ -50,7 +50,6 @@ export const mutationRoot = {
     if (existing && existing.created_at === at)
       throw githubError("UNPROCESSABLE", "Content already exists in this project");
     const item = existing ?? addProjectItem(ctx.state, project, input.contentId, at);
-    ctx.changed();
     return {
       clientMutationId: input.clientMutationId ?? null,
       item: projectItemView(ctx, project, item),
@@ -91,7 +90,6 @@ export const mutationRoot = {
       );
     item.fieldValues[field.custom.id] = optionId;
     item.updated_at = ctx.at();
-    ctx.changed();
     return {
       clientMutationId: input.clientMutationId ?? null,
       projectV2Item: projectItemView(ctx, project, item),
@@ -114,7 +112,6 @@ function setArchived(ctx: GraphqlContext, input: ItemInput, archived: boolean) {
   if (item.archived !== archived) {
     item.archived = archived;
     item.updated_at = ctx.at();
-    ctx.changed();
   }
   return {
     clientMutationId: input.clientMutationId ?? null,

@@ -1,4 +1,5 @@
 import { createSimClock } from "../clock.ts";
+import { addBoardTestTokens } from "../fixtures.ts";
 import {
   addComment,
   addIssue,
@@ -113,18 +114,7 @@ export function testWorld(): TestWorld {
   addProjectItem(state, roadmap, secretIssue.node_id, at(99));
 
   addToken(state, { token: TOKENS.admin, login: "fleet-admin" });
-  addToken(state, {
-    token: TOKENS.workflow,
-    login: "github-actions[bot]",
-    kind: "github_token",
-    repositories: ["acme/api"],
-    // Even a GITHUB_TOKEN claiming every permission cannot reach org boards.
-  });
-  addToken(state, {
-    token: TOKENS.reader,
-    login: "reader[bot]",
-    permissions: { issues: "read", metadata: "read", organization_projects: "read" },
-  });
+  addBoardTestTokens(state, TOKENS);
   addToken(state, {
     token: TOKENS.scoped,
     login: "fleet[bot]",

@@ -1,4 +1,4 @@
-import { addRun } from "../state.ts";
+import { queueWorkflowDispatch } from "../state.ts";
 import { notFound, stringField, unprocessable, type RepoContext, type RepoRoute } from "./http.ts";
 import { workflowOf } from "./routes-actions.ts";
 
@@ -67,21 +67,12 @@ function workflowDispatch(ctx: RepoContext) {
   for (const [name, spec] of Object.entries(declared))
     if (spec.required && (inputs[name] === undefined || inputs[name] === ""))
       throw unprocessable(`Required input '${name}' not provided`);
-  const run = addRun(ctx.state, ctx.repo, {
-    workflow: w,
-    status: "queued",
-    event: "workflow_dispatch",
-    head_branch: branch,
-    actor: ctx.token.login,
-    created_at: ctx.at,
-  });
-  ctx.repo.dispatches.workflow.push({
-    workflow_id: w.id,
+  const run = queueWorkflowDispatch(ctx.state, ctx.repo, w, {
     ref,
+    branch,
     inputs,
     actor: ctx.token.login,
-    created_at: ctx.at,
-    run_id: run.id,
+    at: ctx.at,
   });
   if (ctx.body.return_run_details !== true) return { status: 204 };
   return {

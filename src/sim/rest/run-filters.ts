@@ -1,3 +1,4 @@
+import { RUN_CONCLUSIONS } from "../../core/run-conclusions.ts";
 import type { SimRun } from "../state.ts";
 import { validationFailed, type RestContext } from "./http.ts";
 import { inRange, parseDateRange } from "./date-range.ts";
@@ -16,21 +17,15 @@ export const CAPPING_FILTERS = [
   "check_suite_id",
 ] as const;
 
-const STATUSES = new Set([
+/** What `status=` accepts: a status, or a conclusion (GitHub's list leaves out startup_failure). */
+const STATUSES = new Set<string>([
   "completed",
-  "action_required",
-  "cancelled",
-  "failure",
-  "neutral",
-  "skipped",
-  "stale",
-  "success",
-  "timed_out",
   "in_progress",
   "queued",
   "requested",
   "waiting",
   "pending",
+  ...RUN_CONCLUSIONS.filter((c) => c !== "startup_failure"),
 ]);
 
 /** A predicate over runs from the request's filters, and whether any capping filter was used. */

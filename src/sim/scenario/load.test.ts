@@ -46,7 +46,7 @@ describe("scenario validation", () => {
       "s.yaml:5:43: orgs[0].repos[0].issues.exemptShare: found 1.5, allowed a number <= 1",
       "s.yaml:5:57: orgs[0].repos[0].issues.ageDays: found a list, allowed [min, max] with min <= max",
       "s.yaml:8:28: orgs[0].repos[0].workflows[0].conclusions.skiped: found unknown key 'skiped' (did you mean 'skipped'?), " +
-        "allowed the keys success, failure, neutral, cancelled, skipped, timed_out, action_required, stale, startup_failure",
+        "allowed the keys action_required, cancelled, failure, neutral, skipped, stale, startup_failure, success, timed_out",
       "s.yaml:9:19: orgs[0].repos[0].workflows[1].file: found 'ci', allowed a workflow file name such as ci.yml",
       "s.yaml:10:20: orgs[0].repos[0].workflows[1].state: found 'gone', " +
         "allowed one of 'active', 'deleted', 'disabled_manually', 'disabled_inactivity'",

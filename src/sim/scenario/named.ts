@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { closest } from "../../core/closest.ts";
+import { didYouMean } from "../../core/problem-wording.ts";
 import type { SimState } from "../state.ts";
 import { buildScenario } from "./build.ts";
 import { demoScenario } from "./demo.ts";
@@ -210,9 +210,9 @@ export async function resolveScenario(
   }
   if (existsSync(nameOrFile) || /[./\\]/.test(nameOrFile))
     return buildScenario(loadScenarioFile(nameOrFile, { now: o.now }));
-  const hint = closest(nameOrFile, Object.keys(namedScenarios), 1)[0];
+  const hint = didYouMean(nameOrFile, Object.keys(namedScenarios));
   throw new ScenarioError([
-    `--scenario: found unknown scenario '${nameOrFile}'${hint ? ` (did you mean '${hint}'?)` : ""}, ` +
+    `--scenario: found unknown scenario '${nameOrFile}'${hint}, ` +
       `allowed one of ${Object.keys(namedScenarios).join(", ")}, or a scenario file (YAML or JSON)`,
   ]);
 }

@@ -5,19 +5,7 @@
  */
 import { z } from "zod";
 import { didYouMean } from "../../core/problem-wording.ts";
-
-/** The conclusions a completed workflow run can have. */
-export const conclusions = [
-  "success",
-  "failure",
-  "neutral",
-  "cancelled",
-  "skipped",
-  "timed_out",
-  "action_required",
-  "stale",
-  "startup_failure",
-] as const;
+import { RUN_CONCLUSIONS } from "../../core/run-conclusions.ts";
 
 const permissionNames = [
   "issues",
@@ -124,7 +112,9 @@ const workflowSpec = strict({
   runs: count.default(0),
   /** Relative weights of the completed runs' conclusions. */
   conclusions: z
-    .partialRecord(z.enum(conclusions), z.number().min(0), { error: unknownKeys(conclusions) })
+    .partialRecord(z.enum(RUN_CONCLUSIONS), z.number().min(0), {
+      error: unknownKeys(RUN_CONCLUSIONS),
+    })
     .refine((w) => Object.values(w).some((v) => (v ?? 0) > 0), {
       message: "weights with at least one above 0",
       when: (payload) => payload.issues.length === 0,

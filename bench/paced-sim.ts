@@ -1,0 +1,54 @@
+import type { ClientTimings } from "../src/core/client.ts";
+import {
+  defaultSecondaryLimits,
+  startSim,
+  type SecondaryLimits,
+  type Sim,
+  type SimState,
+} from "../src/sim/index.ts";
+
+/** How fast a bench's simulator answers and how fast its clients may write. */
+export interface Pace {
+  /** Simulated latency per request. */
+  latencyMs: number;
+  /** The client's write pace, standing in for GitHub's one write (or GraphQL request) a second. */
+  paceMs: number;
+}
+
+/** The secondary budgets that are counted over time, and so may run faster with the pace. */
+export type TimedBudget = Extract<
+  keyof SecondaryLimits,
+  "restPointsPerMinute" | "graphqlPointsPerMinute" | "contentPerMinute" | "contentPerHour"
+>;
+
+/** Which limits a bench's simulator enforces. */
+export interface BenchLimits {
+  /** The hourly per-token budgets; on unless `false`. */
+  primary?: boolean;
+  /** Secondary limits are on only when budgets are named here; those named scale with the pace. */
+  secondary?: readonly TimedBudget[];
+}
+
+/** Client timings at the bench's pace: writes `paceMs` apart, and retry waits shrunk alike. */
+export const pacedTimings = (pace: Pace): Partial<ClientTimings> => ({
+  writeIntervalMs: pace.paceMs,
+  retryAfterUnitMs: pace.paceMs,
+  retryBackoffUnitMs: pace.paceMs,
+});
+
+/**
+ * Serves `state` with `latencyMs` added to every request. Time runs 1000/paceMs times faster
+ * than GitHub's one write a second, and so may the secondary limits: the budgets named in
+ * `limits.secondary` scale with it, so a client paced at `paceMs` never hits them, while one
+ * that ignores the pace still does.
+ */
+export function startPacedSim(state: SimState, pace: Pace, limits: BenchLimits = {}): Promise<Sim> {
+  const speedup = 1000 / pace.paceMs;
+  const secondary =
+    limits.secondary &&
+    Object.fromEntries(limits.secondary.map((k) => [k, defaultSecondaryLimits[k] * speedup]));
+  return startSim(state, {
+    latency: { fixedMs: pace.latencyMs },
+    limits: { primary: limits.primary, secondary },
+  });
+}
