@@ -145,6 +145,40 @@ function callFindings(text: string): string[] {
   return findings;
 }
 
+/** What an action accepts (`inputs:` of actions/<name>/action.yml). */
+function actionInputs(name: string): CallInterface["inputs"] {
+  const manifest = parse(readFileSync(join("actions", name, "action.yml"), "utf8")) as {
+    inputs?: CallInterface["inputs"];
+  };
+  return manifest.inputs ?? {};
+}
+
+/** Steps that give one of our actions an input it does not declare, or omit a required one. */
+function stepFindings(text: string): string[] {
+  const findings: string[] = [];
+  for (const [id, job] of Object.entries((parse(text) as Workflow).jobs ?? {})) {
+    for (const [i, step] of (job.steps ?? []).entries()) {
+      const target = /^fleetops\/fleet\/actions\/([\w-]+)@/.exec(step.uses ?? "");
+      if (!target) continue;
+      const declared = actionInputs(target[1]!);
+      const passed = Object.keys((step.with as Record<string, unknown> | undefined) ?? {});
+      for (const input of passed) {
+        if (!(input in declared)) {
+          findings.push(`job ${id} step ${i + 1}: input ${input} is not declared by ${target[1]}`);
+        }
+      }
+      for (const [input, spec] of Object.entries(declared)) {
+        if (spec.required && spec.default === undefined && !passed.includes(input)) {
+          findings.push(
+            `job ${id} step ${i + 1}: required input ${input} of ${target[1]} is not passed`,
+          );
+        }
+      }
+    }
+  }
+  return findings;
+}
+
 describe("workflows", async () => {
   const lint = await createLinter();
 
@@ -165,6 +199,10 @@ describe("workflows", async () => {
 
     it("keeps the design rules (permissions, pins, no untrusted values in run:)", () => {
       expect(ruleFindings(text)).toEqual([]);
+    });
+
+    it("gives fleet's actions only the inputs their action.yml declares", () => {
+      expect(stepFindings(text)).toEqual([]);
     });
   });
 
@@ -239,6 +277,23 @@ describe("the workflow checks", async () => {
       "job a: secret token is not declared by .github/workflows/stale.yml",
       "job b: required input project_number of .github/workflows/backfill-roadmap.yml is not passed",
       "job b: secrets: inherit hands over every secret",
+    ]);
+  });
+
+  it("reports a step that gives an action an input it does not declare", () => {
+    const text = [
+      "on: workflow_dispatch",
+      "jobs:",
+      "  a:",
+      "    permissions: { contents: read }",
+      "    runs-on: ubuntu-latest",
+      "    steps:",
+      "      - uses: fleetops/fleet/actions/stale-sweep@v1",
+      "        with: { dry_run: true }",
+    ].join("\n");
+    expect(stepFindings(text)).toEqual([
+      "job a step 1: input dry_run is not declared by stale-sweep",
+      "job a step 1: required input repositories of stale-sweep is not passed",
     ]);
   });
 });

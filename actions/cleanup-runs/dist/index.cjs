@@ -46010,6 +46010,20 @@ function repoOutcome(repository, plan, report, del) {
   };
 }
 
+// src/core/archived.ts
+var ARCHIVED_NOTICE = "archived: skipped (GitHub refuses writes to archived repositories)";
+function archivedResult(repository, counts) {
+  return {
+    repository,
+    status: "skipped",
+    planned: 0,
+    done: 0,
+    left: 0,
+    ...counts ? { counts } : {},
+    notice: ARCHIVED_NOTICE
+  };
+}
+
 // src/actions/cleanup-runs/cleanup-repo.ts
 var WINDOW_TARGET = PER_PAGE - 10;
 var failed = (repository, error63, listed) => ({
@@ -46033,18 +46047,7 @@ async function cleanupRepository(repo, c) {
   const { client } = c;
   try {
     const { data } = await client.rest.repos.get({ owner: repo.owner, repo: repo.repo });
-    if (data.archived) {
-      return {
-        result: {
-          repository: repo.fullName,
-          status: "skipped",
-          planned: 0,
-          done: 0,
-          left: 0,
-          notice: "archived: GitHub refuses writes to an archived repository, so it was skipped"
-        }
-      };
-    }
+    if (data.archived) return { result: archivedResult(repo.fullName) };
   } catch (error63) {
     return failed(
       repo.fullName,
@@ -46103,10 +46106,10 @@ var schema = external_exports.object({
   "api-url": apiUrlInput(),
   "dry-run": input2.boolean({ default: true }),
   conclusions: input2.list({ default: "skipped" }),
-  "keep-last": input2.integer({ default: 0, min: 0, max: 1e5, required: false }),
-  "older-than-days": input2.integer({ default: 0, min: 0, max: 36500, required: false }),
-  "max-deletes": input2.integer({ default: 1e3, min: 1, max: 1e6, required: false }),
-  "min-remaining": input2.integer({ default: 100, min: 0, max: 1e6, required: false })
+  "keep-last": input2.integer({ default: 0, min: 0, max: 1e5 }),
+  "older-than-days": input2.integer({ default: 0, min: 0, max: 36500 }),
+  "max-deletes": input2.integer({ default: 1e3, min: 1, max: 1e6 }),
+  "min-remaining": input2.integer({ default: 100, min: 0, max: 1e6 })
 }).superRefine((inputs, ctx) => {
   const parsed = parseConclusions(inputs.conclusions);
   if (!parsed.ok)

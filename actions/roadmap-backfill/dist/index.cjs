@@ -45858,6 +45858,20 @@ async function listOpenIssues(client, repo) {
   }
 }
 
+// src/core/archived.ts
+var ARCHIVED_NOTICE = "archived: skipped (GitHub refuses writes to archived repositories)";
+function archivedResult(repository, counts) {
+  return {
+    repository,
+    status: "skipped",
+    planned: 0,
+    done: 0,
+    left: 0,
+    ...counts ? { counts } : {},
+    notice: ARCHIVED_NOTICE
+  };
+}
+
 // src/actions/roadmap-backfill/backfill-repository.ts
 var SHOWN_ITEMS = 100;
 var SHOWN_FAILURES = 5;
@@ -45895,18 +45909,7 @@ async function backfillRepository(client, board, repo, s) {
     return failure2(repo, error64);
   }
   const row = { repository: repo.fullName };
-  if (listing.archived)
-    return {
-      result: {
-        ...row,
-        status: "skipped",
-        planned: 0,
-        done: 0,
-        left: 0,
-        notice: "archived: skipped (GitHub refuses writes to archived repositories)"
-      },
-      added: []
-    };
+  if (listing.archived) return { result: archivedResult(repo.fullName), added: [] };
   const plan = planRepository(listing.issues, s.maxAdds);
   const warnings = [];
   if (plan.left.length > 0)
@@ -45973,8 +45976,8 @@ var schema = external_exports.object({
   "project-number": input2.integer({ min: 1, max: MAX_INT2, required: true }),
   "status-field": input2.string({ default: "Status" }),
   "status-value": input2.string({ default: "Todo" }),
-  "max-adds": input2.integer({ default: 200, min: 1, max: 1e5, required: false }),
-  "min-remaining": input2.integer({ default: 100, min: 0, max: 1e6, required: false })
+  "max-adds": input2.integer({ default: 200, min: 1, max: 1e5 }),
+  "min-remaining": input2.integer({ default: 100, min: 0, max: 1e6 })
 }).superRefine((v, ctx) => {
   const owner = v["project-owner"].trim();
   if (owner !== "" && !loginPattern.test(owner))

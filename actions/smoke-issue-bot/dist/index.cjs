@@ -46530,7 +46530,7 @@ var schema = external_exports.object({
   token: tokenInput(),
   "api-url": apiUrlInput(),
   "dry-run": input2.boolean({ default: false }),
-  threshold: input2.integer({ default: 2, min: 1, max: 1e3, required: false }),
+  threshold: input2.integer({ default: 2, min: 1, max: 1e3 }),
   label: input2.string({ default: "smoke-broken" }),
   title: input2.string({ default: "Smoke test failing: {package}" }),
   "archival-days": input2.list({ default: "7,14,21" }),
@@ -46540,8 +46540,8 @@ var schema = external_exports.object({
   "run-url": input2.url({
     default: "${{ github.server_url }}/${{ github.repository }}/actions/runs/${{ github.run_id }}"
   }),
-  "max-issues": input2.integer({ default: 20, min: 1, max: 1e3, required: false }),
-  "min-remaining": input2.integer({ default: 100, min: 0, max: 1e5, required: false })
+  "max-issues": input2.integer({ default: 20, min: 1, max: 1e3 }),
+  "min-remaining": input2.integer({ default: 100, min: 0, max: 1e5 })
 });
 
 // src/actions/smoke-issue-bot/settings.ts

@@ -45647,15 +45647,15 @@ var fields = external_exports.object({
   token: tokenInput(),
   "api-url": apiUrlInput(),
   "dry-run": input2.boolean({ default: true }),
-  "days-before-stale": input2.integer({ default: 30, min: 1, max: 36500, required: false }),
-  "days-before-close": input2.integer({ default: 7, min: 1, max: 36500, required: false }),
+  "days-before-stale": input2.integer({ default: 30, min: 1, max: 36500 }),
+  "days-before-close": input2.integer({ default: 7, min: 1, max: 36500 }),
   "stale-label": input2.string({ default: "stale" }),
   "exempt-labels": input2.list({ default: "pinned,security,sdk-drift,adk-drift,docs-coverage" }),
   "stale-message": input2.string({ default: defaultStaleMessage }),
   "close-message": input2.string({ default: defaultCloseMessage }),
   "close-reason": input2.choice(["not_planned", "completed"], { default: "not_planned" }),
-  "max-operations": input2.integer({ default: 300, min: 1, max: 1e5, required: false }),
-  "min-remaining": input2.integer({ default: 100, min: 0, max: 1e6, required: false })
+  "max-operations": input2.integer({ default: 300, min: 1, max: 1e5 }),
+  "min-remaining": input2.integer({ default: 100, min: 0, max: 1e6 })
 });
 var schema = fields.superRefine((v, ctx) => {
   const problem = (path, message) => ctx.addIssue({ code: "custom", path: [path], message });
@@ -45879,6 +45879,9 @@ function readMark(timeline, label) {
   return state;
 }
 
+// src/core/archived.ts
+var ARCHIVED_NOTICE = "archived: skipped (GitHub refuses writes to archived repositories)";
+
 // src/actions/stale-sweep/read-repo.ts
 var PER_PAGE = 100;
 function summary2(i) {
@@ -45923,8 +45926,7 @@ async function readRepository(client, repo, rules, now) {
   } catch (error63) {
     throw classifyError(error63, { doing: `reading ${repo.fullName}` });
   }
-  if (info2.archived)
-    return { skip: "archived: skipped (GitHub refuses writes to archived repositories)" };
+  if (info2.archived) return { skip: ARCHIVED_NOTICE };
   if (!info2.has_issues) return { skip: "issues are turned off in this repository: skipped" };
   const staleLabeled = await listPages(
     `open issues labelled '${rules.staleLabel}'`,

@@ -11,6 +11,7 @@ import { deleter } from "./delete-candidate.ts";
 import { listRuns, listWorkflows, PER_PAGE } from "./list-runs.ts";
 import { deletedBy, repoOutcome } from "./outcome.ts";
 import { planCleanup, type PlanOptions } from "./plan.ts";
+import { archivedResult } from "../../core/archived.ts";
 
 /** What a repository's cleanup is given. */
 export interface CleanupContext {
@@ -59,18 +60,7 @@ export async function cleanupRepository(repo: RepoRef, c: CleanupContext): Promi
   const { client } = c;
   try {
     const { data } = await client.rest.repos.get({ owner: repo.owner, repo: repo.repo });
-    if (data.archived) {
-      return {
-        result: {
-          repository: repo.fullName,
-          status: "skipped",
-          planned: 0,
-          done: 0,
-          left: 0,
-          notice: "archived: GitHub refuses writes to an archived repository, so it was skipped",
-        },
-      };
-    }
+    if (data.archived) return { result: archivedResult(repo.fullName) };
   } catch (error) {
     return failed(
       repo.fullName,

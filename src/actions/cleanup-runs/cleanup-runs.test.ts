@@ -317,8 +317,7 @@ describe("cleanup-runs faults", () => {
     ]);
     expect(r.log.lines).toContainEqual({
       level: "notice",
-      message:
-        "acme/attic: archived: GitHub refuses writes to an archived repository, so it was skipped",
+      message: "acme/attic: archived: skipped (GitHub refuses writes to archived repositories)",
     });
     expect(r.sim.log.count({ path: "/repos/acme/attic/**" })).toBe(0);
     expect(result(r.outputs).map((x) => x.status)).toEqual(["failed", "skipped", "ok"]);

@@ -10,10 +10,10 @@ export const schema = z
     "api-url": apiUrlInput(),
     "dry-run": input.boolean({ default: true }),
     conclusions: input.list({ default: "skipped" }),
-    "keep-last": input.integer({ default: 0, min: 0, max: 100_000, required: false }),
-    "older-than-days": input.integer({ default: 0, min: 0, max: 36_500, required: false }),
-    "max-deletes": input.integer({ default: 1000, min: 1, max: 1_000_000, required: false }),
-    "min-remaining": input.integer({ default: 100, min: 0, max: 1_000_000, required: false }),
+    "keep-last": input.integer({ default: 0, min: 0, max: 100_000 }),
+    "older-than-days": input.integer({ default: 0, min: 0, max: 36_500 }),
+    "max-deletes": input.integer({ default: 1000, min: 1, max: 1_000_000 }),
+    "min-remaining": input.integer({ default: 100, min: 0, max: 1_000_000 }),
   })
   // Checked on the object so each field keeps the action.yml facts its builder recorded.
   .superRefine((inputs, ctx) => {

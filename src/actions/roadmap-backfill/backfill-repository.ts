@@ -6,6 +6,7 @@ import { addToBoard } from "./add-to-board.ts";
 import type { Board } from "./board-check.ts";
 import { listOpenIssues } from "./list-issues.ts";
 import { planRepository, type OpenIssue } from "./plan.ts";
+import { archivedResult } from "../../core/archived.ts";
 
 /** How each repository is backfilled. */
 export interface BackfillSettings {
@@ -75,18 +76,7 @@ export async function backfillRepository(
     return failure(repo, error);
   }
   const row = { repository: repo.fullName };
-  if (listing.archived)
-    return {
-      result: {
-        ...row,
-        status: "skipped",
-        planned: 0,
-        done: 0,
-        left: 0,
-        notice: "archived: skipped (GitHub refuses writes to archived repositories)",
-      },
-      added: [],
-    };
+  if (listing.archived) return { result: archivedResult(repo.fullName), added: [] };
   const plan = planRepository(listing.issues, s.maxAdds);
   const warnings: string[] = [];
   if (plan.left.length > 0)

@@ -17,8 +17,8 @@ export const schema = z
     "project-number": input.integer({ min: 1, max: MAX_INT, required: true }),
     "status-field": input.string({ default: "Status" }),
     "status-value": input.string({ default: "Todo" }),
-    "max-adds": input.integer({ default: 200, min: 1, max: 100_000, required: false }),
-    "min-remaining": input.integer({ default: 100, min: 0, max: 1_000_000, required: false }),
+    "max-adds": input.integer({ default: 200, min: 1, max: 100_000 }),
+    "min-remaining": input.integer({ default: 100, min: 0, max: 1_000_000 }),
   })
   // Checked on the object so each field keeps the action.yml facts its builder recorded.
   .superRefine((v, ctx) => {

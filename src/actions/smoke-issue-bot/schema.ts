@@ -9,7 +9,7 @@ export const schema = z.object({
   token: tokenInput(),
   "api-url": apiUrlInput(),
   "dry-run": input.boolean({ default: false }),
-  threshold: input.integer({ default: 2, min: 1, max: 1000, required: false }),
+  threshold: input.integer({ default: 2, min: 1, max: 1000 }),
   label: input.string({ default: "smoke-broken" }),
   title: input.string({ default: "Smoke test failing: {package}" }),
   "archival-days": input.list({ default: "7,14,21" }),
@@ -19,8 +19,8 @@ export const schema = z.object({
   "run-url": input.url({
     default: "${{ github.server_url }}/${{ github.repository }}/actions/runs/${{ github.run_id }}",
   }),
-  "max-issues": input.integer({ default: 20, min: 1, max: 1000, required: false }),
-  "min-remaining": input.integer({ default: 100, min: 0, max: 100000, required: false }),
+  "max-issues": input.integer({ default: 20, min: 1, max: 1000 }),
+  "min-remaining": input.integer({ default: 100, min: 0, max: 100000 }),
 });
 
 /** Parsed inputs. */

@@ -16,15 +16,15 @@ const fields = z.object({
   token: tokenInput(),
   "api-url": apiUrlInput(),
   "dry-run": input.boolean({ default: true }),
-  "days-before-stale": input.integer({ default: 30, min: 1, max: 36500, required: false }),
-  "days-before-close": input.integer({ default: 7, min: 1, max: 36500, required: false }),
+  "days-before-stale": input.integer({ default: 30, min: 1, max: 36500 }),
+  "days-before-close": input.integer({ default: 7, min: 1, max: 36500 }),
   "stale-label": input.string({ default: "stale" }),
   "exempt-labels": input.list({ default: "pinned,security,sdk-drift,adk-drift,docs-coverage" }),
   "stale-message": input.string({ default: defaultStaleMessage }),
   "close-message": input.string({ default: defaultCloseMessage }),
   "close-reason": input.choice(["not_planned", "completed"], { default: "not_planned" }),
-  "max-operations": input.integer({ default: 300, min: 1, max: 100000, required: false }),
-  "min-remaining": input.integer({ default: 100, min: 0, max: 1000000, required: false }),
+  "max-operations": input.integer({ default: 300, min: 1, max: 100000 }),
+  "min-remaining": input.integer({ default: 100, min: 0, max: 1000000 }),
 });
 
 /**

@@ -10,6 +10,7 @@ import {
   type SweepRules,
 } from "./plan.ts";
 import { readMark, type TimelineEntry } from "./read-mark.ts";
+import { ARCHIVED_NOTICE } from "../../core/archived.ts";
 
 /** GitHub's largest page. */
 const PER_PAGE = 100;
@@ -104,8 +105,7 @@ export async function readRepository(
   } catch (error) {
     throw classifyError(error, { doing: `reading ${repo.fullName}` });
   }
-  if (info.archived)
-    return { skip: "archived: skipped (GitHub refuses writes to archived repositories)" };
+  if (info.archived) return { skip: ARCHIVED_NOTICE };
   if (!info.has_issues) return { skip: "issues are turned off in this repository: skipped" };
 
   const staleLabeled = await listPages<RawIssue>(
