@@ -45827,9 +45827,7 @@ function planSweep(snapshot, rules, now) {
     else if (now - mark.markedAt >= rules.daysBeforeClose * DAY_MS)
       closes.push({ kind: "close", issue: issue3, markedAt: mark.markedAt, comment: !mark.closeCommented });
   }
-  closes.sort(
-    (a, b) => a.markedAt - b.markedAt
-  );
+  closes.sort((a, b) => a.markedAt - b.markedAt);
   const marks = snapshot.idle.filter((issue3) => isMarkCandidate(issue3, rules, now)).sort((a, b) => a.updatedAt - b.updatedAt).map((issue3) => ({ kind: "mark", issue: issue3 }));
   return {
     changes: [...unstales, ...closes, ...marks],

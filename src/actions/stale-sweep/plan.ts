@@ -109,9 +109,7 @@ export function planSweep(snapshot: RepoSnapshot, rules: SweepRules, now: number
     else if (now - mark.markedAt >= rules.daysBeforeClose * DAY_MS)
       closes.push({ kind: "close", issue, markedAt: mark.markedAt, comment: !mark.closeCommented });
   }
-  closes.sort(
-    (a, b) => (a as { markedAt: number }).markedAt - (b as { markedAt: number }).markedAt,
-  );
+  closes.sort((a, b) => a.markedAt - b.markedAt);
   const marks: Change[] = snapshot.idle
     .filter((issue) => isMarkCandidate(issue, rules, now))
     .sort((a, b) => a.updatedAt - b.updatedAt)
