@@ -39,6 +39,7 @@ describe("actions/smoke-issue-bot/dist/index.cjs", () => {
     const inputs = { mode: "record", outcomes: "smoke-outcomes" };
     for (const runId of [501, 502]) {
       const cwd = legs([{ alpha: "failure", beta: "success" }, { gamma: "cancelled" }]);
+      w.sim.log.clear();
       const run = await runBundle("smoke-issue-bot", inputs, { env: env(w.sim, runId), cwd });
       expect(run.code, run.stdout).toBe(0);
       if (runId === 502) {
@@ -57,6 +58,16 @@ describe("actions/smoke-issue-bot/dist/index.cjs", () => {
           },
         ]);
         expect(run.summary).toContain("alpha: failure, 2 in a row: opened #1");
+        // The bundled client reaches GraphQL: every state file in one read, no contents GET.
+        expect(w.sim.log.format()).toBe(
+          [
+            "POST /graphql query SmokeStateFolder -> 200 (fleet-bot[bot])",
+            "GET /repos/acme/smoke/issues?state=open&labels=smoke-broken&sort=created&direction=asc&per_page=100 -> 200 (fleet-bot[bot])",
+            "PUT /repos/acme/smoke/contents/smoke-state%2Falpha.json -> 200 (fleet-bot[bot])",
+            "POST /repos/acme/smoke/issues -> 201 (fleet-bot[bot])",
+            "PUT /repos/acme/smoke/contents/smoke-state%2Falpha.json -> 200 (fleet-bot[bot])",
+          ].join("\n"),
+        );
         expectTokenMasked(run, w.sim.token);
       }
     }

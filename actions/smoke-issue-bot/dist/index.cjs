@@ -45436,6 +45436,20 @@ function defineAction(spec) {
   return spec;
 }
 
+// src/core/archived.ts
+var ARCHIVED_NOTICE = "archived: skipped (GitHub refuses writes to archived repositories)";
+function archivedResult(repository, counts) {
+  return {
+    repository,
+    status: "skipped",
+    planned: 0,
+    done: 0,
+    left: 0,
+    ...counts ? { counts } : {},
+    notice: ARCHIVED_NOTICE
+  };
+}
+
 // src/core/errors.ts
 var ApiError = class _ApiError extends Error {
   constructor(kind, status, message, resetAt, missingPermission = false) {
@@ -46275,73 +46289,119 @@ var RecordReporter = class {
   }
 };
 
-// src/actions/smoke-issue-bot/git-blob-sha.ts
-var import_node_crypto = require("node:crypto");
-function gitBlobSha(text) {
-  const bytes = Buffer.from(text, "utf8");
-  return (0, import_node_crypto.createHash)("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+// src/core/graphql-call.ts
+function bodyErrors(body) {
+  const errors = body?.errors;
+  return Array.isArray(errors) ? errors : void 0;
+}
+function graphqlError(errors, context = {}, headers) {
+  const message = errors.map((e) => e.message).join("; ");
+  const classified = classifyError(
+    { errors: [...errors], message, response: { headers } },
+    context
+  );
+  if (classified.kind !== "network") return classified;
+  const where = [context.doing, context.repository].filter(Boolean).join(" on ");
+  return new ApiError("invalid", void 0, `${where ? `${where}: ` : ""}${message}`);
+}
+async function graphqlCall(client, query, variables, context = {}) {
+  try {
+    return { data: await client.graphql(query, variables), errors: [] };
+  } catch (error63) {
+    const e = error63 ?? {};
+    const answered = e.status === void 0 && Array.isArray(e.errors);
+    const errors = answered ? e.errors : bodyErrors(e.data ?? e.response?.data);
+    if (answered && !errors.some((x) => x.type === "RATE_LIMITED"))
+      return { data: e.data ?? null, errors };
+    if (errors?.some((x) => x.type === "RATE_LIMITED"))
+      throw graphqlError(errors, context, e.headers ?? e.response?.headers);
+    throw classifyError(error63, context);
+  }
+}
+async function graphqlQuery(client, query, variables, context = {}) {
+  const answer = await graphqlCall(client, query, variables, context);
+  if (answer.errors.length > 0) throw graphqlError(answer.errors, context);
+  if (answer.data === null)
+    throw graphqlError([{ message: "the answer had neither data nor errors" }], context);
+  return answer.data;
+}
+
+// src/actions/smoke-issue-bot/state-folder.ts
+var STATE_FOLDER_QUERY = `query SmokeStateFolder($owner: String!, $name: String!, $expression: String!) {
+  repository(owner: $owner, name: $name) {
+    isArchived
+    object(expression: $expression) {
+      __typename
+      ... on Tree {
+        entries {
+          name
+          type
+          oid
+          object { ... on Blob { text isBinary isTruncated } }
+        }
+      }
+    }
+  }
+}`;
+async function readStateFolder(client, repo, branch, folder) {
+  const where = `${folder} on branch ${branch}`;
+  const answer = await graphqlQuery(
+    client,
+    STATE_FOLDER_QUERY,
+    { owner: repo.owner, name: repo.repo, expression: `${branch}:${folder}` },
+    { doing: `reading the state files in ${where}`, repository: repo.fullName }
+  );
+  const repository = answer.repository;
+  if (repository === null)
+    throw new Error(`reading ${where} of ${repo.fullName}: GitHub answered no repository`);
+  const files = /* @__PURE__ */ new Map();
+  const object2 = repository.object;
+  if (object2 === null) return { archived: repository.isArchived, files };
+  if (object2.__typename !== "Tree" || object2.entries === void 0)
+    throw new Error(
+      `state-path '${folder}' on branch ${branch} of ${repo.fullName} is a ${object2.__typename.toLowerCase()}, not a folder`
+    );
+  for (const entry of object2.entries) {
+    const name = entry.name.replace(/\.json$/, "");
+    if (entry.type !== "blob" || !entry.name.endsWith(".json") || packageNameProblem(name))
+      continue;
+    const blob = entry.object;
+    const text = blob && !blob.isTruncated && !blob.isBinary ? blob.text : void 0;
+    files.set(name, typeof text === "string" ? { sha: entry.oid, text } : { sha: entry.oid });
+  }
+  return { archived: repository.isArchived, files };
 }
 
 // src/actions/smoke-issue-bot/state-store.ts
-var listingCap = 1e3;
 var statusOf = (error63) => error63.status;
 var StateStore = class {
-  constructor(client, repo, branch, folder, defaultBranch) {
+  constructor(client, repo, branch, folder) {
     this.client = client;
     this.repo = repo;
     this.branch = branch;
     this.folder = folder;
-    this.defaultBranch = defaultBranch;
   }
   client;
   repo;
   branch;
   folder;
-  defaultBranch;
   branchCreated = false;
   /** `<folder>/<package>.json` */
   file(name) {
     return `${this.folder}/${name}.json`;
   }
-  /**
-   * Blob shas of the state files by package. A missing branch or folder is no state yet; any
-   * other failure is thrown, never taken for "no state".
-   */
-  async list() {
-    let data;
-    try {
-      ({ data } = await this.client.rest.repos.getContent({
-        owner: this.repo.owner,
-        repo: this.repo.repo,
-        path: this.folder,
-        ref: this.branch
-      }));
-    } catch (error63) {
-      if (statusOf(error63) === 404) return /* @__PURE__ */ new Map();
-      throw classifyError(error63, {
-        doing: `listing ${this.folder} on branch ${this.branch}`,
-        repository: this.repo.fullName
-      });
-    }
-    if (!Array.isArray(data))
-      throw new Error(
-        `state-path '${this.folder}' on branch ${this.branch} of ${this.repo.fullName} is a file, not a folder`
-      );
-    if (data.length >= listingCap)
-      throw new Error(
-        `${this.folder} on branch ${this.branch} holds ${data.length} entries, the most GitHub lists: some state files could not be seen; move old files away`
-      );
-    const files = /* @__PURE__ */ new Map();
-    for (const entry of data) {
-      const name = entry.name.replace(/\.json$/, "");
-      if (entry.type === "file" && entry.name.endsWith(".json") && !packageNameProblem(name))
-        files.set(name, entry.sha);
-    }
-    return files;
+  /** Reads the repository's archived flag and every state file, in one request. */
+  readFolder() {
+    return readStateFolder(this.client, this.repo, this.branch, this.folder);
   }
-  /** Whether a listed sha is the fresh state's: such a file needs no read. */
-  isFresh(name, sha) {
-    return sha === void 0 || sha === gitBlobSha(serializeState(freshState(name)));
+  /**
+   * A package's state from the folder read: no file is the fresh state, a file with its text
+   * is parsed (an unreadable one is an error), one without is read on its own.
+   */
+  async load(name, file2) {
+    if (file2 === void 0) return { state: freshState(name) };
+    if (file2.text === void 0) return this.read(name);
+    return { state: parseState(file2.text, this.file(name), name), sha: file2.sha };
   }
   /** Reads one package's state; no file is the fresh state, an unreadable one is an error. */
   async read(name) {
@@ -46397,16 +46457,22 @@ var StateStore = class {
       await this.createBranch();
     }
   }
-  /** Creates the state branch from the default branch's head (another writer may have just done it). */
+  /**
+   * Creates the state branch from the default branch's head (another writer may have just
+   * done it). The default branch is looked up only here: a run that finds its branch never
+   * needs it.
+   */
   async createBranch() {
     this.branchCreated = true;
     const { owner, repo } = this.repo;
-    const doing = `creating branch ${this.branch} from ${this.defaultBranch}`;
+    let doing = `creating branch ${this.branch} from the default branch`;
     try {
+      const { data } = await this.client.rest.repos.get({ owner, repo });
+      doing = `creating branch ${this.branch} from ${data.default_branch}`;
       const head = await this.client.rest.git.getRef({
         owner,
         repo,
-        ref: `heads/${this.defaultBranch}`
+        ref: `heads/${data.default_branch}`
       });
       await this.client.rest.git.createRef({
         owner,
@@ -46424,16 +46490,18 @@ var StateStore = class {
 // src/actions/smoke-issue-bot/record.ts
 async function record2(o) {
   const { client, repo } = o;
-  const store = new StateStore(client, repo, o.stateBranch, o.statePath, o.defaultBranch);
-  const listing = await store.list();
+  const store = new StateStore(client, repo, o.stateBranch, o.statePath);
+  const folder = await store.readFolder();
+  if (folder.archived)
+    return { result: archivedResult(repo.fullName), opened: [], commented: [], closed: [] };
   const issues = await listTrackingIssues(client, repo, o.label);
   const resolveTracked = async (name, state) => issues.byPackage.get(name) ?? (state.issue === null ? void 0 : await confirmTrackingIssue(client, repo, state.issue, o.label, name));
   const stored = /* @__PURE__ */ new Map();
   const facts = [];
   for (const [name, outcome] of o.outcomes) {
-    const sha = listing.get(name);
+    const file2 = folder.files.get(name);
     const counts = outcome === "success" || outcome === "failure";
-    const s = counts && !store.isFresh(name, sha) ? await store.read(name) : { state: freshState(name), sha };
+    const s = counts ? await store.load(name, file2) : { state: freshState(name), sha: file2?.sha };
     stored.set(name, s);
     const tracked2 = counts ? await resolveTracked(name, s.state) : void 0;
     facts.push({
@@ -46626,23 +46694,10 @@ var action = defineAction({
       milestones: []
     };
     const repos = await forEachRepository([settings.repository], deps.log, async (repo) => {
-      const { data } = await client.rest.repos.get({ owner: repo.owner, repo: repo.repo });
-      if (data.archived) {
-        const skipped = {
-          repository: repo.fullName,
-          status: "skipped",
-          planned: 0,
-          done: 0,
-          left: 0,
-          notice: "archived: GitHub refuses writes to it, so no outcome is recorded and no issue touched"
-        };
-        return skipped;
-      }
       if (outcomes2 && run) {
         const r = await record2({
           client,
           repo,
-          defaultBranch: data.default_branch,
           outcomes: outcomes2,
           run,
           now,
@@ -46659,6 +46714,8 @@ var action = defineAction({
         Object.assign(outputs, { opened: r.opened, commented: r.commented, closed: r.closed });
         return r.result;
       }
+      const { data } = await client.rest.repos.get({ owner: repo.owner, repo: repo.repo });
+      if (data.archived) return archivedResult(repo.fullName);
       const a = await archival({
         client,
         repo,

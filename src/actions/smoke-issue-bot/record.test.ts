@@ -11,6 +11,10 @@ afterEach(async () => {
 });
 
 const outcomes = (o: Record<string, string>) => JSON.stringify(o);
+// The two reads of every record run: the state folder (with the archived flag) and the issues.
+const READ_FOLDER = "POST /graphql query SmokeStateFolder -> 200 (fleet-bot[bot])";
+const LIST_ISSUES =
+  "GET /repos/acme/smoke/issues?state=open&labels=smoke-broken&sort=created&direction=asc&per_page=100 -> 200 (fleet-bot[bot])";
 // Run n happens n hours after NOW, unless a test says when.
 const record = (
   s: Sim,
@@ -29,11 +33,16 @@ describe("record mode against the simulator", () => {
     expect(first.code).toBe(0);
     expect(first.opened).toEqual([]);
     expect(storedState(w.repo, "alpha")).toMatchObject({ failures: 1, issue: null });
-    // A passing package with no history costs no write.
+    // A passing package with no history costs no write; the default branch is looked up only
+    // to create the missing state branch.
     expect(storedState(w.repo, "beta")).toBeUndefined();
-    expect(sim.log.format({ mutating: true })).toBe(
+    expect(sim.log.format()).toBe(
       [
+        READ_FOLDER,
+        LIST_ISSUES,
         "PUT /repos/acme/smoke/contents/smoke-state%2Falpha.json -> 404 (fleet-bot[bot])",
+        "GET /repos/acme/smoke -> 200 (fleet-bot[bot])",
+        "GET /repos/acme/smoke/git/ref/heads%2Fmain -> 200 (fleet-bot[bot])",
         "POST /repos/acme/smoke/git/refs -> 201 (fleet-bot[bot])",
         "PUT /repos/acme/smoke/contents/smoke-state%2Falpha.json -> 201 (fleet-bot[bot])",
       ].join("\n"),
@@ -61,8 +70,11 @@ describe("record mode against the simulator", () => {
     expect(issue.comments.at(-1)?.body).toContain(
       `[run 3](${runUrl(3)}): 3 consecutive failure(s)`,
     );
-    expect(sim.log.format({ mutating: true })).toBe(
+    // Both state files came with the folder read: no contents GET.
+    expect(sim.log.format()).toBe(
       [
+        READ_FOLDER,
+        LIST_ISSUES,
         "PUT /repos/acme/smoke/contents/smoke-state%2Falpha.json -> 200 (fleet-bot[bot])",
         `POST /repos/acme/smoke/issues/${number}/comments -> 201 (fleet-bot[bot])`,
       ].join("\n"),
@@ -212,18 +224,17 @@ describe("record mode against the simulator", () => {
     expect(sim.log.mutations()).toEqual([]);
   });
 
-  it("retries transient 5xx and secondary limits on the contents API", async () => {
+  it("retries transient 5xx on the folder read and secondary limits on the contents API", async () => {
     const w = await smokeWorld();
     sim = w.sim;
     seedStates(w.repo, [{ ...freshState("alpha"), failures: 1 }]);
-    const contents = "/repos/acme/smoke/contents/**";
     sim.faults.add({
-      match: { method: "GET", path: contents },
+      match: { method: "POST", path: "/graphql", operation: "SmokeStateFolder" },
       when: { nth: 1 },
-      then: { status: 503 },
+      then: { status: 502 },
     });
     sim.faults.add({
-      match: { method: "PUT", path: contents },
+      match: { method: "PUT", path: "/repos/acme/smoke/contents/**" },
       when: { nth: 1 },
       then: {
         status: 403,
@@ -231,28 +242,143 @@ describe("record mode against the simulator", () => {
         body: { message: "You have exceeded a secondary rate limit. Please wait a few minutes." },
       },
     });
-    const r = await record(sim, 2, { alpha: "failure" });
-    expect(r.code).toBe(0);
-    expect(storedState(w.repo, "alpha")?.failures).toBe(2);
-    expect(r.warnings.join("\n")).toContain("secondary rate limit on PUT");
-  });
-
-  it("re-reads and re-applies on a conflicting write", async () => {
-    const w = await smokeWorld();
-    sim = w.sim;
-    seedStates(w.repo, [{ ...freshState("alpha"), failures: 1 }]);
-    // Another writer saved between this run's read and its write: the first PUT meets a stale sha.
-    sim.faults.add({
-      match: { method: "PUT", path: "/repos/acme/smoke/contents/**" },
-      when: { nth: 1 },
-      then: { status: 409, body: { message: "smoke-state/alpha.json does not match" } },
-    });
     const r = await record(sim, 2, { alpha: "failure" }, { threshold: "5" });
     expect(r.code).toBe(0);
     expect(storedState(w.repo, "alpha")?.failures).toBe(2);
-    expect(
-      sim.log.count({ method: "GET", path: "/repos/acme/smoke/contents/smoke-state%2Falpha.json" }),
-    ).toBe(2);
+    expect(r.warnings.join("\n")).toContain("secondary rate limit on PUT");
+    expect(sim.log.count({ operation: "SmokeStateFolder" })).toBe(2);
+  });
+
+  it("re-reads and re-applies on a conflicting write, retrying a transient 5xx on the re-read", async () => {
+    const w = await smokeWorld();
+    sim = w.sim;
+    seedStates(w.repo, [{ ...freshState("alpha"), failures: 1 }]);
+    const contents = "/repos/acme/smoke/contents/**";
+    // Another writer saved between this run's read and its write: the first PUT meets a stale sha.
+    sim.faults.add({
+      match: { method: "PUT", path: contents },
+      when: { nth: 1 },
+      then: { status: 409, body: { message: "smoke-state/alpha.json does not match" } },
+    });
+    sim.faults.add({
+      match: { method: "GET", path: contents },
+      when: { nth: 1 },
+      then: { status: 503 },
+    });
+    sim.log.clear();
+    const r = await record(sim, 2, { alpha: "failure" }, { threshold: "5" });
+    expect(r.code).toBe(0);
+    expect(storedState(w.repo, "alpha")?.failures).toBe(2);
+    // Only the conflict costs a contents read of the file (503, then its retry).
+    expect(sim.log.format()).toBe(
+      [
+        READ_FOLDER,
+        LIST_ISSUES,
+        "PUT /repos/acme/smoke/contents/smoke-state%2Falpha.json -> 409 (fleet-bot[bot])",
+        "GET /repos/acme/smoke/contents/smoke-state%2Falpha.json?ref=fleet-smoke-state -> 503 (fleet-bot[bot])",
+        "GET /repos/acme/smoke/contents/smoke-state%2Falpha.json?ref=fleet-smoke-state -> 200 (fleet-bot[bot])",
+        "PUT /repos/acme/smoke/contents/smoke-state%2Falpha.json -> 200 (fleet-bot[bot])",
+      ].join("\n"),
+    );
+  });
+
+  it("reads a blob the folder read truncated or holds as binary through the contents API", async () => {
+    const w = await smokeWorld();
+    sim = w.sim;
+    const history = (name: string) => ({ ...freshState(name), failures: 1 });
+    seedStates(w.repo, ["alpha", "beta", "gamma"].map(history));
+    const files = w.repo.branches.get("fleet-smoke-state")!.files;
+    const entry = (name: string, blob: Record<string, unknown>) => {
+      const file = files.get(`smoke-state/${name}.json`)!;
+      return {
+        name: `${name}.json`,
+        type: "blob",
+        oid: file.sha,
+        object: { text: file.content, isBinary: false, isTruncated: false, ...blob },
+      };
+    };
+    // What GitHub answers for a blob too large to inline, and for one it takes for binary.
+    sim.faults.add({
+      match: { operation: "SmokeStateFolder" },
+      then: {
+        status: 200,
+        body: {
+          data: {
+            repository: {
+              isArchived: false,
+              object: {
+                __typename: "Tree",
+                entries: [
+                  entry("alpha", { text: '{"package": "al', isTruncated: true }),
+                  entry("beta", {}),
+                  entry("gamma", { text: null, isBinary: true }),
+                ],
+              },
+            },
+          },
+        },
+      },
+    });
+    sim.log.clear();
+    const r = await record(
+      sim,
+      2,
+      { alpha: "failure", beta: "failure", gamma: "failure" },
+      { threshold: "5" },
+    );
+    expect(r.code).toBe(0);
+    for (const name of ["alpha", "beta", "gamma"])
+      expect(storedState(w.repo, name)?.failures).toBe(2);
+    expect(sim.log.format({ method: "GET", path: "/repos/acme/smoke/contents/**" })).toBe(
+      ["alpha", "gamma"]
+        .map(
+          (name) =>
+            `GET /repos/acme/smoke/contents/smoke-state%2F${name}.json?ref=fleet-smoke-state -> 200 (fleet-bot[bot])`,
+        )
+        .join("\n"),
+    );
+  });
+
+  it("a folder read it may not make fails loud and writes nothing", async () => {
+    const w = await smokeWorld();
+    sim = w.sim;
+    seedStates(w.repo, [{ ...freshState("alpha"), failures: 1 }]);
+    w.state.tokens.set("ghs_issues_only", {
+      token: "ghs_issues_only",
+      login: "smoke[bot]",
+      kind: "app",
+      permissions: { issues: "write" },
+      repositories: ["acme/smoke"],
+      hourlyLimit: 5000,
+    });
+    sim.log.clear();
+    const r = await runBot(
+      sim,
+      { mode: "record", outcomes: '{"alpha": "failure"}', "run-url": runUrl(2) },
+      { token: "ghs_issues_only" },
+    );
+    expect(r.code).toBe(1);
+    expect(r.errors).toEqual([
+      "acme/smoke: reading the state files in smoke-state on branch fleet-smoke-state on acme/smoke: Resource not accessible by integration; nothing further was done in this repository",
+    ]);
+    expect(sim.log.format()).toBe("POST /graphql query SmokeStateFolder -> 200 (smoke[bot])");
+  });
+
+  it("a state-path that is a file, not a folder, fails loud and writes nothing", async () => {
+    const w = await smokeWorld();
+    sim = w.sim;
+    seedStates(w.repo, [{ ...freshState("alpha"), failures: 1 }]);
+    const r = await record(
+      sim,
+      2,
+      { alpha: "failure" },
+      { "state-path": "smoke-state/alpha.json" },
+    );
+    expect(r.code).toBe(1);
+    expect(r.errors[0]).toContain(
+      "acme/smoke: state-path 'smoke-state/alpha.json' on branch fleet-smoke-state of acme/smoke is a blob, not a folder",
+    );
+    expect(sim.log.mutations()).toEqual([]);
   });
 
   it("twenty concurrent record runs for one package lose no increment and open one issue", async () => {
@@ -268,7 +394,7 @@ describe("record mode against the simulator", () => {
     expect(s.issue).toBe(1);
   });
 
-  it("a 50-package run with no change reads three times and writes nothing", async () => {
+  it("a 50-package run with no change makes two reads and no write", async () => {
     const w = await smokeWorld();
     sim = w.sim;
     const names = Array.from({ length: 50 }, (_, i) => `pkg-${String(i).padStart(2, "0")}`);
@@ -285,8 +411,8 @@ describe("record mode against the simulator", () => {
       Object.fromEntries(names.map((n, i) => [n, i % 7 === 0 ? "skipped" : "success"])),
     );
     expect(r.code).toBe(0);
-    expect(sim.log.mutations()).toEqual([]);
-    expect(sim.log.count()).toBeLessThanOrEqual(3);
+    // Every state file and the archived flag in one GraphQL read, the tracking issues in one page.
+    expect(sim.log.format()).toBe([READ_FOLDER, LIST_ISSUES].join("\n"));
   });
 
   it("an issue that could not be opened fails loud, releases the claim, and opens next time", async () => {
@@ -332,6 +458,7 @@ describe("record mode against the simulator", () => {
     const r = await record(sim, 1, { alpha: "failure" });
     expect(r.code).toBe(0);
     expect(r.notices[0]).toContain("acme/smoke: archived");
-    expect(sim.log.mutations()).toEqual([]);
+    // The folder read says so: nothing else is asked.
+    expect(sim.log.format()).toBe(READ_FOLDER);
   });
 });

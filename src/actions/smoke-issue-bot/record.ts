@@ -1,3 +1,4 @@
+import { archivedResult } from "../../core/archived.ts";
 import type { FleetClient } from "../../core/client.ts";
 import { classifyError, stopsTheRest } from "../../core/errors.ts";
 import type { RepoRef } from "../../core/repository.ts";
@@ -14,7 +15,6 @@ import { writeWithRetry } from "./write-with-retry.ts";
 export interface RecordOptions {
   client: FleetClient;
   repo: RepoRef;
-  defaultBranch: string;
   outcomes: ReadonlyMap<string, Outcome>;
   run: FailedRun;
   now: number;
@@ -31,14 +31,16 @@ export interface RecordOptions {
 }
 
 /**
- * Records one smoke run: reads the state files (one listing, plus a read only for packages
- * whose file is not the fresh state) and the open tracking issues, decides every package,
- * then per package writes the state first and only then touches the issue.
+ * Records one smoke run: reads whether the repository is archived and every state file (one
+ * GraphQL request), then the open tracking issues, decides every package, then per package
+ * writes the state first and only then touches the issue.
  */
 export async function record(o: RecordOptions): Promise<RecordReport> {
   const { client, repo } = o;
-  const store = new StateStore(client, repo, o.stateBranch, o.statePath, o.defaultBranch);
-  const listing = await store.list();
+  const store = new StateStore(client, repo, o.stateBranch, o.statePath);
+  const folder = await store.readFolder();
+  if (folder.archived)
+    return { result: archivedResult(repo.fullName), opened: [], commented: [], closed: [] };
   const issues = await listTrackingIssues(client, repo, o.label);
   const resolveTracked = async (name: string, state: PackageState) =>
     issues.byPackage.get(name) ??
@@ -49,12 +51,12 @@ export async function record(o: RecordOptions): Promise<RecordReport> {
   const stored = new Map<string, StoredState>();
   const facts: Omit<PackageFacts, "mayOpen">[] = [];
   for (const [name, outcome] of o.outcomes) {
-    const sha = listing.get(name);
+    const file = folder.files.get(name);
     const counts = outcome === "success" || outcome === "failure";
-    const s: StoredState =
-      counts && !store.isFresh(name, sha)
-        ? await store.read(name)
-        : { state: freshState(name), sha };
+    // Only a package that counts needs its state: a cancelled one's file is not even parsed.
+    const s: StoredState = counts
+      ? await store.load(name, file)
+      : { state: freshState(name), sha: file?.sha };
     stored.set(name, s);
     const tracked = counts ? await resolveTracked(name, s.state) : undefined;
     facts.push({

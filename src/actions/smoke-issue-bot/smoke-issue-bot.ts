@@ -1,6 +1,6 @@
 import { defineAction } from "../../core/action.ts";
+import { archivedResult } from "../../core/archived.ts";
 import { forEachRepository } from "../../core/fan-out.ts";
-import type { RepoResult } from "../../core/report.ts";
 import { archival } from "./archival.ts";
 import { readOutcomes } from "./outcomes.ts";
 import { record } from "./record.ts";
@@ -35,24 +35,10 @@ export const action = defineAction({
       milestones: [] as number[],
     };
     const repos = await forEachRepository([settings.repository], deps.log, async (repo) => {
-      const { data } = await client.rest.repos.get({ owner: repo.owner, repo: repo.repo });
-      if (data.archived) {
-        const skipped: RepoResult = {
-          repository: repo.fullName,
-          status: "skipped",
-          planned: 0,
-          done: 0,
-          left: 0,
-          notice:
-            "archived: GitHub refuses writes to it, so no outcome is recorded and no issue touched",
-        };
-        return skipped;
-      }
       if (outcomes && run) {
         const r = await record({
           client,
           repo,
-          defaultBranch: data.default_branch,
           outcomes,
           run,
           now,
@@ -70,6 +56,9 @@ export const action = defineAction({
         Object.assign(outputs, { opened: r.opened, commented: r.commented, closed: r.closed });
         return r.result;
       }
+      // Archival mode reads no state; the REST read is not paced like a GraphQL one.
+      const { data } = await client.rest.repos.get({ owner: repo.owner, repo: repo.repo });
+      if (data.archived) return archivedResult(repo.fullName);
       const a = await archival({
         client,
         repo,

@@ -1,9 +1,8 @@
 import type { FleetClient } from "../../core/client.ts";
 import { classifyError } from "../../core/errors.ts";
 import type { RepoRef } from "../../core/repository.ts";
-import { gitBlobSha } from "./git-blob-sha.ts";
-import { packageNameProblem } from "./outcomes.ts";
 import { freshState, parseState, serializeState, type PackageState } from "./package-state.ts";
+import { readStateFolder, type StateFile, type StateFolder } from "./state-folder.ts";
 
 /** A package's state as read, with the blob sha a write must name (none: no file yet). */
 export interface StoredState {
@@ -11,15 +10,13 @@ export interface StoredState {
   sha?: string;
 }
 
-/** GitHub's contents API lists at most this many entries of a folder. */
-const listingCap = 1000;
-
 const statusOf = (error: unknown) => (error as { status?: number }).status;
 
 /**
- * The per-package state files on the state branch, through the contents API: one listing
- * gives every file's blob sha, so a package whose file is the fresh state (its sha is known
- * in advance) or that has no file needs no further read; writes name the sha they replace.
+ * The per-package state files on the state branch. The whole folder is read in one GraphQL
+ * request (see `readStateFolder`); the contents API reads a single file (a blob the folder
+ * read could not carry, or a re-read after a conflicting write) and writes, each write naming
+ * the blob sha it replaces.
  */
 export class StateStore {
   private branchCreated = false;
@@ -29,7 +26,6 @@ export class StateStore {
     private readonly repo: RepoRef,
     readonly branch: string,
     readonly folder: string,
-    private readonly defaultBranch: string,
   ) {}
 
   /** `<folder>/<package>.json` */
@@ -37,47 +33,19 @@ export class StateStore {
     return `${this.folder}/${name}.json`;
   }
 
-  /**
-   * Blob shas of the state files by package. A missing branch or folder is no state yet; any
-   * other failure is thrown, never taken for "no state".
-   */
-  async list(): Promise<Map<string, string>> {
-    let data: unknown;
-    try {
-      ({ data } = await this.client.rest.repos.getContent({
-        owner: this.repo.owner,
-        repo: this.repo.repo,
-        path: this.folder,
-        ref: this.branch,
-      }));
-    } catch (error) {
-      // The repository was read just before, so a 404 here is the branch or folder: no state yet.
-      if (statusOf(error) === 404) return new Map();
-      throw classifyError(error, {
-        doing: `listing ${this.folder} on branch ${this.branch}`,
-        repository: this.repo.fullName,
-      });
-    }
-    if (!Array.isArray(data))
-      throw new Error(
-        `state-path '${this.folder}' on branch ${this.branch} of ${this.repo.fullName} is a file, not a folder`,
-      );
-    if (data.length >= listingCap)
-      throw new Error(
-        `${this.folder} on branch ${this.branch} holds ${data.length} entries, the most GitHub lists: some state files could not be seen; move old files away`,
-      );
-    const files = new Map<string, string>();
-    for (const entry of data as { type: string; name: string; sha: string }[]) {
-      const name = entry.name.replace(/\.json$/, "");
-      if (entry.type === "file" && entry.name.endsWith(".json") && !packageNameProblem(name))
-        files.set(name, entry.sha);
-    }
-    return files;
+  /** Reads the repository's archived flag and every state file, in one request. */
+  readFolder(): Promise<StateFolder> {
+    return readStateFolder(this.client, this.repo, this.branch, this.folder);
   }
 
-  /** Whether a listed sha is the fresh state's: such a file needs no read. */
-  isFresh(name: string, sha: string | undefined): boolean {
-    return sha === undefined || sha === gitBlobSha(serializeState(freshState(name)));
+  /**
+   * A package's state from the folder read: no file is the fresh state, a file with its text
+   * is parsed (an unreadable one is an error), one without is read on its own.
+   */
+  async load(name: string, file: StateFile | undefined): Promise<StoredState> {
+    if (file === undefined) return { state: freshState(name) };
+    if (file.text === undefined) return this.read(name);
+    return { state: parseState(file.text, this.file(name), name), sha: file.sha };
   }
 
   /** Reads one package's state; no file is the fresh state, an unreadable one is an error. */
@@ -140,16 +108,22 @@ export class StateStore {
     }
   }
 
-  /** Creates the state branch from the default branch's head (another writer may have just done it). */
+  /**
+   * Creates the state branch from the default branch's head (another writer may have just
+   * done it). The default branch is looked up only here: a run that finds its branch never
+   * needs it.
+   */
   private async createBranch(): Promise<void> {
     this.branchCreated = true;
     const { owner, repo } = this.repo;
-    const doing = `creating branch ${this.branch} from ${this.defaultBranch}`;
+    let doing = `creating branch ${this.branch} from the default branch`;
     try {
+      const { data } = await this.client.rest.repos.get({ owner, repo });
+      doing = `creating branch ${this.branch} from ${data.default_branch}`;
       const head = await this.client.rest.git.getRef({
         owner,
         repo,
-        ref: `heads/${this.defaultBranch}`,
+        ref: `heads/${data.default_branch}`,
       });
       await this.client.rest.git.createRef({
         owner,
