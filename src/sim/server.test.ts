@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { call, daysAgo, NOW, smallWorld } from "./fixtures.ts";
 import { startSim, type Sim, type SimOptions } from "./index.ts";
-import { addIssue, addRepo, addToken, type SimState } from "./state.ts";
+import { addIssue, addRepo, addRun, addToken, addWorkflow, type SimState } from "./state.ts";
 
 let sim: Sim | undefined;
 afterEach(async () => {
@@ -178,6 +178,93 @@ describe("primary rate limits", () => {
       expect((await call(s.url, "GET", "/repos/acme/api", { token: "ghs_small" })).status).toBe(
         200,
       );
+  });
+});
+
+describe("conditional requests", () => {
+  /** A GET as a caching client sends it: with `If-None-Match` when it holds an ETag. */
+  async function conditional(url: string, path: string, etag?: string, token = "ghs_admin") {
+    const headers: Record<string, string> = { authorization: `token ${token}` };
+    if (etag !== undefined) headers["if-none-match"] = etag;
+    const res = await fetch(`${url}${path}`, { headers });
+    const text = await res.text();
+    const rate = `${res.headers.get("x-ratelimit-remaining")}/${res.headers.get("x-ratelimit-used")}`;
+    return { status: res.status, etag: res.headers.get("etag"), text, rate, headers: res.headers };
+  }
+
+  it("answers an unchanged resource with 304, no body and no primary budget spent", async () => {
+    const { state, repo } = smallWorld();
+    addIssue(state, repo, { title: "a", user: "octo", created_at: daysAgo(3) });
+    addToken(state, { token: "ghs_small", login: "small[bot]", hourlyLimit: 3 });
+    const s = await serve(state);
+    const path = "/repos/acme/api/issues/1/comments";
+    const first = await conditional(s.url, path, undefined, "ghs_small");
+    expect(first.status).toBe(200);
+    expect(first.etag).toMatch(/^W\/"[0-9a-f]{40}"$/);
+    expect(first.rate).toBe("2/1");
+    for (let i = 0; i < 3; i++) {
+      const again = await conditional(s.url, path, first.etag ?? "", "ghs_small");
+      expect(again).toMatchObject({ status: 304, etag: first.etag, text: "", rate: "2/1" });
+      expect(again.headers.get("x-ratelimit-limit")).toBe("3");
+      expect(again.headers.get("content-type")).toBeNull();
+    }
+    expect(s.log.filter({ path }).map((e) => e.status)).toEqual([200, 304, 304, 304]);
+
+    const comment = await call(s.url, "POST", path, { token: "ghs_small", body: { body: "hi" } });
+    expect(comment.status).toBe(201);
+    const changed = await conditional(s.url, path, first.etag ?? "", "ghs_small");
+    expect(changed.status).toBe(200);
+    expect(changed.etag).toMatch(/^W\/"[0-9a-f]{40}"$/);
+    expect(changed.etag).not.toBe(first.etag);
+    expect(JSON.parse(changed.text)).toEqual([expect.objectContaining({ body: "hi" })]);
+    expect(changed.rate).toBe("0/3");
+  });
+
+  it("gives pre-serialized listings an ETag too, and honours a list of tags", async () => {
+    const { state, repo } = smallWorld();
+    const ci = addWorkflow(state, repo, { name: "CI", file: "ci.yml", created_at: daysAgo(9) });
+    for (const days of [3, 2, 1]) addRun(state, repo, { workflow: ci, created_at: daysAgo(days) });
+    const s = await serve(state);
+    const path = "/repos/acme/api/actions/runs?per_page=2";
+    const first = await conditional(s.url, path);
+    expect(first.status).toBe(200);
+    expect(JSON.parse(first.text).workflow_runs).toHaveLength(2);
+    const strong = (first.etag ?? "").replace(/^W\//, "");
+    const again = await conditional(s.url, path, `"other", ${strong}`);
+    expect(again.status).toBe(304);
+    expect(again.headers.get("link")).toBe(first.headers.get("link"));
+    const page2 = await conditional(s.url, `${path}&page=2`, first.etag ?? "");
+    expect(page2.status).toBe(200);
+    expect(page2.etag).not.toBe(first.etag);
+
+    const runId = (JSON.parse(first.text) as { workflow_runs: { id: number }[] }).workflow_runs[0]!
+      .id;
+    expect((await call(s.url, "DELETE", `/repos/acme/api/actions/runs/${runId}`)).status).toBe(204);
+    const changed = await conditional(s.url, path, first.etag ?? "");
+    expect(changed.status).toBe(200);
+    expect(changed.etag).not.toBe(first.etag);
+  });
+
+  it("leaves writes and errors alone", async () => {
+    const { state, repo } = smallWorld();
+    addIssue(state, repo, { title: "a", user: "octo", created_at: daysAgo(3) });
+    const s = await serve(state);
+    const issue = await conditional(s.url, "/repos/acme/api/issues/1");
+    const res = await fetch(`${s.url}/repos/acme/api/issues/1`, {
+      method: "PATCH",
+      headers: { authorization: "token ghs_admin", "if-none-match": "*" },
+      body: JSON.stringify({ title: "b" }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("etag")).toBeNull();
+    expect(((await res.json()) as { title: string }).title).toBe("b");
+    expect((await conditional(s.url, "/repos/acme/api/issues/1", issue.etag ?? "")).status).toBe(
+      200,
+    );
+    const missing = await conditional(s.url, "/repos/acme/api/issues/9", "*");
+    expect(missing.status).toBe(404);
+    expect(missing.etag).toBeNull();
+    expect(missing.rate).toBe("4996/4");
   });
 });
 

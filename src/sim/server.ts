@@ -14,7 +14,7 @@ import {
 import { peekOperation } from "./peek-operation.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 import { handleRest } from "./rest/handle-rest.ts";
-import { RawJson, type RestResult } from "./rest/http.ts";
+import { jsonBytes, type RestResult } from "./rest/http.ts";
 import { Router } from "./rest/router.ts";
 import { routes } from "./rest/routes.ts";
 import type { SimClock, SimState, SimToken } from "./state.ts";
@@ -43,11 +43,7 @@ const anonymous: SimToken = {
 function send(res: ServerResponse, answer: RestResult, requestId: string, truncate: boolean) {
   const headers: Record<string, string> = { "x-github-request-id": requestId };
   const noBody = answer.body === undefined || answer.status === 204 || answer.status === 304;
-  const bytes = noBody
-    ? Buffer.alloc(0)
-    : answer.body instanceof RawJson
-      ? answer.body.bytes
-      : Buffer.from(typeof answer.body === "string" ? answer.body : JSON.stringify(answer.body));
+  const bytes = noBody ? Buffer.alloc(0) : jsonBytes(answer.body);
   if (!noBody) {
     headers["content-type"] = "application/json; charset=utf-8";
     headers["content-length"] = String(bytes.length);
@@ -128,7 +124,15 @@ export async function startServer(parts: ServerParts, port: number): Promise<Run
           return g;
         }
         return handleRest(
-          { method, url, body, badJson, caller, requestId },
+          {
+            method,
+            url,
+            body,
+            badJson,
+            caller,
+            requestId,
+            ifNoneMatch: req.headers["if-none-match"],
+          },
           { state, clock, limiter, router, api, anonymous },
         );
       });

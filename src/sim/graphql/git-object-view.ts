@@ -52,7 +52,8 @@ function blobView(ctx: GraphqlContext, repo: SimRepo, file: SimFile): View & { o
   };
 }
 
-function treeView(
+/** The Tree of directory `dir` ("" for the root) of a set of files. */
+export function treeView(
   ctx: GraphqlContext,
   repo: SimRepo,
   files: Files,

@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { blobSha, commitFiles, getRepo } from "../state.ts";
+import { blobSha, commitFiles, getRepo, type SimRepo } from "../state.ts";
 import { gql, parts, testWorld, TOKENS } from "./test-world.ts";
 
-function withStateFiles() {
-  const world = testWorld();
-  const repo = getRepo(world.state, "acme", "api")!;
+/** Commits two state files to acme/api's main branch. */
+function withStateFilesOn(repo: SimRepo) {
   const branch = repo.branches.get("main")!;
   const files = new Map(branch.files);
   for (const [path, content] of [
@@ -13,6 +12,11 @@ function withStateFiles() {
   ] as const)
     files.set(path, { content, sha: blobSha(content) });
   commitFiles(repo, branch, files, "state");
+}
+
+function withStateFiles() {
+  const world = testWorld();
+  withStateFilesOn(getRepo(world.state, "acme", "api")!);
   return world;
 }
 
@@ -77,6 +81,75 @@ describe("repository.object", () => {
     expect(parts(r).errors?.[0]).toMatchObject({
       type: "FORBIDDEN",
       path: ["repository", "object"],
+    });
+  });
+});
+
+const REFS = `query { repository(owner: "acme", name: "api") {
+  defaultBranchRef { name prefix target { __typename oid ... on Commit { abbreviatedOid tree { oid } } } }
+  full: ref(qualifiedName: "refs/heads/main") { name target { oid } }
+  short: ref(qualifiedName: "main") { name }
+  tag: ref(qualifiedName: "refs/tags/main") { name }
+  missing: ref(qualifiedName: "nope") { name } } }`;
+
+describe("repository.defaultBranchRef and ref", () => {
+  it("name the default branch and the commit it points at, which moves with each commit", async () => {
+    const world = testWorld();
+    const repo = getRepo(world.state, "acme", "api")!;
+    const initial = repo.branches.get("main")!.sha;
+    expect(parts(await gql(world, REFS)).data).toEqual({
+      repository: {
+        defaultBranchRef: {
+          name: "main",
+          prefix: "refs/heads/",
+          target: {
+            __typename: "Commit",
+            oid: initial,
+            abbreviatedOid: initial.slice(0, 7),
+            tree: { oid: "87d182cae55516b523e8991fcd9a2eb4f1171682" },
+          },
+        },
+        full: { name: "main", target: { oid: initial } },
+        short: { name: "main" },
+        tag: null,
+        missing: null,
+      },
+    });
+    withStateFilesOn(repo);
+    const moved = parts(await gql(world, REFS)).data as {
+      repository: { defaultBranchRef: { target: { oid: string; tree: { oid: string } } } };
+    };
+    const head = moved.repository.defaultBranchRef.target;
+    expect(head.oid).toBe(repo.branches.get("main")!.sha);
+    expect(head.oid).not.toBe(initial);
+    expect(head.tree.oid).not.toBe("87d182cae55516b523e8991fcd9a2eb4f1171682");
+  });
+
+  it("follows a default branch other than main, and needs contents access only for the tree", async () => {
+    const world = testWorld();
+    const repo = getRepo(world.state, "acme", "api")!;
+    repo.branches.set("trunk", { ...repo.branches.get("main")! });
+    repo.default_branch = "trunk";
+    const query = (fields: string) =>
+      `{ repository(owner: "acme", name: "api") { defaultBranchRef { name target { ${fields} } } } }`;
+    const oid = parts(await gql(world, query("oid"), { token: TOKENS.noProjects }));
+    expect(oid).toEqual({
+      data: {
+        repository: {
+          defaultBranchRef: { name: "trunk", target: { oid: repo.branches.get("trunk")!.sha } },
+        },
+      },
+    });
+    // Tree! is non-null, so the refusal nulls the commit, as GitHub's executor does.
+    const tree = parts(
+      await gql(world, query("... on Commit { tree { oid } }"), { token: TOKENS.noProjects }),
+    );
+    expect(tree.data).toEqual({
+      repository: { defaultBranchRef: { name: "trunk", target: null } },
+    });
+    expect(tree.errors?.[0]).toMatchObject({
+      type: "FORBIDDEN",
+      path: ["repository", "defaultBranchRef", "target", "tree"],
     });
   });
 });

@@ -8,6 +8,7 @@ import { listIssues, type IssuesArgs } from "./issue-list.ts";
 import { labelView } from "./label-view.ts";
 import { organizationView } from "./organization-view.ts";
 import { requirePermission } from "./permissions.ts";
+import { branchRefView, qualifiedRefView } from "./ref-view.ts";
 import type { View } from "./resolve-field.ts";
 import { webLocation } from "./web.ts";
 
@@ -25,6 +26,8 @@ export function repositoryView(ctx: GraphqlContext, repo: SimRepo): View {
     isPrivate: repo.private,
     visibility: repo.private ? "PRIVATE" : "PUBLIC",
     createdAt: repo.created_at,
+    defaultBranchRef: () => branchRefView(ctx, repo, repo.default_branch),
+    ref: (args: { qualifiedName: string }) => qualifiedRefView(ctx, repo, args.qualifiedName),
     updatedAt: repo.updated_at,
     ...webLocation(`/${repo.full_name}`),
     issue: (args: { number: number }) => {

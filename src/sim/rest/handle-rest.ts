@@ -9,6 +9,7 @@ import {
   type SimState,
   type SimToken,
 } from "../state.ts";
+import { conditionalGet } from "./conditional.ts";
 import {
   errorBody,
   forbidden,
@@ -29,6 +30,8 @@ export interface RestRequest {
   badJson: boolean;
   caller: Caller;
   requestId: string;
+  /** The `If-None-Match` header, for conditional GETs. */
+  ifNoneMatch?: string;
 }
 
 /** What the REST side of the server works with. */
@@ -67,7 +70,8 @@ function run(match: RouteMatch, ctx: RestContext, b: RestBackend): RestResult {
 /**
  * Answers one REST request in GitHub's order: authentication, the primary budget, the
  * secondary limits, then the route (unknown routes are 404 and still cost a request), with
- * the `x-ratelimit-*` headers of the core budget on every answer.
+ * the `x-ratelimit-*` headers of the core budget on every answer. A GET's 200 carries an
+ * `ETag`; a GET whose `If-None-Match` still matches is a 304 that costs no primary budget.
  */
 export function handleRest(req: RestRequest, b: RestBackend): RestResult {
   const token = "token" in req.caller ? req.caller.token : b.anonymous;
@@ -90,9 +94,13 @@ export function handleRest(req: RestRequest, b: RestBackend): RestResult {
     content: match?.route.content === true,
   });
   if (wait !== null) return answer(fromError(secondaryExceeded(wait, req.requestId)));
-  if (!free) b.limiter.charge(token, "core", 1);
-  if (!match) return answer(fromError(notFound()));
-  if (req.badJson) return answer({ status: 400, body: errorBody(400, "Problems parsing JSON") });
+  // Charged before the headers are computed, so they show this request as spent.
+  const charged = (result: RestResult): RestResult => {
+    if (!free && result.status !== 304) b.limiter.charge(token, "core", 1);
+    return answer(result);
+  };
+  if (!match) return charged(fromError(notFound()));
+  if (req.badJson) return charged({ status: 400, body: errorBody(400, "Problems parsing JSON") });
   const body = req.body;
   const ctx: RestContext = {
     method: req.method,
@@ -111,9 +119,11 @@ export function handleRest(req: RestRequest, b: RestBackend): RestResult {
     url: req.url,
     at: iso(b.clock.now()),
   };
+  let result: RestResult;
   try {
-    return answer(run(match, ctx, b));
+    result = run(match, ctx, b);
   } catch (error) {
-    return answer(fromError(error));
+    result = fromError(error);
   }
+  return charged(req.method === "GET" ? conditionalGet(result, req.ifNoneMatch) : result);
 }

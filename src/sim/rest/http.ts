@@ -40,6 +40,12 @@ export class RawJson {
   constructor(readonly bytes: Buffer) {}
 }
 
+/** The bytes a body goes out as: pre-serialized JSON as is, a string verbatim, anything else as JSON. */
+export function jsonBytes(body: unknown): Buffer {
+  if (body instanceof RawJson) return body.bytes;
+  return Buffer.from(typeof body === "string" ? body : JSON.stringify(body));
+}
+
 /** A handler's answer. */
 export interface RestResult {
   status: number;
