@@ -14,9 +14,8 @@ import {
 } from "../state.ts";
 import { between, chooseShare, DAY, pick, randomInRange, shuffled } from "./sample.ts";
 import type { IssuesSpec } from "./spec.ts";
-
-/** The hidden marker in the bot's stale comment, so the comment can be recognised as its own. */
-export const STALE_MARKER = "<!-- fleet:stale-sweep -->";
+// Already-stale issues carry the comment stale-sweep itself posts, hidden marker included.
+import { markers } from "../../actions/stale-sweep/comment-body.ts";
 
 /** The people who file issues and comment in generated scenarios. */
 export const HUMANS = ["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi"];
@@ -166,7 +165,7 @@ export function buildIssues(
         state,
         issue,
         `This issue has had no activity for a while, so it is labeled \`${spec.stale.label}\`. ` +
-          `It will be closed unless there is new activity; comment to keep it open.\n\n${STALE_MARKER}`,
+          `It will be closed unless there is new activity; comment to keep it open.\n\n${markers.stale}`,
         bot,
         iso(markAt),
       );

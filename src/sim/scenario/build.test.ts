@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { blobSha, getRepo, type SimRepo, type SimState } from "../state.ts";
 import { buildScenario } from "./build.ts";
-import { STALE_MARKER } from "./build-issues.ts";
+import { markers } from "../../actions/stale-sweep/comment-body.ts";
 import { tokenOf } from "./build-tokens.ts";
 import { dumpState } from "./dump.ts";
 import { largeSpec, smallSpec } from "./named.ts";
@@ -128,7 +128,7 @@ describe("buildScenario", () => {
         return;
       }
       expect(marks).toHaveLength(1);
-      expect(marks[0]!.body).toContain(STALE_MARKER);
+      expect(marks[0]!.body).toContain(markers.stale);
       const labeled = issue.events.find((e) => e.event === "labeled" && e.label === "stale");
       expect(labeled?.actor).toBe(BOT);
       expect(labeled?.created_at).toBe(marks[0]!.created_at);

@@ -3,7 +3,7 @@
  * and benchmarks write a spec (or take a named one) and call `buildScenario`.
  */
 export { buildScenario } from "./build.ts";
-export { HUMANS, STALE_MARKER } from "./build-issues.ts";
+export { HUMANS } from "./build-issues.ts";
 export { tokenOf } from "./build-tokens.ts";
 export { DEMO_BOARD, DEMO_OTHER_BOARD, demoScenario, demoSpec } from "./demo.ts";
 export { dumpState } from "./dump.ts";
