@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isMap, isScalar, parse, parseDocument, type Scalar } from "yaml";
+import { HOME, HOME_PATTERN } from "./helpers/home.ts";
 
 const reusableDir = join(".github", "workflows");
 const callerDir = "workflows";
@@ -19,7 +20,7 @@ const callers = ymlFiles(callerDir);
 // release; pinning them to a SHA would pin each file to a commit before its own. Everything
 // else is third-party code and must be pinned to a full commit SHA, with its version in a
 // comment so that updates stay readable.
-const firstParty = /^(?:fleetops\/fleet\/|\.\/)/;
+const firstParty = new RegExp(`^(?:${HOME_PATTERN}/|\\./)`);
 const pinned = /^[^@\s]+@[0-9a-f]{40}$/;
 
 // Expressions in `run:` are pasted into the script before the shell sees it: a value from a
@@ -126,7 +127,7 @@ function callInterface(path: string): CallInterface {
 function callFindings(text: string): string[] {
   const findings: string[] = [];
   for (const [id, job] of Object.entries((parse(text) as Workflow).jobs ?? {})) {
-    const target = /^fleetops\/fleet\/(\.github\/workflows\/[^@]+)@/.exec(job.uses ?? "");
+    const target = new RegExp(`^${HOME_PATTERN}/(\\.github/workflows/[^@]+)@`).exec(job.uses ?? "");
     if (!target) continue;
     const callee = callInterface(target[1]!);
     const passed = { inputs: Object.keys(job.with ?? {}), secrets: job.secrets ?? {} };
@@ -171,7 +172,7 @@ function stepFindings(text: string): string[] {
   const findings: string[] = [];
   for (const [id, job] of Object.entries((parse(text) as Workflow).jobs ?? {})) {
     for (const [i, step] of (job.steps ?? []).entries()) {
-      const target = /^fleetops\/fleet\/actions\/([\w-]+)@/.exec(step.uses ?? "");
+      const target = new RegExp(`^${HOME_PATTERN}/actions/([\\w-]+)@`).exec(step.uses ?? "");
       if (!target) continue;
       const declared = actionInputs(target[1]!);
       const passed = Object.keys((step.with as Record<string, unknown> | undefined) ?? {});
@@ -253,7 +254,7 @@ describe("the workflow checks", () => {
       "    steps:",
       "      - uses: actions/checkout@v5",
       "      - uses: actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020",
-      "      - uses: fleetops/fleet/actions/resolve-targets@v1",
+      `      - uses: ${HOME}/actions/resolve-targets@v1`,
       "      - run: echo ${{ inputs.filter }} ${{ github.event.issue.title }}",
       "      - run: echo ${{ github.event_name }}",
       "  fan:",
@@ -286,12 +287,12 @@ describe("the workflow checks", () => {
       "jobs:",
       "  a:",
       "    permissions: { contents: read }",
-      "    uses: fleetops/fleet/.github/workflows/stale.yml@v1",
+      `    uses: ${HOME}/.github/workflows/stale.yml@v1`,
       "    with: { dry_run: true, days_stale: 3 }",
       "    secrets: { app-id: x, token: y }",
       "  b:",
       "    permissions: { contents: read }",
-      "    uses: fleetops/fleet/.github/workflows/backfill-roadmap.yml@v1",
+      `    uses: ${HOME}/.github/workflows/backfill-roadmap.yml@v1`,
       "    secrets: inherit",
     ].join("\n");
     expect(callFindings(text)).toEqual([
@@ -310,7 +311,7 @@ describe("the workflow checks", () => {
       "    permissions: { contents: read }",
       "    runs-on: ubuntu-latest",
       "    steps:",
-      "      - uses: fleetops/fleet/actions/stale-sweep@v1",
+      `      - uses: ${HOME}/actions/stale-sweep@v1`,
       "        with: { dry_run: true }",
     ].join("\n");
     expect(stepFindings(text)).toEqual([

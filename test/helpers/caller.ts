@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { asString, interpolate, type Contexts } from "./expressions.ts";
+import { HOME_PATTERN } from "./home.ts";
 
 // What a caller template hands its reusable workflow for a given event, evaluated with
 // GitHub's expression library.
@@ -73,7 +74,7 @@ export function concurrencyGroup(path: string, contexts: Contexts): string | und
 export function reusableCalls(path: string): Record<string, string> {
   const calls: Record<string, string> = {};
   for (const [id, job] of Object.entries(read(path).jobs)) {
-    const target = /^fleetops\/fleet\/(\.github\/workflows\/[^@]+)@/.exec(job.uses ?? "");
+    const target = new RegExp(`^${HOME_PATTERN}/(\\.github/workflows/[^@]+)@`).exec(job.uses ?? "");
     if (target) calls[id] = target[1]!;
   }
   return calls;

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { parseOutputFile, runBundle } from "../../src/demo/spawn-bundle.ts";
 import { asString, condition, interpolate, type Contexts, type JobStatus } from "./expressions.ts";
+import { HOME_PATTERN } from "./home.ts";
 
 // Runs one job of fleet's workflows on this machine, the way a runner would: `if:`, `env:` and
 // `with:` evaluated with GitHub's expression library, `run:` steps in bash with the runner's
@@ -52,7 +53,7 @@ export interface JobOptions {
   env?: Record<string, string>;
 }
 
-const firstParty = /^fleetops\/fleet\/actions\/([\w-]+)@/;
+const firstParty = new RegExp(`^${HOME_PATTERN}/actions/([\\w-]+)@`);
 
 /** The inputs an action gets: its manifest's defaults, then the step's `with:`. */
 function actionInputs(

@@ -9,6 +9,7 @@ import { convertActionTemplate, parseAction } from "@actions/workflow-parser/act
 import { ErrorPolicy } from "@actions/workflow-parser/model/convert";
 import type { FileProvider } from "@actions/workflow-parser/workflows/file-provider";
 import type { FileReference } from "@actions/workflow-parser/workflows/file-reference";
+import { HOME } from "./home.ts";
 
 // What GitHub's own workflow service makes of fleet's files: the parser the service and the
 // VS Code extension use, not a linter's idea of it.
@@ -30,13 +31,13 @@ export function actionErrors(name: string, content: string): string[] {
 }
 
 /**
- * Resolves `fleetops/fleet/<path>@<ref>` from this checkout, so that a caller template is
+ * Resolves `<HOME>/<path>@<ref>` from this checkout, so that a caller template is
  * checked against the reusable workflow of the same tree; any other remote file is an error.
  */
 export function checkoutFiles(root = "."): FileProvider {
   return {
     getFileContent(ref: FileReference) {
-      if ("repository" in ref && !(ref.owner === "fleetops" && ref.repository === "fleet")) {
+      if ("repository" in ref && `${ref.owner}/${ref.repository}` !== HOME) {
         return Promise.reject(new Error(`not in this checkout: ${ref.owner}/${ref.repository}`));
       }
       return Promise.resolve({
