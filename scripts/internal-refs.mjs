@@ -1,7 +1,7 @@
 // fleet's references to itself: `uses: OWNER/REPO/<path>@<ref>` in the reusable workflows, the
 // caller templates and the actions' READMEs. Where fleet lives is said once, in package.json's
 // `repository` (`github:OWNER/REPO`); the release and fork scripts rewrite the references.
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 /** The repository fleet is published from, per package.json. */
@@ -16,27 +16,20 @@ export function homeRepository(root = ".") {
   return { owner: match[1], repo: match[2] };
 }
 
-/** The files that may hold references to fleet itself, relative to `root`. */
+/**
+ * The files whose references to fleet itself are code or copyable examples, relative to
+ * `root`: the workflows, the templates and the actions' READMEs. The top-level README's
+ * references explain the scheme and stay as written.
+ */
 export function referringFiles(root = ".") {
   const yml = (dir) =>
     readdirSync(join(root, dir))
       .filter((f) => f.endsWith(".yml"))
       .map((f) => join(dir, f));
-  const readmes = readdirSync(join(root, "actions")).map((a) => join("actions", a, "README.md"));
-  return [
-    ...yml(join(".github", "workflows")),
-    ...yml("workflows"),
-    ...readmes,
-    "README.md",
-  ].filter((f) => {
-    try {
-      readFileSync(join(root, f));
-      return true;
-    } catch (error) {
-      if (error.code === "ENOENT") return false;
-      throw error;
-    }
-  });
+  const readmes = readdirSync(join(root, "actions"))
+    .map((a) => join("actions", a, "README.md"))
+    .filter((f) => existsSync(join(root, f)));
+  return [...yml(join(".github", "workflows")), ...yml("workflows"), ...readmes];
 }
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
