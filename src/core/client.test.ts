@@ -119,6 +119,43 @@ describe("createClient against the simulator", () => {
   });
 });
 
+// plugin-throttling (pinned exactly in package.json) reads these group overrides although its
+// types omit them; each test fails if it falls back to its own process-wide defaults.
+describe("createClient's throttle groups", () => {
+  it("holds requests in flight to the concurrency given (the global group)", async () => {
+    // The simulator refuses a third concurrent request with a 403; the plugin's default would
+    // let ten through at once.
+    const s = await world(8, 5000, {
+      limits: { secondary: { concurrent: 2 } },
+      latency: { fixedMs: 30 },
+    });
+    const { octokit } = client(s, { concurrency: 2 });
+    await Promise.all(
+      [1, 2, 3, 4, 5, 6, 7, 8].map((issue_number) =>
+        octokit.rest.issues.get({ owner: "acme", repo: "api", issue_number }),
+      ),
+    );
+    expect(s.log.entries.map((e) => e.status)).toEqual(Array(8).fill(200));
+  });
+
+  it("spaces writes by the interval given (the write group)", async () => {
+    // An interval above the plugin's default 1 s, so a fallback to the default shows up as a
+    // shorter span; only a lower bound is asserted, which a loaded machine cannot break.
+    // Labels, not comments: comments also pass the notifications group, which would hide it.
+    const s = await world(1, 5000);
+    const { octokit } = client(s, { writeIntervalMs: 1500 });
+    const start = s.clock.now();
+    await Promise.all(
+      ["first", "second"].map((name) =>
+        octokit.rest.issues.createLabel({ owner: "acme", repo: "api", name }),
+      ),
+    );
+    const writes = s.log.entries.filter((e) => e.mutating);
+    expect(writes.map((e) => e.status)).toEqual([201, 201]);
+    expect(Math.max(...writes.map((e) => e.time)) - start).toBeGreaterThanOrEqual(1500 - 20);
+  });
+});
+
 describe("createClient behind a proxy", () => {
   /** Lists issues and reads one: two requests the simulator must see, whichever way they went. */
   async function twoRequests(env: (proxyUrl: string) => NodeJS.ProcessEnv) {

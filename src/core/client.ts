@@ -79,7 +79,8 @@ export function createClient(options: ClientOptions): FleetClient {
       warn: (m: string) => log.debug(m),
       error: (m: string) => log.debug(m),
     },
-    // The plugin's types omit the group overrides it reads from these options.
+    // The plugin's types omit the group overrides it reads from these options, so its version is
+    // pinned exactly and client.test.ts fails if it stops honouring them.
     throttle: {
       id: `fleet-${process.pid}-${clientCount}`,
       global: group({ maxConcurrent: t.concurrency }),

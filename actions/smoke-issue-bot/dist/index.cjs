@@ -25446,7 +25446,8 @@ function createClient(options) {
       warn: (m) => log.debug(m),
       error: (m) => log.debug(m)
     },
-    // The plugin's types omit the group overrides it reads from these options.
+    // The plugin's types omit the group overrides it reads from these options, so its version is
+    // pinned exactly and client.test.ts fails if it stops honouring them.
     throttle: {
       id: `fleet-${process.pid}-${clientCount}`,
       global: group({ maxConcurrent: t.concurrency }),
