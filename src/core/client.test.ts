@@ -190,6 +190,16 @@ describe("createClient behind a proxy", () => {
     expect([p.tunnels, p.forwarded]).toEqual([[], []]);
   });
 
+  it("fails at once, naming the variable, when a proxy is not an http(s) URL", () => {
+    expect(() =>
+      createClient({
+        token: "ghs_client",
+        log: memoryLogger(),
+        env: { HTTPS_PROXY: "socks5://user:secret@proxy.corp:1080" },
+      }),
+    ).toThrow("HTTPS_PROXY uses socks5:; only http:// and https:// proxies are supported");
+  });
+
   it("fails the request, not falls back to a direct one, when the proxy is down", async () => {
     const s = await world(1, 5000);
     proxy = await startProxy();

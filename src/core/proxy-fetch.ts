@@ -1,5 +1,5 @@
 import { fetch as undiciFetch, ProxyAgent, type RequestInit as UndiciRequestInit } from "undici";
-import { proxyFor } from "./proxy-for.ts";
+import { proxyFor, readProxySettings } from "./proxy-for.ts";
 
 /** The part of `fetch` fleet uses: a URL and options, no `Request` objects. */
 export type Fetch = (url: string | URL, init?: RequestInit) => Promise<Response>;
@@ -20,14 +20,15 @@ function agentFor(proxy: URL): ProxyAgent {
 
 /**
  * The fetch every fleet HTTP request is made with (Octokit's and any other client's): it
- * honours `https_proxy`, `http_proxy` and `no_proxy` from `env` (see `proxyFor`), read on
- * each request. Node's own fetch ignores those variables and exposes no proxy agent, so a
- * proxied request goes through the undici package's fetch with a `ProxyAgent`; a direct one
- * goes through Node's fetch unchanged.
+ * honours `https_proxy`, `http_proxy` and `no_proxy` from `env` (see `proxyFor`). Node's own
+ * fetch ignores those variables and exposes no proxy agent, so a proxied request goes through
+ * the undici package's fetch with a `ProxyAgent`; a direct one through Node's fetch unchanged.
+ * Throws at once, naming the variable, when a proxy variable is not an http(s) URL.
  */
 export function proxyAwareFetch(env: NodeJS.ProcessEnv = process.env): Fetch {
+  const settings = readProxySettings(env);
   return (url, init) => {
-    const proxy = proxyFor(new URL(url), env);
+    const proxy = proxyFor(new URL(url), settings);
     if (proxy === undefined) return globalThis.fetch(url, init);
     // Node's fetch is undici too, but its own copy: the types differ in name only.
     return undiciFetch(url, {

@@ -1,28 +1,31 @@
 import { describe, expect, it } from "vitest";
-import { bypassesProxy, proxyFor } from "./proxy-for.ts";
+import { bypassesProxy, proxyFor, readProxySettings } from "./proxy-for.ts";
+
+/** The proxy `env` gives a request to `url`. */
+const via = (url: URL, env: NodeJS.ProcessEnv) => proxyFor(url, readProxySettings(env));
 
 const api = new URL("https://api.github.com/repos/acme/api");
 const plain = new URL("http://gitea.corp:3000/api/v1");
 
-describe("proxyFor", () => {
+describe("readProxySettings and proxyFor", () => {
   it("takes https_proxy for https:// URLs and http_proxy for http:// ones", () => {
     const env = { https_proxy: "http://secure:3128", http_proxy: "http://plain:3128" };
-    expect(proxyFor(api, env)?.href).toBe("http://secure:3128/");
-    expect(proxyFor(plain, env)?.href).toBe("http://plain:3128/");
-    expect(proxyFor(plain, { https_proxy: "http://secure:3128" })).toBeUndefined();
+    expect(via(api, env)?.href).toBe("http://secure:3128/");
+    expect(via(plain, env)?.href).toBe("http://plain:3128/");
+    expect(via(plain, { https_proxy: "http://secure:3128" })).toBeUndefined();
   });
 
   it("prefers the lower-case variable and falls back to the upper-case one", () => {
-    expect(
-      proxyFor(api, { https_proxy: "http://lower:1", HTTPS_PROXY: "http://upper:2" })?.host,
-    ).toBe("lower:1");
-    expect(proxyFor(api, { https_proxy: "", HTTPS_PROXY: "http://upper:2" })?.host).toBe("upper:2");
-    expect(proxyFor(plain, { HTTP_PROXY: "http://upper:2" })?.host).toBe("upper:2");
-    expect(proxyFor(api, {})).toBeUndefined();
+    expect(via(api, { https_proxy: "http://lower:1", HTTPS_PROXY: "http://upper:2" })?.host).toBe(
+      "lower:1",
+    );
+    expect(via(api, { https_proxy: "", HTTPS_PROXY: "http://upper:2" })?.host).toBe("upper:2");
+    expect(via(plain, { HTTP_PROXY: "http://upper:2" })?.host).toBe("upper:2");
+    expect(via(api, {})).toBeUndefined();
   });
 
   it("reads a proxy without a scheme as http:// and keeps its credentials", () => {
-    const proxy = proxyFor(api, { https_proxy: "user:p%40ss@proxy.corp:3128" });
+    const proxy = via(api, { https_proxy: "user:p%40ss@proxy.corp:3128" });
     expect([proxy?.protocol, proxy?.host, proxy?.username, proxy?.password]).toEqual([
       "http:",
       "proxy.corp:3128",
@@ -32,20 +35,20 @@ describe("proxyFor", () => {
   });
 
   it("names the variable, not its value, when the proxy is unusable", () => {
-    expect(() => proxyFor(api, { https_proxy: "http://user:secret@[bad" })).toThrow(
+    expect(() => via(api, { https_proxy: "http://user:secret@[bad" })).toThrow(
       "https_proxy is not a URL; expected http://host:port",
     );
-    expect(() => proxyFor(api, { HTTPS_PROXY: "socks5://user:secret@proxy:1080" })).toThrow(
+    expect(() => via(api, { HTTPS_PROXY: "socks5://user:secret@proxy:1080" })).toThrow(
       "HTTPS_PROXY uses socks5:; only http:// and https:// proxies are supported",
     );
-    expect(() => proxyFor(api, { https_proxy: "http://user:secret@[bad" })).not.toThrow(/secret/);
+    expect(() => via(api, { https_proxy: "http://user:secret@[bad" })).not.toThrow(/secret/);
   });
 
   it("goes direct for a host no_proxy (or NO_PROXY) lists", () => {
     const proxied = { https_proxy: "http://proxy:3128" };
-    expect(proxyFor(api, { ...proxied, no_proxy: "github.com" })).toBeUndefined();
-    expect(proxyFor(api, { ...proxied, NO_PROXY: "github.com" })).toBeUndefined();
-    expect(proxyFor(api, { ...proxied, no_proxy: "ghe.corp" })?.host).toBe("proxy:3128");
+    expect(via(api, { ...proxied, no_proxy: "github.com" })).toBeUndefined();
+    expect(via(api, { ...proxied, NO_PROXY: "github.com" })).toBeUndefined();
+    expect(via(api, { ...proxied, no_proxy: "ghe.corp" })?.host).toBe("proxy:3128");
   });
 });
 

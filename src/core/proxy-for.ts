@@ -1,21 +1,36 @@
+/** The proxy variables of an environment, read and checked once. */
+export interface ProxySettings {
+  /** From `https_proxy` / `HTTPS_PROXY`: the proxy for https:// URLs. */
+  https?: URL;
+  /** From `http_proxy` / `HTTP_PROXY`: the proxy for http:// URLs. */
+  http?: URL;
+  /** From `no_proxy` / `NO_PROXY`: the hosts that go direct. */
+  noProxy: string;
+}
+
 /**
- * The proxy a request to `url` goes through, chosen from the environment the way
- * `@actions/http-client` (and so every toolkit-based action on the same runner) chooses it:
- * `https_proxy`/`HTTPS_PROXY` for https:// URLs, `http_proxy`/`HTTP_PROXY` for http:// ones,
- * lower case first; none when `no_proxy`/`NO_PROXY` lists the host. A proxy given without a
- * scheme is taken as http://. Returns undefined when the request goes direct.
- *
- * Unlike `@actions/http-client`, loopback addresses are not exempted implicitly: they are
- * proxied unless `no_proxy` lists them, as curl and undici's `EnvHttpProxyAgent` do, so one
- * rule explains every request.
+ * Reads the proxy variables the way `@actions/http-client` (and so every toolkit-based action
+ * on the same runner) reads them: lower case first, then upper case; a proxy given without a
+ * scheme is http://. A value that is not an http(s) URL is an error naming the variable, so a
+ * misconfigured runner fails loud instead of silently going direct.
  */
-export function proxyFor(url: URL, env: NodeJS.ProcessEnv): URL | undefined {
-  const https = url.protocol === "https:";
-  const name = https ? "https_proxy" : "http_proxy";
-  const upper = name.toUpperCase();
-  const [variable, value] = env[name] ? [name, env[name]] : [upper, env[upper]];
-  if (!value || bypassesProxy(url, env.no_proxy || env.NO_PROXY || "")) return undefined;
-  return parseProxy(variable, value);
+export function readProxySettings(env: NodeJS.ProcessEnv): ProxySettings {
+  return {
+    https: proxyVariable(env, "https_proxy"),
+    http: proxyVariable(env, "http_proxy"),
+    noProxy: env.no_proxy || env.NO_PROXY || "",
+  };
+}
+
+/**
+ * The proxy a request to `url` goes through, or undefined when it goes direct: `https` for
+ * https:// URLs, `http` for http:// ones, none for a host `noProxy` lists. Unlike
+ * `@actions/http-client`, loopback is not exempted implicitly (curl and undici's
+ * `EnvHttpProxyAgent` do not either), so one rule, `no_proxy`, explains every request.
+ */
+export function proxyFor(url: URL, settings: ProxySettings): URL | undefined {
+  const proxy = url.protocol === "https:" ? settings.https : settings.http;
+  return proxy && !bypassesProxy(url, settings.noProxy) ? proxy : undefined;
 }
 
 /**
@@ -43,15 +58,18 @@ export function bypassesProxy(url: URL, noProxy: string): boolean {
 
 const unbracket = (host: string) => host.replace(/^\[(.*)\]$/, "$1");
 
-function parseProxy(variable: string, value: string): URL {
+function proxyVariable(env: NodeJS.ProcessEnv, lower: string): URL | undefined {
+  const upper = lower.toUpperCase();
+  const [name, value] = env[lower] ? [lower, env[lower]] : [upper, env[upper]];
+  if (!value) return undefined;
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`;
   // The value may hold credentials: the error names the variable, never the value.
   if (!URL.canParse(withScheme))
-    throw new TypeError(`${variable} is not a URL; expected http://host:port`);
+    throw new TypeError(`${name} is not a URL; expected http://host:port`);
   const proxy = new URL(withScheme);
   if (proxy.protocol !== "http:" && proxy.protocol !== "https:")
     throw new TypeError(
-      `${variable} uses ${proxy.protocol}; only http:// and https:// proxies are supported`,
+      `${name} uses ${proxy.protocol}; only http:// and https:// proxies are supported`,
     );
   return proxy;
 }

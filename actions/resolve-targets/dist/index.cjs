@@ -32689,13 +32689,16 @@ var Budget = class {
 var import_undici2 = __toESM(require_undici(), 1);
 
 // src/core/proxy-for.ts
-function proxyFor(url2, env) {
-  const https = url2.protocol === "https:";
-  const name = https ? "https_proxy" : "http_proxy";
-  const upper = name.toUpperCase();
-  const [variable, value] = env[name] ? [name, env[name]] : [upper, env[upper]];
-  if (!value || bypassesProxy(url2, env.no_proxy || env.NO_PROXY || "")) return void 0;
-  return parseProxy(variable, value);
+function readProxySettings(env) {
+  return {
+    https: proxyVariable(env, "https_proxy"),
+    http: proxyVariable(env, "http_proxy"),
+    noProxy: env.no_proxy || env.NO_PROXY || ""
+  };
+}
+function proxyFor(url2, settings) {
+  const proxy = url2.protocol === "https:" ? settings.https : settings.http;
+  return proxy && !bypassesProxy(url2, settings.noProxy) ? proxy : void 0;
 }
 function bypassesProxy(url2, noProxy) {
   const host = unbracket(url2.hostname.toLowerCase());
@@ -32711,14 +32714,17 @@ function bypassesProxy(url2, noProxy) {
   });
 }
 var unbracket = (host) => host.replace(/^\[(.*)\]$/, "$1");
-function parseProxy(variable, value) {
+function proxyVariable(env, lower) {
+  const upper = lower.toUpperCase();
+  const [name, value] = env[lower] ? [lower, env[lower]] : [upper, env[upper]];
+  if (!value) return void 0;
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`;
   if (!URL.canParse(withScheme))
-    throw new TypeError(`${variable} is not a URL; expected http://host:port`);
+    throw new TypeError(`${name} is not a URL; expected http://host:port`);
   const proxy = new URL(withScheme);
   if (proxy.protocol !== "http:" && proxy.protocol !== "https:")
     throw new TypeError(
-      `${variable} uses ${proxy.protocol}; only http:// and https:// proxies are supported`
+      `${name} uses ${proxy.protocol}; only http:// and https:// proxies are supported`
     );
   return proxy;
 }
@@ -32734,8 +32740,9 @@ function agentFor(proxy) {
   return agent;
 }
 function proxyAwareFetch(env = process.env) {
+  const settings = readProxySettings(env);
   return (url2, init) => {
-    const proxy = proxyFor(new URL(url2), env);
+    const proxy = proxyFor(new URL(url2), settings);
     if (proxy === void 0) return globalThis.fetch(url2, init);
     return (0, import_undici2.fetch)(url2, {
       ...init,
