@@ -1,5 +1,7 @@
-// `npm test`: lint, typecheck, then every vitest test. Each of the first two counts as one
-// test, so the closing line `N passed, N failed` accounts for everything that ran.
+// `npm test`: eslint, prettier --check and tsc --noEmit, then every vitest test (arguments are
+// passed on to vitest). Each of the three checks counts as one test, and a vitest run that
+// failed without a failed test (a suite that did not load) counts as one failure, so the
+// closing line `N passed, N failed` accounts for everything that ran.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";

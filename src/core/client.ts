@@ -6,6 +6,7 @@ import { throttling, type ThrottlingOptions } from "@octokit/plugin-throttling";
 import Bottleneck from "bottleneck/light.js";
 import { Budget } from "./budget.ts";
 import type { Logger } from "./logger.ts";
+import { proxyAwareFetch } from "./proxy-fetch.ts";
 
 const FleetOctokit = Octokit.plugin(restEndpointMethods, paginateRest, throttling, retry);
 
@@ -50,6 +51,8 @@ export interface ClientOptions {
   log: Logger;
   timings?: Partial<ClientTimings>;
   userAgent?: string;
+  /** Where the proxy variables (`https_proxy`, `no_proxy`...) are read; `process.env` by default. */
+  env?: NodeJS.ProcessEnv;
 }
 
 let clientCount = 0;
@@ -69,13 +72,15 @@ export function createClient(options: ClientOptions): FleetClient {
     auth: options.token,
     baseUrl: (options.baseUrl ?? "https://api.github.com").replace(/\/+$/, ""),
     userAgent: options.userAgent ?? "fleet-actions",
+    request: { fetch: proxyAwareFetch(options.env) },
     log: {
       debug: () => {},
       info: () => {},
       warn: (m: string) => log.debug(m),
       error: (m: string) => log.debug(m),
     },
-    // The plugin's types omit the group overrides it reads from these options.
+    // The plugin's types omit the group overrides it reads from these options, so its version is
+    // pinned exactly and client.test.ts fails if it stops honouring them.
     throttle: {
       id: `fleet-${process.pid}-${clientCount}`,
       global: group({ maxConcurrent: t.concurrency }),

@@ -8774,7 +8774,7 @@ var require_proxy_agent = __commonJS({
         return this.#client.destroy(err);
       }
     };
-    var ProxyAgent2 = class extends DispatcherBase {
+    var ProxyAgent3 = class extends DispatcherBase {
       constructor(opts) {
         super();
         if (!opts || typeof opts === "object" && !(opts instanceof URL2) && !opts.uri) {
@@ -8915,7 +8915,7 @@ var require_proxy_agent = __commonJS({
         throw new InvalidArgumentError("Proxy-Authorization should be sent in ProxyAgent constructor");
       }
     }
-    module2.exports = ProxyAgent2;
+    module2.exports = ProxyAgent3;
   }
 });
 
@@ -8925,7 +8925,7 @@ var require_env_http_proxy_agent = __commonJS({
     "use strict";
     var DispatcherBase = require_dispatcher_base();
     var { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = require_symbols();
-    var ProxyAgent2 = require_proxy_agent();
+    var ProxyAgent3 = require_proxy_agent();
     var Agent = require_agent();
     var DEFAULT_PORTS = {
       "http:": 80,
@@ -8949,13 +8949,13 @@ var require_env_http_proxy_agent = __commonJS({
         this[kNoProxyAgent] = new Agent(agentOpts);
         const HTTP_PROXY = httpProxy ?? process.env.http_proxy ?? process.env.HTTP_PROXY;
         if (HTTP_PROXY) {
-          this[kHttpProxyAgent] = new ProxyAgent2({ ...agentOpts, uri: HTTP_PROXY });
+          this[kHttpProxyAgent] = new ProxyAgent3({ ...agentOpts, uri: HTTP_PROXY });
         } else {
           this[kHttpProxyAgent] = this[kNoProxyAgent];
         }
         const HTTPS_PROXY = httpsProxy ?? process.env.https_proxy ?? process.env.HTTPS_PROXY;
         if (HTTPS_PROXY) {
-          this[kHttpsProxyAgent] = new ProxyAgent2({ ...agentOpts, uri: HTTPS_PROXY });
+          this[kHttpsProxyAgent] = new ProxyAgent3({ ...agentOpts, uri: HTTPS_PROXY });
         } else {
           this[kHttpsProxyAgent] = this[kHttpProxyAgent];
         }
@@ -19015,7 +19015,7 @@ var require_undici = __commonJS({
     var Pool = require_pool();
     var BalancedPool = require_balanced_pool();
     var Agent = require_agent();
-    var ProxyAgent2 = require_proxy_agent();
+    var ProxyAgent3 = require_proxy_agent();
     var EnvHttpProxyAgent = require_env_http_proxy_agent();
     var RetryAgent = require_retry_agent();
     var errors = require_errors();
@@ -19038,7 +19038,7 @@ var require_undici = __commonJS({
     module2.exports.Pool = Pool;
     module2.exports.BalancedPool = BalancedPool;
     module2.exports.Agent = Agent;
-    module2.exports.ProxyAgent = ProxyAgent2;
+    module2.exports.ProxyAgent = ProxyAgent3;
     module2.exports.EnvHttpProxyAgent = EnvHttpProxyAgent;
     module2.exports.RetryAgent = RetryAgent;
     module2.exports.RetryHandler = RetryHandler;
@@ -25355,6 +25355,72 @@ var Budget = class {
   }
 };
 
+// src/core/proxy-fetch.ts
+var import_undici2 = __toESM(require_undici(), 1);
+
+// src/core/proxy-for.ts
+function readProxySettings(env) {
+  return {
+    https: proxyVariable(env, "https_proxy"),
+    http: proxyVariable(env, "http_proxy"),
+    noProxy: env.no_proxy || env.NO_PROXY || ""
+  };
+}
+function proxyFor(url2, settings) {
+  const proxy = url2.protocol === "https:" ? settings.https : settings.http;
+  return proxy && !bypassesProxy(url2, settings.noProxy) ? proxy : void 0;
+}
+function bypassesProxy(url2, noProxy) {
+  const host = unbracket(url2.hostname.toLowerCase());
+  const port = url2.port || (url2.protocol === "https:" ? "443" : "80");
+  return noProxy.split(/[\s,]+/).filter(Boolean).some((raw) => {
+    const entry = raw.toLowerCase();
+    if (entry === "*") return true;
+    const at = entry.match(/^(\[[^\]]+\]|[^:]*):(\d+)$/);
+    if (at && at[2] !== port) return false;
+    const suffix = unbracket(at ? at[1] : entry).replace(/^\*/, "");
+    if (suffix.startsWith(".")) return host.endsWith(suffix);
+    return host === suffix || host.endsWith(`.${suffix}`);
+  });
+}
+var unbracket = (host) => host.replace(/^\[(.*)\]$/, "$1");
+function proxyVariable(env, lower) {
+  const upper = lower.toUpperCase();
+  const [name, value] = env[lower] ? [lower, env[lower]] : [upper, env[upper]];
+  if (!value) return void 0;
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`;
+  if (!URL.canParse(withScheme))
+    throw new TypeError(`${name} is not a URL; expected http://host:port`);
+  const proxy = new URL(withScheme);
+  if (proxy.protocol !== "http:" && proxy.protocol !== "https:")
+    throw new TypeError(
+      `${name} uses ${proxy.protocol}; only http:// and https:// proxies are supported`
+    );
+  return proxy;
+}
+
+// src/core/proxy-fetch.ts
+var agents = /* @__PURE__ */ new Map();
+function agentFor(proxy) {
+  let agent = agents.get(proxy.href);
+  if (!agent) {
+    agent = new import_undici2.ProxyAgent({ uri: proxy.href });
+    agents.set(proxy.href, agent);
+  }
+  return agent;
+}
+function proxyAwareFetch(env = process.env) {
+  const settings = readProxySettings(env);
+  return (url2, init) => {
+    const proxy = proxyFor(new URL(url2), settings);
+    if (proxy === void 0) return globalThis.fetch(url2, init);
+    return (0, import_undici2.fetch)(url2, {
+      ...init,
+      dispatcher: agentFor(proxy)
+    });
+  };
+}
+
 // src/core/client.ts
 var FleetOctokit = Octokit.plugin(restEndpointMethods, paginateRest, throttling, retry);
 var defaultTimings = {
@@ -25378,6 +25444,7 @@ function createClient(options) {
     auth: options.token,
     baseUrl: (options.baseUrl ?? "https://api.github.com").replace(/\/+$/, ""),
     userAgent: options.userAgent ?? "fleet-actions",
+    request: { fetch: proxyAwareFetch(options.env) },
     log: {
       debug: () => {
       },
@@ -25386,7 +25453,8 @@ function createClient(options) {
       warn: (m) => log.debug(m),
       error: (m) => log.debug(m)
     },
-    // The plugin's types omit the group overrides it reads from these options.
+    // The plugin's types omit the group overrides it reads from these options, so its version is
+    // pinned exactly and client.test.ts fails if it stops honouring them.
     throttle: {
       id: `fleet-${process.pid}-${clientCount}`,
       global: group({ maxConcurrent: t.concurrency }),
@@ -45426,7 +45494,7 @@ async function runAction(spec) {
       clock: systemClock,
       env,
       cwd: process.cwd(),
-      makeClient: (token, baseUrl) => createClient({ token, baseUrl, log: actionsLogger, timings: timingsFromEnv(env) })
+      makeClient: (token, baseUrl) => createClient({ token, baseUrl, log: actionsLogger, timings: timingsFromEnv(env), env })
     }
   );
 }

@@ -1,5 +1,6 @@
 import { defineAction } from "../../core/action.ts";
 import { defaultTimings } from "../../core/client.ts";
+import { proxyAwareFetch } from "../../core/proxy-fetch.ts";
 import type { RepoResult } from "../../core/report.ts";
 import { timingsFromEnv } from "../../core/timings-env.ts";
 import { controlPlaneClient } from "./control-plane.ts";
@@ -29,6 +30,7 @@ export const action = defineAction({
       retries: timings.retries,
       backoffUnitMs: timings.retryBackoffUnitMs,
       timeoutMs: requestTimeoutMs,
+      fetch: proxyAwareFetch(deps.env),
     });
     const key: PinKey = { template: req.template, region: req.region };
     const items: { text: string }[] = [];
