@@ -45345,11 +45345,86 @@ function secretInputs(schema2) {
   return Object.entries(schema2.shape).filter(([, s]) => inputMeta(s)?.secret).map(([name]) => name);
 }
 
+// src/core/logger.ts
+var actionsLogger = {
+  debug: (m) => debug(m),
+  info: (m) => info(m),
+  notice: (m) => notice(m),
+  warning: (m) => warning(m),
+  error: (m) => error(m)
+};
+function scrubbingLogger(log, scrub) {
+  return {
+    debug: (m) => log.debug(scrub(m)),
+    info: (m) => log.info(scrub(m)),
+    notice: (m) => log.notice(scrub(m)),
+    warning: (m) => log.warning(scrub(m)),
+    error: (m) => log.error(scrub(m))
+  };
+}
+
+// src/core/secret-forms.ts
+var MIN_SECRET_LENGTH = 4;
+var escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+var anyCaseHex = (n, width) => n.toString(16).padStart(width, "0").replace(/[a-f]/g, (d) => `[${d}${d.toUpperCase()}]`);
+function characterPattern(char) {
+  const json2 = JSON.stringify(char).slice(1, -1);
+  const units = [...Array(char.length).keys()].map((i) => char.charCodeAt(i));
+  const alternatives = /* @__PURE__ */ new Set([
+    escapeRegExp(char),
+    escapeRegExp(json2),
+    units.map((u) => `\\\\u${anyCaseHex(u, 4)}`).join(""),
+    [...Buffer.from(char, "utf8")].map((b) => `%${anyCaseHex(b, 2)}`).join("")
+  ]);
+  if (char === "/") alternatives.add("\\\\/");
+  if (char === " ") alternatives.add("\\+");
+  return alternatives.size === 1 ? [...alternatives][0] : `(?:${[...alternatives].join("|")})`;
+}
+function base64Forms(secret) {
+  const bytes = Buffer.from(secret, "utf8");
+  const forms = [];
+  for (const offset of [0, 1, 2]) {
+    const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString("base64");
+    const start = offset === 0 ? 0 : Math.floor((offset * 8 - 1) / 6) + 1;
+    const end = Math.floor((offset + bytes.length) * 8 / 6);
+    const middle = encoded.slice(start, end);
+    forms.push(middle, middle.replaceAll("+", "-").replaceAll("/", "_"));
+  }
+  return forms.filter((f) => f.length >= MIN_SECRET_LENGTH);
+}
+function secretPattern(secret) {
+  if (secret.length < MIN_SECRET_LENGTH) return void 0;
+  const escaped = [...secret].map(characterPattern).join("");
+  const base643 = [...new Set(base64Forms(secret))].map(escapeRegExp);
+  return new RegExp([escaped, ...base643].join("|"), "g");
+}
+function secretForms(secret) {
+  if (secret.length < MIN_SECRET_LENGTH) return [];
+  const json2 = JSON.stringify(secret).slice(1, -1);
+  const allEscaped = secret.replace(
+    /[^A-Za-z0-9]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
+  const url2 = encodeURIComponent(secret);
+  const forms = [
+    secret,
+    json2,
+    json2.replaceAll("/", "\\/"),
+    allEscaped,
+    allEscaped.replace(/\\u([0-9a-f]{4})/g, (_, h) => `\\u${h.toUpperCase()}`),
+    url2,
+    url2.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()),
+    ...base64Forms(secret)
+  ];
+  return [...new Set(forms)];
+}
+
 // src/core/redact.ts
 function redact(text, secrets) {
   let out = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) out = out.split(secret).join("***");
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    const pattern = secretPattern(secret);
+    if (pattern) out = out.replace(pattern, "***");
   }
   return out;
 }
@@ -45404,55 +45479,45 @@ function renderSummary(title, result, dryRun, serverUrl = "https://github.com") 
 async function executeAction(spec, host, deps) {
   const secrets = [];
   const scrub = (text) => redact(text, secrets);
+  const log = scrubbingLogger(host.log, scrub);
   let inputs;
   try {
     inputs = readInputs(spec.schema, host.getInput, deps.env);
   } catch (error63) {
     if (!(error63 instanceof InputError)) throw error63;
-    host.log.error(`${spec.name}: ${error63.message}`);
+    log.error(`${spec.name}: ${error63.message}`);
     return 1;
   }
   for (const name of secretInputs(spec.schema)) {
     const value = inputs[name];
     if (typeof value === "string" && value !== "") {
       secrets.push(value);
-      host.setSecret(value);
+      for (const form of secretForms(value)) host.setSecret(form);
     }
   }
   const dryRun = inputs["dry-run"] === true;
   let result = { outputs: {}, repos: [] };
   let threw = false;
   try {
-    result = await spec.run(inputs, { ...deps, log: host.log });
+    result = await spec.run(inputs, { ...deps, log });
   } catch (error63) {
     threw = true;
-    host.log.error(
-      scrub(`${spec.name}: ${error63 instanceof Error ? error63.message : String(error63)}`)
-    );
+    log.error(`${spec.name}: ${error63 instanceof Error ? error63.message : String(error63)}`);
   } finally {
     const outputs = { result: resultJson(result.repos), ...result.outputs };
     for (const [name, value] of Object.entries(outputs)) {
       host.setOutput(name, scrub(typeof value === "string" ? value : JSON.stringify(value)));
     }
     for (const r of result.repos) {
-      if (r.error) host.log.error(scrub(`${r.repository}: ${r.error}`));
-      for (const w of r.warnings ?? []) host.log.warning(scrub(`${r.repository}: ${w}`));
-      if (r.notice) host.log.notice(scrub(`${r.repository}: ${r.notice}`));
+      if (r.error) log.error(`${r.repository}: ${r.error}`);
+      for (const w of r.warnings ?? []) log.warning(`${r.repository}: ${w}`);
+      if (r.notice) log.notice(`${r.repository}: ${r.notice}`);
     }
     const serverUrl = deps.env.GITHUB_SERVER_URL || void 0;
     await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun, serverUrl)));
   }
   return threw || result.repos.some((r) => r.status === "failed") ? 1 : 0;
 }
-
-// src/core/logger.ts
-var actionsLogger = {
-  debug: (m) => debug(m),
-  info: (m) => info(m),
-  notice: (m) => notice(m),
-  warning: (m) => warning(m),
-  error: (m) => error(m)
-};
 
 // src/core/timings-env.ts
 function timingsFromEnv(env) {
