@@ -2159,9 +2159,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve2, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve3(data);
+              return err ? reject(err) : resolve2(data);
             });
           });
         }
@@ -2199,12 +2199,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve2, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve3(data);
+              ) : resolve2(data);
             });
           });
         }
@@ -4471,8 +4471,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve3, reject) => {
-        res = resolve3;
+      const promise2 = new Promise((resolve2, reject) => {
+        res = resolve2;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -6723,12 +6723,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve2;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7398,12 +7398,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve2;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7882,16 +7882,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve3) => {
+        return new Promise((resolve2) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve3;
+            this[kClosedResolve] = resolve2;
           } else {
-            resolve3(null);
+            resolve2(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve3) => {
+        return new Promise((resolve2) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7902,7 +7902,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve3(null);
+            resolve2(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7953,7 +7953,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve3, reject) => {
+        const socket = await new Promise((resolve2, reject) => {
           client[kConnector]({
             host,
             hostname: hostname3,
@@ -7965,7 +7965,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve3(socket2);
+              resolve2(socket2);
             }
           });
         });
@@ -8301,8 +8301,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve3) => {
-            this[kClosedResolve] = resolve3;
+          await new Promise((resolve2) => {
+            this[kClosedResolve] = resolve2;
           });
         }
       }
@@ -9571,7 +9571,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve3, reject) => {
+        return await new Promise((resolve2, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9584,7 +9584,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve3(null);
+              resolve2(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9603,7 +9603,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve2, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9620,7 +9620,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve3,
+              resolve: resolve2,
               reject,
               length: 0,
               body: []
@@ -9690,18 +9690,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve3, stream, length } = consume2;
+      const { type, body, resolve: resolve2, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve3(chunksDecode(body, length));
+          resolve2(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve3(JSON.parse(chunksDecode(body, length)));
+          resolve2(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve3(chunksConcat(body, length).buffer);
+          resolve2(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve3(new Blob(body, { type: stream[kContentType] }));
+          resolve2(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve3(chunksConcat(body, length));
+          resolve2(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9958,9 +9958,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve2, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10183,9 +10183,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve2, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10470,9 +10470,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve2, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10564,9 +10564,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve2, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -14429,7 +14429,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url2 = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve3, reject) => agent.dispatch(
+        return new Promise((resolve2, reject) => agent.dispatch(
           {
             path: url2.pathname + url2.search,
             origin: url2.origin,
@@ -14505,7 +14505,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve3({
+              resolve2({
                 status,
                 statusText,
                 headersList,
@@ -14548,7 +14548,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve3({
+              resolve2({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18289,8 +18289,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve3) => {
-        setTimeout(resolve3, ms).unref();
+      return new Promise((resolve2) => {
+        setTimeout(resolve2, ms).unref();
       });
     }
     module2.exports = {
@@ -19601,8 +19601,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve3, reject) {
-            return setTimeout(resolve3, t);
+          return new this.Promise(function(resolve2, reject) {
+            return setTimeout(resolve2, t);
           });
         }
         computePenalty() {
@@ -19813,15 +19813,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error63, reject, resolve3, returned, task;
+          var args, cb, error63, reject, resolve2, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve3, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve2, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve3(returned);
+                  return resolve2(returned);
                 };
               } catch (error1) {
                 error63 = error1;
@@ -19836,13 +19836,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise2, reject, resolve3;
-          resolve3 = reject = null;
+          var promise2, reject, resolve2;
+          resolve2 = reject = null;
           promise2 = new this.Promise(function(_resolve, _reject) {
-            resolve3 = _resolve;
+            resolve2 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve3, reject });
+          this._queue.push({ task, args, resolve: resolve2, reject });
           this._tryToRun();
           return promise2;
         }
@@ -20243,14 +20243,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve3, reject) => {
+              return new this.Promise((resolve2, reject) => {
                 if (finished()) {
-                  return resolve3();
+                  return resolve2();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve3();
+                      return resolve2();
                     }
                   });
                 }
@@ -20343,9 +20343,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve3, reject) {
+              return new this.Promise(function(resolve2, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve3)(args3);
+                  return (args3[0] != null ? reject : resolve2)(args3);
                 });
               });
             };
@@ -27959,11 +27959,11 @@ var import_os = require("os");
 var import_fs = require("fs");
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -27979,7 +27979,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -28301,7 +28301,7 @@ function info(message) {
 // src/core/clock.ts
 var systemClock = {
   now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve3) => setTimeout(resolve3, ms))
+  sleep: (ms) => new Promise((resolve2) => setTimeout(resolve2, ms))
 };
 
 // node_modules/universal-user-agent/index.js
@@ -37897,7 +37897,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve3) {
+function isRecursive(inst, stack, resolve2) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -37907,7 +37907,7 @@ function isRecursive(inst, stack, resolve3) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve3);
+      const answer = isRecursive(child, stack, resolve2);
       if (answer > result)
         result = answer;
     }
@@ -37918,7 +37918,7 @@ function isRecursive(inst, stack, resolve3) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve3) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve2) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -37982,7 +37982,7 @@ function isRecursive(inst, stack, resolve3) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve3 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve2 ? inst._zod.innerType : void 0);
       merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -52892,9 +52892,6 @@ async function runAction(spec) {
   );
 }
 
-// src/actions/resolve-targets/resolve-targets.ts
-var import_node_path2 = require("node:path");
-
 // src/core/action.ts
 function defineAction(spec) {
   return spec;
@@ -52980,10 +52977,6 @@ function buildMatrix(targets, maxJobs = MAX_MATRIX_JOBS) {
   }
   return { include };
 }
-
-// src/core/registry.ts
-var import_node_fs = require("node:fs");
-var import_node_path = require("node:path");
 
 // src/core/closest.ts
 function editDistance(a, b) {
@@ -53254,27 +53247,64 @@ function parseRegistry(text, file2) {
     })
   };
 }
-function loadRegistry(path, file2 = path) {
-  let size;
+
+// src/core/workspace-file.ts
+var import_node_fs = require("node:fs");
+var import_node_path = require("node:path");
+var MAX_INPUT_FILE_BYTES = 1024 * 1024;
+function workspaceRoot(env, cwd) {
+  return env.GITHUB_WORKSPACE || cwd;
+}
+var allowed = (root) => `allowed a path inside the workspace (${root}), relative to it, to a file fleet may read`;
+function insideWorkspace(input3, value, root) {
+  if (/[\u0000-\u001f\u007f]/.test(value)) {
+    throw new InputError(
+      `${input3}: found ${JSON.stringify(value)}, which holds control characters; ${allowed(root)}`
+    );
+  }
+  const realRoot = (0, import_node_fs.realpathSync)(root);
+  let real;
   try {
-    const stat2 = (0, import_node_fs.statSync)(path);
-    if (stat2.isDirectory()) {
-      throw new RegistryError([`${file2}: found a directory, allowed a registry file`]);
-    }
-    size = stat2.size;
+    real = (0, import_node_fs.realpathSync)((0, import_node_path.resolve)(realRoot, value));
   } catch (error63) {
-    if (error63 instanceof RegistryError) throw error63;
-    const code = error63.code;
-    throw new RegistryError([
-      code === "ENOENT" ? `${file2}: found no file (looked for ${(0, import_node_path.resolve)(path)}), allowed an existing registry file` : `${file2}: found a file that cannot be read (${error63.message}), allowed a readable registry file`
-    ]);
+    if (error63.code !== "ENOENT") throw error63;
+    throw new InputError(
+      `${input3}: found '${value}', which does not exist (looked for ${(0, import_node_path.resolve)(realRoot, value)}); ${allowed(root)}`
+    );
   }
-  if (size > MAX_REGISTRY_BYTES) {
-    throw new RegistryError([
-      `${file2}: found ${size} bytes, allowed at most ${MAX_REGISTRY_BYTES} bytes (5 MB)`
-    ]);
+  const within = (0, import_node_path.relative)(realRoot, real);
+  if (within === "" || within.startsWith("..") || (0, import_node_path.isAbsolute)(within)) {
+    throw new InputError(
+      `${input3}: found '${value}', which is outside the workspace; ${allowed(root)}`
+    );
   }
-  return parseRegistry((0, import_node_fs.readFileSync)(path, "utf8"), file2);
+  return real;
+}
+function readBounded(input3, value, path, maxBytes) {
+  if (!(0, import_node_fs.statSync)(path).isFile()) {
+    throw new InputError(
+      `${input3}: found '${value}', which is not a regular file; allowed a regular file`
+    );
+  }
+  const buffer = Buffer.alloc(maxBytes + 1);
+  const fd = (0, import_node_fs.openSync)(path, "r");
+  let length = 0;
+  try {
+    for (let n = -1; n !== 0 && length <= maxBytes; length += n) {
+      n = (0, import_node_fs.readSync)(fd, buffer, length, buffer.length - length, null);
+    }
+  } finally {
+    (0, import_node_fs.closeSync)(fd);
+  }
+  if (length > maxBytes) {
+    throw new InputError(
+      `${input3}: found '${value}', larger than ${maxBytes} bytes; allowed at most ${maxBytes} bytes`
+    );
+  }
+  return buffer.subarray(0, length).toString("utf8");
+}
+function readWorkspaceFile(input3, value, root, maxBytes = MAX_INPUT_FILE_BYTES) {
+  return readBounded(input3, value, insideWorkspace(input3, value, root), maxBytes);
 }
 
 // node_modules/@actions/expressions/dist/ast.js
@@ -54315,7 +54345,7 @@ var fromjson = {
 };
 
 // node_modules/@actions/expressions/dist/funcs/join.js
-var join = {
+var join2 = {
   name: "join",
   description: "`join( array, optionalSeparator )`\n\nThe value for `array` can be an array or a string. All values in `array` are concatenated into a string. If you provide `optionalSeparator`, it is inserted between the concatenated values. Otherwise, the default separator `,` is used. Casts values to a string.",
   minArgs: 1,
@@ -54374,7 +54404,7 @@ var wellKnownFunctions = {
   endswith,
   format,
   fromjson,
-  join,
+  join: join2,
   startswith,
   tojson
 };
@@ -54884,12 +54914,12 @@ function unwrap(expression) {
   return (wrapped ? wrapped[1] : trimmed).trim();
 }
 function explain(error63) {
-  const allowed = `names allowed: ${FILTER_CONTEXTS.join(", ")}`;
+  const allowed2 = `names allowed: ${FILTER_CONTEXTS.join(", ")}`;
   if (!(error63 instanceof ExpressionError)) return error63.message;
   const at = `at column ${error63.pos.column + 1}`;
   const unknown2 = /^Unrecognized named-value: '(.*)'$/.exec(error63.message);
   if (unknown2) {
-    return `unknown name '${unknown2[1]}' ${at}; ${allowed}${didYouMean(unknown2[1], FILTER_CONTEXTS)}`;
+    return `unknown name '${unknown2[1]}' ${at}; ${allowed2}${didYouMean(unknown2[1], FILTER_CONTEXTS)}`;
   }
   const fn = /^Unrecognized function: '(.*)'$/.exec(error63.message);
   if (fn) {
@@ -55015,9 +55045,14 @@ var action = defineAction({
   title: "Resolve targets",
   schema,
   async run(inputs, deps) {
+    const text = readWorkspaceFile(
+      "registry",
+      inputs.registry,
+      workspaceRoot(deps.env, deps.cwd)
+    );
     let registry2;
     try {
-      registry2 = loadRegistry((0, import_node_path2.resolve)(deps.cwd, inputs.registry), inputs.registry);
+      registry2 = parseRegistry(text, inputs.registry);
     } catch (error63) {
       if (!(error63 instanceof RegistryError)) throw error63;
       for (const problem of error63.problems) deps.log.error(problem);
