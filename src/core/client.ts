@@ -6,6 +6,7 @@ import { throttling, type ThrottlingOptions } from "@octokit/plugin-throttling";
 import Bottleneck from "bottleneck/light.js";
 import { Budget } from "./budget.ts";
 import type { Logger } from "./logger.ts";
+import { confinedFetch } from "./api-root.ts";
 import { proxyAwareFetch } from "./proxy-fetch.ts";
 
 const FleetOctokit = Octokit.plugin(restEndpointMethods, paginateRest, throttling, retry);
@@ -68,11 +69,13 @@ export function createClient(options: ClientOptions): FleetClient {
   const budget = new Budget();
   const group = (o: Bottleneck.ConstructorOptions) => new Bottleneck.Group(o);
   clientCount += 1;
+  const baseUrl = (options.baseUrl ?? "https://api.github.com").replace(/\/+$/, "");
   const octokit = new FleetOctokit({
     auth: options.token,
-    baseUrl: (options.baseUrl ?? "https://api.github.com").replace(/\/+$/, ""),
+    baseUrl,
     userAgent: options.userAgent ?? "fleet-actions",
-    request: { fetch: proxyAwareFetch(options.env) },
+    // Every request, a `Link` header's next page included, stays under the API root.
+    request: { fetch: confinedFetch(baseUrl, proxyAwareFetch(options.env)) },
     log: {
       debug: () => {},
       info: () => {},

@@ -25355,6 +25355,36 @@ var Budget = class {
   }
 };
 
+// src/core/api-root.ts
+var OutsideApiRootError = class extends Error {
+  name = "OutsideApiRootError";
+};
+function apiRoot(baseUrl) {
+  const root = new URL(baseUrl);
+  root.pathname = root.pathname.replace(/\/+$/, "").replace(/\/api\/v3$/, "/api");
+  return root;
+}
+function isUnderRoot(url2, root) {
+  const target = new URL(url2);
+  if (target.origin !== root.origin) return false;
+  const prefix = root.pathname.replace(/\/+$/, "");
+  return prefix === "" || target.pathname === prefix || target.pathname.startsWith(`${prefix}/`);
+}
+function confinedFetch(baseUrl, fetch) {
+  const root = apiRoot(baseUrl);
+  return (url2, init) => {
+    if (!isUnderRoot(url2, root)) {
+      const shown = new URL(url2);
+      return Promise.reject(
+        new OutsideApiRootError(
+          `refused to send a request to ${shown.origin}${shown.pathname}: it is outside the API root ${root.origin}${root.pathname} the token was given for`
+        )
+      );
+    }
+    return fetch(url2, init);
+  };
+}
+
 // src/core/proxy-fetch.ts
 var import_undici2 = __toESM(require_undici(), 1);
 
@@ -25440,11 +25470,13 @@ function createClient(options) {
   const budget = new Budget();
   const group = (o) => new import_light3.default.Group(o);
   clientCount += 1;
+  const baseUrl = (options.baseUrl ?? "https://api.github.com").replace(/\/+$/, "");
   const octokit = new FleetOctokit({
     auth: options.token,
-    baseUrl: (options.baseUrl ?? "https://api.github.com").replace(/\/+$/, ""),
+    baseUrl,
     userAgent: options.userAgent ?? "fleet-actions",
-    request: { fetch: proxyAwareFetch(options.env) },
+    // Every request, a `Link` header's next page included, stays under the API root.
+    request: { fetch: confinedFetch(baseUrl, proxyAwareFetch(options.env)) },
     log: {
       debug: () => {
       },

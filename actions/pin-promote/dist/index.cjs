@@ -25355,6 +25355,36 @@ var Budget = class {
   }
 };
 
+// src/core/api-root.ts
+var OutsideApiRootError = class extends Error {
+  name = "OutsideApiRootError";
+};
+function apiRoot(baseUrl) {
+  const root = new URL(baseUrl);
+  root.pathname = root.pathname.replace(/\/+$/, "").replace(/\/api\/v3$/, "/api");
+  return root;
+}
+function isUnderRoot(url2, root) {
+  const target = new URL(url2);
+  if (target.origin !== root.origin) return false;
+  const prefix = root.pathname.replace(/\/+$/, "");
+  return prefix === "" || target.pathname === prefix || target.pathname.startsWith(`${prefix}/`);
+}
+function confinedFetch(baseUrl, fetch) {
+  const root = apiRoot(baseUrl);
+  return (url2, init) => {
+    if (!isUnderRoot(url2, root)) {
+      const shown2 = new URL(url2);
+      return Promise.reject(
+        new OutsideApiRootError(
+          `refused to send a request to ${shown2.origin}${shown2.pathname}: it is outside the API root ${root.origin}${root.pathname} the token was given for`
+        )
+      );
+    }
+    return fetch(url2, init);
+  };
+}
+
 // src/core/proxy-fetch.ts
 var import_undici2 = __toESM(require_undici(), 1);
 
@@ -25440,11 +25470,13 @@ function createClient(options) {
   const budget = new Budget();
   const group = (o) => new import_light3.default.Group(o);
   clientCount += 1;
+  const baseUrl = (options.baseUrl ?? "https://api.github.com").replace(/\/+$/, "");
   const octokit = new FleetOctokit({
     auth: options.token,
-    baseUrl: (options.baseUrl ?? "https://api.github.com").replace(/\/+$/, ""),
+    baseUrl,
     userAgent: options.userAgent ?? "fleet-actions",
-    request: { fetch: proxyAwareFetch(options.env) },
+    // Every request, a `Link` header's next page included, stays under the API root.
+    request: { fetch: confinedFetch(baseUrl, proxyAwareFetch(options.env)) },
     log: {
       debug: () => {
       },
@@ -45797,6 +45829,32 @@ async function pollPin(o) {
   }
 }
 
+// src/core/url-path.ts
+var MAX_DECODING_ROUNDS = 3;
+function fullyDecoded(value) {
+  let current = value;
+  for (let round = 0; round < MAX_DECODING_ROUNDS; round++) {
+    let next;
+    try {
+      next = decodeURIComponent(current);
+    } catch (error63) {
+      if (error63 instanceof URIError) return void 0;
+      throw error63;
+    }
+    if (next === current) return current;
+    current = next;
+  }
+  return void 0;
+}
+var SAFE_URL_PATH = "a path starting with '/', without spaces, control characters, '?', '#', '\\', '//', '.' or '..', even percent-encoded";
+function isSafeUrlPath(value) {
+  const decoded = fullyDecoded(value);
+  if (decoded === void 0 || !decoded.startsWith("/")) return false;
+  if (/[\s?#\\\u0000-\u001f\u007f]/.test(decoded)) return false;
+  const segments = decoded.split("/").slice(1);
+  return !segments.some((s, i) => s === ".." || s === "." || s === "" && i < segments.length - 1);
+}
+
 // src/actions/pin-promote/validate.ts
 var digestPattern = /^sha256:[a-f0-9]{64}$/;
 var namePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
@@ -45837,12 +45895,7 @@ function checkApiUrl(raw, problems) {
   return url2;
 }
 function checkPath(name, value, problems) {
-  const segments = value.split("/").slice(1);
-  const ok = value.startsWith("/") && !/[\s?#\\]/.test(value) && !segments.some((s, i) => s === ".." || s === "." || s === "" && i < segments.length - 1);
-  if (!ok)
-    problems.push(
-      found(name, value, "a path starting with '/', without spaces, '?', '#', '//' or '..'")
-    );
+  if (!isSafeUrlPath(value)) problems.push(found(name, value, SAFE_URL_PATH));
 }
 function validateInputs(inputs) {
   const problems = [];
@@ -45910,7 +45963,9 @@ var action = defineAction({
       retries: timings.retries,
       backoffUnitMs: timings.retryBackoffUnitMs,
       timeoutMs: requestTimeoutMs,
-      fetch: proxyAwareFetch(deps.env)
+      // The promote and pins paths are checked already; this holds whatever the URL parser
+      // makes of them, and any redirect target, to the api-url the token is for.
+      fetch: confinedFetch(req.apiUrl, proxyAwareFetch(deps.env))
     });
     const key = { template: req.template, region: req.region };
     const items = [];

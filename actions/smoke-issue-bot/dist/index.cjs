@@ -25355,6 +25355,36 @@ var Budget = class {
   }
 };
 
+// src/core/api-root.ts
+var OutsideApiRootError = class extends Error {
+  name = "OutsideApiRootError";
+};
+function apiRoot(baseUrl) {
+  const root = new URL(baseUrl);
+  root.pathname = root.pathname.replace(/\/+$/, "").replace(/\/api\/v3$/, "/api");
+  return root;
+}
+function isUnderRoot(url2, root) {
+  const target = new URL(url2);
+  if (target.origin !== root.origin) return false;
+  const prefix = root.pathname.replace(/\/+$/, "");
+  return prefix === "" || target.pathname === prefix || target.pathname.startsWith(`${prefix}/`);
+}
+function confinedFetch(baseUrl, fetch) {
+  const root = apiRoot(baseUrl);
+  return (url2, init) => {
+    if (!isUnderRoot(url2, root)) {
+      const shown = new URL(url2);
+      return Promise.reject(
+        new OutsideApiRootError(
+          `refused to send a request to ${shown.origin}${shown.pathname}: it is outside the API root ${root.origin}${root.pathname} the token was given for`
+        )
+      );
+    }
+    return fetch(url2, init);
+  };
+}
+
 // src/core/proxy-fetch.ts
 var import_undici2 = __toESM(require_undici(), 1);
 
@@ -25440,11 +25470,13 @@ function createClient(options) {
   const budget = new Budget();
   const group = (o) => new import_light3.default.Group(o);
   clientCount += 1;
+  const baseUrl = (options.baseUrl ?? "https://api.github.com").replace(/\/+$/, "");
   const octokit = new FleetOctokit({
     auth: options.token,
-    baseUrl: (options.baseUrl ?? "https://api.github.com").replace(/\/+$/, ""),
+    baseUrl,
     userAgent: options.userAgent ?? "fleet-actions",
-    request: { fetch: proxyAwareFetch(options.env) },
+    // Every request, a `Link` header's next page included, stays under the API root.
+    request: { fetch: confinedFetch(baseUrl, proxyAwareFetch(options.env)) },
     log: {
       debug: () => {
       },
@@ -45741,8 +45773,82 @@ async function forEachRepository(repositories, log, work, concurrency = 1) {
 }
 
 // src/actions/smoke-issue-bot/outcomes.ts
+var import_node_path2 = require("node:path");
+
+// src/core/workspace-file.ts
 var import_node_fs = require("node:fs");
 var import_node_path = require("node:path");
+var MAX_INPUT_FILE_BYTES = 1024 * 1024;
+function workspaceRoot(env, cwd) {
+  return env.GITHUB_WORKSPACE || cwd;
+}
+var allowed = (root) => `allowed a path inside the workspace (${root}), relative to it, to a file fleet may read`;
+function insideWorkspace(input3, value, root) {
+  if (/[\u0000-\u001f\u007f]/.test(value)) {
+    throw new InputError(
+      `${input3}: found ${JSON.stringify(value)}, which holds control characters; ${allowed(root)}`
+    );
+  }
+  const realRoot = (0, import_node_fs.realpathSync)(root);
+  let real;
+  try {
+    real = (0, import_node_fs.realpathSync)((0, import_node_path.resolve)(realRoot, value));
+  } catch (error63) {
+    if (error63.code !== "ENOENT") throw error63;
+    throw new InputError(
+      `${input3}: found '${value}', which does not exist (looked for ${(0, import_node_path.resolve)(realRoot, value)}); ${allowed(root)}`
+    );
+  }
+  const within = (0, import_node_path.relative)(realRoot, real);
+  if (within === "" || within.startsWith("..") || (0, import_node_path.isAbsolute)(within)) {
+    throw new InputError(
+      `${input3}: found '${value}', which is outside the workspace; ${allowed(root)}`
+    );
+  }
+  return real;
+}
+function readBounded(input3, value, path, maxBytes) {
+  if (!(0, import_node_fs.statSync)(path).isFile()) {
+    throw new InputError(
+      `${input3}: found '${value}', which is not a regular file; allowed a regular file`
+    );
+  }
+  const buffer = Buffer.alloc(maxBytes + 1);
+  const fd = (0, import_node_fs.openSync)(path, "r");
+  let length = 0;
+  try {
+    for (let n = -1; n !== 0 && length <= maxBytes; length += n) {
+      n = (0, import_node_fs.readSync)(fd, buffer, length, buffer.length - length, null);
+    }
+  } finally {
+    (0, import_node_fs.closeSync)(fd);
+  }
+  if (length > maxBytes) {
+    throw new InputError(
+      `${input3}: found '${value}', larger than ${maxBytes} bytes; allowed at most ${maxBytes} bytes`
+    );
+  }
+  return buffer.subarray(0, length).toString("utf8");
+}
+function readWorkspaceFile(input3, value, root, maxBytes = MAX_INPUT_FILE_BYTES) {
+  return readBounded(input3, value, insideWorkspace(input3, value, root), maxBytes);
+}
+function workspaceEntry(input3, value, root, maxBytes = MAX_INPUT_FILE_BYTES) {
+  const path = insideWorkspace(input3, value, root);
+  if (!(0, import_node_fs.statSync)(path).isDirectory()) {
+    return { kind: "file", text: readBounded(input3, value, path, maxBytes) };
+  }
+  const names = (0, import_node_fs.readdirSync)(path).sort();
+  return {
+    kind: "folder",
+    files: names.map((name) => ({
+      name,
+      read: () => readWorkspaceFile(input3, (0, import_node_path.join)(value, name), root, maxBytes)
+    }))
+  };
+}
+
+// src/actions/smoke-issue-bot/outcomes.ts
 var outcomes = ["success", "failure", "cancelled", "skipped"];
 var packageNamePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 function packageNameProblem(name) {
@@ -45783,7 +45889,7 @@ function addSource(into, text, source) {
       into.set(name, outcome);
   }
 }
-function readOutcomes(raw, cwd) {
+function readOutcomes(raw, root) {
   const found2 = /* @__PURE__ */ new Map();
   const text = raw.trim();
   let where;
@@ -45791,24 +45897,18 @@ function readOutcomes(raw, cwd) {
     where = "(inline JSON)";
     addSource(found2, text, where);
   } else {
-    const path = (0, import_node_path.resolve)(cwd, text);
-    if (!(0, import_node_fs.existsSync)(path)) {
-      throw new OutcomesError(
-        `outcomes: found '${text}', allowed inline JSON ({"<package>": "success"}), a JSON file or a folder of JSON files; '${path}' does not exist`
-      );
-    }
-    if ((0, import_node_fs.statSync)(path).isDirectory()) {
+    const entry = workspaceEntry("outcomes", text, root);
+    if (entry.kind === "folder") {
       where = `folder ${text}`;
-      const files = (0, import_node_fs.readdirSync)(path).filter((f) => f.endsWith(".json")).sort();
+      const files = entry.files.filter((f) => f.name.endsWith(".json"));
       if (files.length === 0)
         throw new OutcomesError(
           `outcomes ${where}: no .json files in it; did the legs upload their outcomes?`
         );
-      for (const file2 of files)
-        addSource(found2, (0, import_node_fs.readFileSync)((0, import_node_path.join)(path, file2), "utf8"), (0, import_node_path.join)(text, file2));
+      for (const file2 of files) addSource(found2, file2.read(), (0, import_node_path2.join)(text, file2.name));
     } else {
       where = text;
-      addSource(found2, (0, import_node_fs.readFileSync)(path, "utf8"), where);
+      addSource(found2, entry.text, where);
     }
   }
   if (found2.size === 0) throw new OutcomesError(`outcomes ${where}: no package outcomes in it`);
@@ -46745,20 +46845,48 @@ var schema = external_exports.object({
   "min-remaining": input2.integer({ default: 100, min: 0, max: 1e5 })
 });
 
-// src/actions/smoke-issue-bot/settings.ts
-var found = (name, value, allowed) => `Input '${name}': found '${value}', allowed ${allowed}`;
-function labelProblem(name, value) {
-  if (value.trim() === "" || value.length > 50 || value !== value.trim())
-    return found(name, value, "a label name of 1 to 50 characters without surrounding spaces");
-  if (value.includes(","))
-    return found(name, value, "a label name without commas (GitHub splits label filters on them)");
+// src/core/git-ref.ts
+function refNameProblem(name) {
+  if (name === "") return "a ref name cannot be empty";
+  if (/[\u0000-\u0020\u007f~^:?*[\\]/.test(name))
+    return "a ref name cannot contain spaces, control characters or any of ~ ^ : ? * [ \\";
+  if (name.startsWith("-")) return "a ref name cannot start with '-'";
+  if (name.startsWith("/") || name.endsWith("/") || name.includes("//"))
+    return "a ref name cannot start or end with '/' or contain '//'";
+  if (name.includes("..")) return "a ref name cannot contain '..'";
+  if (name.includes("@{") || name === "@") return "a ref name cannot contain '@{' or be '@'";
+  if (name.endsWith(".")) return "a ref name cannot end with '.'";
+  if (name === "HEAD") return "a ref name cannot be HEAD";
+  for (const part of name.split("/")) {
+    if (part.startsWith(".")) return "no part of a ref name can start with '.'";
+    if (part.endsWith(".lock")) return "no part of a ref name can end with '.lock'";
+  }
   return void 0;
 }
-function branchProblem(value) {
-  const control = [...value].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127);
-  const bad = value === "" || control || /(^[./-]|[./]$|\.\.|\/\/|@\{|[\s~^:?*[\\]|\.lock$|\.lock\/)/.test(value);
-  return bad ? found("state-branch", value, "a valid git branch name") : void 0;
+
+// src/core/label-name.ts
+var MAX_LABEL_LENGTH = 50;
+var emojiPart = new RegExp("\\p{Extended_Pictographic}|\\p{Emoji_Modifier}|\\p{Regional_Indicator}|[\\u{e0020}-\\u{e007f}]|\\u200d|\\ufe0f|\\u20e3", "gu");
+var isControl = (c) => /[\u0000-\u001f\u007f-\u009f]/.test(c);
+var isBidi = (c) => /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(c);
+function labelNameProblem(name) {
+  if (name.trim() === "") return "a label name cannot be empty";
+  if (name !== name.trim()) return "a label name cannot start or end with spaces";
+  const length = [...name].length;
+  if (length > MAX_LABEL_LENGTH)
+    return `a label name is at most ${MAX_LABEL_LENGTH} characters (found ${length})`;
+  if (name.includes(","))
+    return "a label name cannot contain a comma (the issues API's labels filter splits on commas)";
+  if ([...name].some(isControl)) return "a label name cannot contain control characters";
+  if ([...name].some(isBidi))
+    return "a label name cannot contain bidirectional control characters (such as U+202E)";
+  if (name.replace(emojiPart, "").trim() === "") return "a label name needs more than emoji";
+  return void 0;
 }
+
+// src/actions/smoke-issue-bot/settings.ts
+var found = (name, value, allowed2) => `Input '${name}': found '${value}', allowed ${allowed2}`;
+var refused = (name, value, problem) => problem === void 0 ? void 0 : `Input '${name}': found '${value}': ${problem}`;
 function pathProblem(value) {
   const parts = value.split("/");
   const bad = value === "" || parts.some((p) => p === "" || p === "." || p === "..");
@@ -46773,14 +46901,18 @@ function checkSettings(inputs) {
   if (inputs.repository.length !== 1)
     problems.push(found("repository", inputs.repository.join(","), "exactly one owner/name"));
   for (const name of ["label", "archival-label"]) {
-    const p = labelProblem(name, inputs[name]);
+    const p = refused(name, inputs[name], labelNameProblem(inputs[name]));
     if (p) problems.push(p);
   }
   if (inputs.title.trim() === "" || inputs.title.length > 256)
     problems.push(
       found("title", inputs.title, "a title of 1 to 256 characters ({package} is replaced)")
     );
-  const branch = branchProblem(inputs["state-branch"]);
+  const branch = refused(
+    "state-branch",
+    inputs["state-branch"],
+    refNameProblem(inputs["state-branch"])
+  );
   if (branch) problems.push(branch);
   const path = pathProblem(inputs["state-path"]);
   if (path) problems.push(path);
@@ -46816,7 +46948,7 @@ var action = defineAction({
     const settings = checkSettings(inputs);
     const now = deps.clock.now();
     const recording = inputs.mode === "record";
-    const outcomes2 = recording ? readOutcomes(inputs.outcomes ?? "", deps.cwd) : void 0;
+    const outcomes2 = recording ? readOutcomes(inputs.outcomes ?? "", workspaceRoot(deps.env, deps.cwd)) : void 0;
     const run = recording ? currentRun(inputs["run-url"], deps.env, isoSeconds(now)) : void 0;
     const client = deps.makeClient(inputs.token, inputs["api-url"]);
     const dryRun = inputs["dry-run"];

@@ -25355,6 +25355,36 @@ var Budget = class {
   }
 };
 
+// src/core/api-root.ts
+var OutsideApiRootError = class extends Error {
+  name = "OutsideApiRootError";
+};
+function apiRoot(baseUrl) {
+  const root = new URL(baseUrl);
+  root.pathname = root.pathname.replace(/\/+$/, "").replace(/\/api\/v3$/, "/api");
+  return root;
+}
+function isUnderRoot(url2, root) {
+  const target = new URL(url2);
+  if (target.origin !== root.origin) return false;
+  const prefix = root.pathname.replace(/\/+$/, "");
+  return prefix === "" || target.pathname === prefix || target.pathname.startsWith(`${prefix}/`);
+}
+function confinedFetch(baseUrl, fetch) {
+  const root = apiRoot(baseUrl);
+  return (url2, init) => {
+    if (!isUnderRoot(url2, root)) {
+      const shown = new URL(url2);
+      return Promise.reject(
+        new OutsideApiRootError(
+          `refused to send a request to ${shown.origin}${shown.pathname}: it is outside the API root ${root.origin}${root.pathname} the token was given for`
+        )
+      );
+    }
+    return fetch(url2, init);
+  };
+}
+
 // src/core/proxy-fetch.ts
 var import_undici2 = __toESM(require_undici(), 1);
 
@@ -25440,11 +25470,13 @@ function createClient(options) {
   const budget = new Budget();
   const group = (o) => new import_light3.default.Group(o);
   clientCount += 1;
+  const baseUrl = (options.baseUrl ?? "https://api.github.com").replace(/\/+$/, "");
   const octokit = new FleetOctokit({
     auth: options.token,
-    baseUrl: (options.baseUrl ?? "https://api.github.com").replace(/\/+$/, ""),
+    baseUrl,
     userAgent: options.userAgent ?? "fleet-actions",
-    request: { fetch: proxyAwareFetch(options.env) },
+    // Every request, a `Link` header's next page included, stays under the API root.
+    request: { fetch: confinedFetch(baseUrl, proxyAwareFetch(options.env)) },
     log: {
       debug: () => {
       },
@@ -45729,7 +45761,8 @@ async function forEachRepository(repositories, log, work, concurrency = 1) {
 // src/core/label-name.ts
 var MAX_LABEL_LENGTH = 50;
 var emojiPart = new RegExp("\\p{Extended_Pictographic}|\\p{Emoji_Modifier}|\\p{Regional_Indicator}|[\\u{e0020}-\\u{e007f}]|\\u200d|\\ufe0f|\\u20e3", "gu");
-var isControl = (c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127;
+var isControl = (c) => /[\u0000-\u001f\u007f-\u009f]/.test(c);
+var isBidi = (c) => /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(c);
 function labelNameProblem(name) {
   if (name.trim() === "") return "a label name cannot be empty";
   if (name !== name.trim()) return "a label name cannot start or end with spaces";
@@ -45739,6 +45772,8 @@ function labelNameProblem(name) {
   if (name.includes(","))
     return "a label name cannot contain a comma (the issues API's labels filter splits on commas)";
   if ([...name].some(isControl)) return "a label name cannot contain control characters";
+  if ([...name].some(isBidi))
+    return "a label name cannot contain bidirectional control characters (such as U+202E)";
   if (name.replace(emojiPart, "").trim() === "") return "a label name needs more than emoji";
   return void 0;
 }

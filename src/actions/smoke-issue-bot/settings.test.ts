@@ -46,7 +46,7 @@ describe("checkSettings", () => {
   });
 
   it("checks labels with the one rule every action uses", () => {
-    for (const [label, problem] of [
+    for (const [label, problem] of <[string, string][]>[
       ["😀", "a label name needs more than emoji"],
       [
         "smoke\u202ebroken",
