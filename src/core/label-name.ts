@@ -8,6 +8,7 @@ const emojiPart =
 // C0 and C1 controls, and the invisible marks that reorder or hide text (bidi overrides and
 // isolates, as in "Trojan Source"): a label shows in every issue list, so what it says must
 // be what it looks like.
+// eslint-disable-next-line no-control-regex -- control characters are what is refused
 const isControl = (c: string) => /[\u0000-\u001f\u007f-\u009f]/.test(c);
 const isBidi = (c: string) => /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(c);
 

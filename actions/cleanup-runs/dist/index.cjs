@@ -45254,6 +45254,7 @@ var metas = /* @__PURE__ */ new WeakMap();
 function inputMeta(field2) {
   return metas.get(field2);
 }
+var shorten = (value) => value.length > 200 ? `${value.slice(0, 100)}... (${value.length} characters)` : value;
 function field(meta3, parse5, empty) {
   const schema2 = external_exports.string().optional().transform((raw, ctx) => {
     const fallback = meta3.default?.startsWith("${{") ? "" : meta3.default ?? "";
@@ -45266,13 +45267,26 @@ function field(meta3, parse5, empty) {
     if (parsed.ok) return parsed.value;
     ctx.issues.push({
       code: "custom",
-      message: `found '${value}', allowed ${parsed.allowed}`,
+      message: `found '${shorten(value)}', allowed ${parsed.allowed}`,
       input: raw
     });
     return external_exports.NEVER;
   });
   metas.set(schema2, { required: false, secret: false, ...meta3 });
   return schema2;
+}
+var MAX_JSON_DEPTH = 32;
+function jsonDepth(value, limit) {
+  let deepest = 0;
+  const stack = [[value, 0]];
+  while (stack.length > 0) {
+    const [node2, depth] = stack.pop();
+    if (typeof node2 !== "object" || node2 === null) continue;
+    if (depth + 1 > limit) return limit + 1;
+    deepest = Math.max(deepest, depth + 1);
+    for (const child of Object.values(node2)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 function splitList(raw) {
   return raw.split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== "");
@@ -45316,6 +45330,10 @@ var input2 = {
     return { ok: true, value: [...new Set(list)] };
   }),
   /** A JSON object. */
+  /**
+   * A JSON object, bounded before anything is sent: top-level keys, nesting depth (a payload
+   * nested thousands deep breaks whoever reads it) and serialized size in UTF-8 bytes.
+   */
   jsonObject: (o = {}) => field({ default: o.default }, (raw) => {
     let value;
     try {
@@ -45331,6 +45349,21 @@ var input2 = {
       return {
         ok: false,
         allowed: `a JSON object of at most ${o.maxKeys} top-level keys (found ${keys})`
+      };
+    }
+    const maxDepth = o.maxDepth ?? MAX_JSON_DEPTH;
+    const depth = jsonDepth(value, maxDepth);
+    if (depth > maxDepth) {
+      return {
+        ok: false,
+        allowed: `a JSON object nested at most ${maxDepth} deep (found deeper)`
+      };
+    }
+    const bytes = Buffer.byteLength(JSON.stringify(value));
+    if (o.maxBytes !== void 0 && bytes > o.maxBytes) {
+      return {
+        ok: false,
+        allowed: `a JSON object of at most ${o.maxBytes} bytes serialized (found ${bytes})`
       };
     }
     return { ok: true, value };

@@ -45254,6 +45254,7 @@ var metas = /* @__PURE__ */ new WeakMap();
 function inputMeta(field2) {
   return metas.get(field2);
 }
+var shorten = (value) => value.length > 200 ? `${value.slice(0, 100)}... (${value.length} characters)` : value;
 function field(meta3, parse5, empty) {
   const schema2 = external_exports.string().optional().transform((raw, ctx) => {
     const fallback = meta3.default?.startsWith("${{") ? "" : meta3.default ?? "";
@@ -45266,13 +45267,26 @@ function field(meta3, parse5, empty) {
     if (parsed.ok) return parsed.value;
     ctx.issues.push({
       code: "custom",
-      message: `found '${value}', allowed ${parsed.allowed}`,
+      message: `found '${shorten(value)}', allowed ${parsed.allowed}`,
       input: raw
     });
     return external_exports.NEVER;
   });
   metas.set(schema2, { required: false, secret: false, ...meta3 });
   return schema2;
+}
+var MAX_JSON_DEPTH = 32;
+function jsonDepth(value, limit) {
+  let deepest = 0;
+  const stack = [[value, 0]];
+  while (stack.length > 0) {
+    const [node2, depth] = stack.pop();
+    if (typeof node2 !== "object" || node2 === null) continue;
+    if (depth + 1 > limit) return limit + 1;
+    deepest = Math.max(deepest, depth + 1);
+    for (const child of Object.values(node2)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 function splitList(raw) {
   return raw.split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== "");
@@ -45316,6 +45330,10 @@ var input2 = {
     return { ok: true, value: [...new Set(list)] };
   }),
   /** A JSON object. */
+  /**
+   * A JSON object, bounded before anything is sent: top-level keys, nesting depth (a payload
+   * nested thousands deep breaks whoever reads it) and serialized size in UTF-8 bytes.
+   */
   jsonObject: (o = {}) => field({ default: o.default }, (raw) => {
     let value;
     try {
@@ -45331,6 +45349,21 @@ var input2 = {
       return {
         ok: false,
         allowed: `a JSON object of at most ${o.maxKeys} top-level keys (found ${keys})`
+      };
+    }
+    const maxDepth = o.maxDepth ?? MAX_JSON_DEPTH;
+    const depth = jsonDepth(value, maxDepth);
+    if (depth > maxDepth) {
+      return {
+        ok: false,
+        allowed: `a JSON object nested at most ${maxDepth} deep (found deeper)`
+      };
+    }
+    const bytes = Buffer.byteLength(JSON.stringify(value));
+    if (o.maxBytes !== void 0 && bytes > o.maxBytes) {
+      return {
+        ok: false,
+        allowed: `a JSON object of at most ${o.maxBytes} bytes serialized (found ${bytes})`
       };
     }
     return { ok: true, value };
@@ -46248,6 +46281,25 @@ function forgeMismatch(forge, apiUrl, env) {
   return void 0;
 }
 
+// src/core/git-ref.ts
+function refNameProblem(name) {
+  if (name === "") return "a ref name cannot be empty";
+  if (/[\u0000-\u0020\u007f~^:?*[\\]/.test(name))
+    return "a ref name cannot contain spaces, control characters or any of ~ ^ : ? * [ \\";
+  if (name.startsWith("-")) return "a ref name cannot start with '-'";
+  if (name.startsWith("/") || name.endsWith("/") || name.includes("//"))
+    return "a ref name cannot start or end with '/' or contain '//'";
+  if (name.includes("..")) return "a ref name cannot contain '..'";
+  if (name.includes("@{") || name === "@") return "a ref name cannot contain '@{' or be '@'";
+  if (name.endsWith(".")) return "a ref name cannot end with '.'";
+  if (name === "HEAD") return "a ref name cannot be HEAD";
+  for (const part of name.split("/")) {
+    if (part.startsWith(".")) return "no part of a ref name can start with '.'";
+    if (part.endsWith(".lock")) return "no part of a ref name can end with '.lock'";
+  }
+  return void 0;
+}
+
 // src/actions/dispatch/input-rules.ts
 var MODES = ["repository", "workflow"];
 var WORKFLOW_FILE = /^[A-Za-z0-9._-]+\.ya?ml$/;
@@ -46299,6 +46351,11 @@ function inputProblems(i) {
     else {
       const problem = workflowProblem(i.workflow.trim(), i.forge);
       if (problem) add("workflow", problem);
+    }
+    const ref = i.ref?.trim() ?? "";
+    if (ref !== "") {
+      const problem = refNameProblem(ref);
+      if (problem) add("ref", `found ${JSON.stringify(ref)}: ${problem}`);
     }
     for (const [key, value] of Object.entries(i.inputs ?? {}))
       if (!isScalar(value))
@@ -46360,6 +46417,7 @@ function pollIntervalMs(env) {
 
 // src/actions/dispatch/schema.ts
 var MAX_PAYLOAD_KEYS = 10;
+var MAX_PAYLOAD_BYTES = 64 * 1024 - 1;
 var MAX_WORKFLOW_INPUTS = 25;
 var MAX_WAIT_SECONDS = 21600;
 var schema = external_exports.object({
@@ -46370,7 +46428,7 @@ var schema = external_exports.object({
   // A plain required string, checked below: a choice cannot be both required and without default.
   mode: input2.string({ required: true }),
   "event-type": input2.string(),
-  "client-payload": input2.jsonObject({ maxKeys: MAX_PAYLOAD_KEYS }),
+  "client-payload": input2.jsonObject({ maxKeys: MAX_PAYLOAD_KEYS, maxBytes: MAX_PAYLOAD_BYTES }),
   workflow: input2.string(),
   ref: input2.string(),
   inputs: input2.jsonObject({ maxKeys: MAX_WORKFLOW_INPUTS }),
