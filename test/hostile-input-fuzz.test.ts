@@ -150,7 +150,7 @@ describe("fuzz: hostile input is parsed or refused by name", () => {
     );
     fc.assert(
       fc.property(json, fc.string({ maxLength: 30, unit: "binary" }), (payload, ref) => {
-        for (const inputs of [
+        for (const inputs of <Record<string, string>[]>[
           { mode: "repository", "event-type": "x", "client-payload": payload },
           { mode: "workflow", workflow: "cd.yml", ref, inputs: payload },
         ]) {

@@ -62,7 +62,9 @@ describe("executeAction", () => {
     expect(t.masked).toEqual(secretForms(secret));
     expect(t.masked).toContain(secret);
     expect(t.masked).toContain(
-      Buffer.from(secret).toString("base64").slice(0, Math.floor((secret.length * 8) / 6)),
+      Buffer.from(secret)
+        .toString("base64")
+        .slice(0, Math.floor((secret.length * 8) / 6)),
     );
   });
 

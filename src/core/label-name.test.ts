@@ -43,6 +43,7 @@ describe("labelNameProblem", () => {
         const problem = labelNameProblem(name);
         if (problem === undefined) {
           expect([...name].length).toBeLessThanOrEqual(50);
+          // eslint-disable-next-line no-control-regex -- control characters are what must be absent
           expect(name).not.toMatch(/[,\u0000-\u001f\u202a-\u202e]/);
         } else {
           expect(problem).toMatch(/^a label name /);
