@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -92,6 +92,24 @@ describe("parseRegistry: a valid registry", () => {
       new Set(["sdk", "docs", "adk", "agent", "none"]),
     );
     expect(registry.targets.some((t) => t.owner !== "acme")).toBe(true);
+  });
+});
+
+describe("parseRegistry: a YAML syntax error", () => {
+  it("is one problem, not the cascade the parser reports after it", () => {
+    const example = readFileSync(join(import.meta.dirname, "..", "..", "repos.yaml"), "utf8");
+    const broken = example.replace("language: go }", "language: go");
+    expect(broken).not.toBe(example);
+    let problems: readonly string[] = [];
+    try {
+      parseRegistry(broken, "repos.yaml");
+    } catch (error) {
+      problems = (error as RegistryError).problems;
+    }
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(
+      /^repos\.yaml:\d+:\d+: \(syntax\): found invalid YAML \(Flow map .*\), allowed one well-formed YAML document; \d+ later syntax errors? not listed, as they may follow from this one$/,
+    );
   });
 });
 

@@ -116,15 +116,22 @@ export function parseRegistry(text: string, file: string): Registry {
     throw new RegistryError(problemLines(problems, source.where));
   };
 
-  for (const error of doc.errors) {
+  // Only the first syntax error: the parser loses its place there, and what it reports after
+  // it (a dozen lines for one missing bracket) mostly echoes that one mistake.
+  const [first, ...later] = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  if (first) {
+    const more =
+      later.length === 0
+        ? ""
+        : `; ${later.length} later syntax error${later.length === 1 ? "" : "s"} not listed, as they may follow from this one`;
     report({
-      offset: error.pos[0],
+      offset: first.pos[0],
       path: ["(syntax)"],
-      found: yamlMessages[error.code] ?? `invalid YAML (${error.message})`,
-      allowed: "one well-formed YAML document",
+      found: yamlMessages[first.code] ?? `invalid YAML (${first.message})`,
+      allowed: `one well-formed YAML document${more}`,
     });
+    fail();
   }
-  if (problems.length > 0) fail();
   if (doc.contents === null) {
     const found = text.trim() === "" ? "an empty file" : "only comments";
     report({ offset: 0, path: [], found, allowed: ROOT_ALLOWED });

@@ -53241,15 +53241,17 @@ function parseRegistry(text, file2) {
   const fail = () => {
     throw new RegistryError(problemLines(problems, source.where));
   };
-  for (const error63 of doc.errors) {
+  const [first, ...later] = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  if (first) {
+    const more = later.length === 0 ? "" : `; ${later.length} later syntax error${later.length === 1 ? "" : "s"} not listed, as they may follow from this one`;
     report({
-      offset: error63.pos[0],
+      offset: first.pos[0],
       path: ["(syntax)"],
-      found: yamlMessages[error63.code] ?? `invalid YAML (${error63.message})`,
-      allowed: "one well-formed YAML document"
+      found: yamlMessages[first.code] ?? `invalid YAML (${first.message})`,
+      allowed: `one well-formed YAML document${more}`
     });
+    fail();
   }
-  if (problems.length > 0) fail();
   if (doc.contents === null) {
     const found = text.trim() === "" ? "an empty file" : "only comments";
     report({ offset: 0, path: [], found, allowed: ROOT_ALLOWED });
