@@ -2,6 +2,13 @@ import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { parseFlags, UsageError } from "./cli.ts";
 
+/** Runs `fleet` as a user would, with no token or API URL in the environment. */
+const fleet = (...args: string[]) =>
+  spawnSync(process.execPath, ["bin/fleet.mjs", ...args], {
+    encoding: "utf8",
+    env: { PATH: process.env.PATH },
+  });
+
 const inputs = ["repositories", "dry-run", "verbose", "filter"];
 
 describe("parseFlags", () => {
@@ -43,12 +50,6 @@ describe("parseFlags", () => {
 });
 
 describe("fleet", () => {
-  const fleet = (...args: string[]) =>
-    spawnSync(process.execPath, ["bin/fleet.mjs", ...args], {
-      encoding: "utf8",
-      env: { PATH: process.env.PATH },
-    });
-
   it("prints usage and exits 2 for an unknown command", () => {
     const r = fleet("frobnicate");
     expect(r.status).toBe(2);
@@ -62,5 +63,15 @@ describe("fleet", () => {
     expect(r.stderr).toMatch(
       /^fleet resolve-targets: unknown input --filtre; inputs: .*\bfilter\b.*\n$/,
     );
+  });
+});
+
+describe("fleet resolve-targets", () => {
+  it("says how many the filter selected and how many the repository input narrowed it to", () => {
+    const r = fleet("resolve-targets", "--filter", "kind == 'agent'", "--repository", "tools");
+    expect(r.stderr).toContain(
+      `5 of 20 targets selected by "kind == 'agent'", narrowed to 1 by repository 'tools', in 1 job`,
+    );
+    expect(r.status).toBe(0);
   });
 });

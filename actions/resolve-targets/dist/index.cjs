@@ -3667,8 +3667,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
-      const plural2 = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural2}: ${context.types.join(", ")}.`;
+      const plural3 = context.types.length === 1 ? "" : " one of";
+      const message = `${context.argument} could not be converted to${plural3}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
         message
@@ -11231,9 +11231,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module2.exports = class Pluralizer {
-      constructor(singular, plural2) {
+      constructor(singular, plural3) {
         this.singular = singular;
-        this.plural = plural2;
+        this.plural = plural3;
       }
       pluralize(count) {
         const one = count === 1;
@@ -43573,8 +43573,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural2 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural2} inv\xE1lida${plural2}: ${joinValues(issue3.keys, ", ")}`;
+        const plural3 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -43718,8 +43718,8 @@ var error45 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural2 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural2} inv\xE1lida${plural2}: ${joinValues(issue3.keys, ", ")}`;
+        const plural3 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -53374,6 +53374,15 @@ function readWorkspaceFile(input3, value, root, maxBytes = MAX_INPUT_FILE_BYTES)
   return readBounded(input3, value, insideWorkspace(input3, value, root), maxBytes);
 }
 
+// src/actions/resolve-targets/describe-selection.ts
+var plural2 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+function describeSelection(selection, repository) {
+  const jobs = plural2(selection.matrix.include.length, "job");
+  const byFilter = `${selection.filtered} of ${selection.registered} targets selected by "${selection.filter}"`;
+  if (repository === "") return `${byFilter} in ${jobs}`;
+  return `${byFilter}, narrowed to ${selection.targets.length} by repository '${repository}', in ${jobs}`;
+}
+
 // node_modules/@actions/expressions/dist/ast.js
 var Expr = class {
 };
@@ -55056,12 +55065,13 @@ function pickOne(wanted, selected, all, filter) {
 }
 function planSelection(registry2, request2) {
   const filter = compileFilter(request2.filter);
-  let targets = filterTargets(registry2.targets, filter);
+  const selected = filterTargets(registry2.targets, filter);
   const wanted = request2.repository?.trim() ?? "";
-  if (wanted !== "") targets = [pickOne(wanted, targets, registry2.targets, filter.expression)];
+  const targets = wanted === "" ? selected : [pickOne(wanted, selected, registry2.targets, filter.expression)];
   return {
     filter: filter.expression,
     registered: registry2.targets.length,
+    filtered: selected.length,
     targets,
     matrix: buildMatrix(targets, request2.maxJobs)
   };
@@ -55129,10 +55139,7 @@ var action = defineAction({
       repository: inputs.repository,
       maxJobs: inputs["max-jobs"]
     });
-    const jobs = selection.matrix.include.length;
-    deps.log.info(
-      `${selection.targets.length} of ${registry2.targets.length} targets selected by "${selection.filter}" in ${jobs} job${jobs === 1 ? "" : "s"}`
-    );
+    deps.log.info(describeSelection(selection, inputs.repository.trim()));
     return {
       outputs: {
         matrix: selection.matrix,

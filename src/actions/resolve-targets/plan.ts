@@ -17,6 +17,8 @@ export interface Selection {
   filter: string;
   /** How many targets the registry lists. */
   registered: number;
+  /** How many the filter selected, before the `repository` input narrowed them to one. */
+  filtered: number;
   targets: Target[];
   matrix: Matrix;
 }
@@ -71,12 +73,14 @@ function pickOne(
  */
 export function planSelection(registry: Registry, request: SelectionRequest): Selection {
   const filter = compileFilter(request.filter);
-  let targets = filterTargets(registry.targets, filter);
+  const selected = filterTargets(registry.targets, filter);
   const wanted = request.repository?.trim() ?? "";
-  if (wanted !== "") targets = [pickOne(wanted, targets, registry.targets, filter.expression)];
+  const targets =
+    wanted === "" ? selected : [pickOne(wanted, selected, registry.targets, filter.expression)];
   return {
     filter: filter.expression,
     registered: registry.targets.length,
+    filtered: selected.length,
     targets,
     matrix: buildMatrix(targets, request.maxJobs),
   };

@@ -4,6 +4,7 @@ import { input } from "../../core/inputs.ts";
 import { MAX_MATRIX_JOBS } from "../../core/matrix.ts";
 import { parseRegistry, RegistryError, type Registry } from "../../core/registry.ts";
 import { readWorkspaceFile, workspaceRoot } from "../../core/workspace-file.ts";
+import { describeSelection } from "./describe-selection.ts";
 import { planSelection } from "./plan.ts";
 import { renderSelection } from "./summary.ts";
 
@@ -45,10 +46,7 @@ export const action = defineAction({
       repository: inputs.repository,
       maxJobs: inputs["max-jobs"],
     });
-    const jobs = selection.matrix.include.length;
-    deps.log.info(
-      `${selection.targets.length} of ${registry.targets.length} targets selected by "${selection.filter}" in ${jobs} job${jobs === 1 ? "" : "s"}`,
-    );
+    deps.log.info(describeSelection(selection, inputs.repository.trim()));
     return {
       outputs: {
         matrix: selection.matrix,

@@ -1,0 +1,15 @@
+import type { Selection } from "./plan.ts";
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/**
+ * The log line of a selection. With a `repository` input it gives both counts: "1 of 20
+ * targets" alone reads as if the filter had selected one, when it selected 5 and the input
+ * picked one of them.
+ */
+export function describeSelection(selection: Selection, repository: string): string {
+  const jobs = plural(selection.matrix.include.length, "job");
+  const byFilter = `${selection.filtered} of ${selection.registered} targets selected by "${selection.filter}"`;
+  if (repository === "") return `${byFilter} in ${jobs}`;
+  return `${byFilter}, narrowed to ${selection.targets.length} by repository '${repository}', in ${jobs}`;
+}
