@@ -1,6 +1,9 @@
-import { spawnSync } from "node:child_process";
-import { describe, expect, it } from "vitest";
+import { spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
+import { afterEach, describe, expect, it } from "vitest";
+import { FIXTURE_TOKEN, sweepFixture } from "./actions/stale-sweep/sweep-fixture.ts";
 import { parseFlags, UsageError } from "./cli.ts";
+import { startSim, type Sim } from "./sim/index.ts";
 
 /** Runs `fleet` as a user would, with no token or API URL in the environment. */
 const fleet = (...args: string[]) =>
@@ -8,6 +11,22 @@ const fleet = (...args: string[]) =>
     encoding: "utf8",
     env: { PATH: process.env.PATH },
   });
+
+/**
+ * `fleet` without blocking this process, for runs against a simulator served from it; `env`
+ * is the whole environment besides PATH.
+ */
+async function fleetAsync(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, ["bin/fleet.mjs", ...args], {
+    env: { PATH: process.env.PATH, ...env },
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const [status] = (await once(child, "exit")) as [number | null];
+  return { status, stdout, stderr };
+}
 
 const inputs = ["repositories", "dry-run", "verbose", "filter"];
 
@@ -72,6 +91,33 @@ describe("fleet resolve-targets", () => {
     expect(r.stderr).toContain(
       `5 of 20 targets selected by "kind == 'agent'", narrowed to 1 by repository 'tools', in 1 job`,
     );
+    expect(r.status).toBe(0);
+  });
+});
+
+describe("fleet: the token", () => {
+  let sim: Sim | undefined;
+  afterEach(async () => {
+    await sim?.close();
+    sim = undefined;
+  });
+
+  it("when missing, names every place it could come from", () => {
+    const r = fleet("stale-sweep", "--repositories", "acme/api", "--dry-run", "true");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      "Input 'token': is required: none was given (the 'token' input, --token on the command line), and neither GITHUB_TOKEN nor GH_TOKEN is set",
+    );
+  });
+
+  it("comes from GH_TOKEN when GITHUB_TOKEN is set but empty", async () => {
+    sim = await startSim(sweepFixture(Date.now()));
+    const args = ["stale-sweep", "--repositories", "acme/api", "--dry-run", "true"];
+    const r = await fleetAsync([...args, "--api-url", sim.url], {
+      GITHUB_TOKEN: "",
+      GH_TOKEN: FIXTURE_TOKEN,
+    });
+    expect(r.stderr).not.toContain("Input 'token'");
     expect(r.status).toBe(0);
   });
 });

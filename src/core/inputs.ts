@@ -208,18 +208,40 @@ export class InputError extends Error {
   override readonly name = "InputError";
 }
 
-const contextDefaults: Record<string, (env: NodeJS.ProcessEnv) => string | undefined> = {
-  "${{ github.token }}": (env) => env.GITHUB_TOKEN ?? env.GH_TOKEN,
-  "${{ github.api_url }}": (env) => env.GITHUB_API_URL ?? "https://api.github.com",
-  "${{ github.repository }}": (env) => env.GITHUB_REPOSITORY,
-  "${{ github.server_url }}": (env) => env.GITHUB_SERVER_URL ?? "https://github.com",
+/** The first of `values` that is set and not blank: an empty `GITHUB_TOKEN=` means unset. */
+const firstSet = (...values: (string | undefined)[]) => values.find((v) => v?.trim());
+
+/**
+ * Off a runner, where a `${{ github.* }}` default comes from: the variables read, in order,
+ * and the same names in words for the error when none of them is set.
+ */
+const contextDefaults: Record<
+  string,
+  { read: (env: NodeJS.ProcessEnv) => string | undefined; from: string }
+> = {
+  "${{ github.token }}": {
+    read: (env) => firstSet(env.GITHUB_TOKEN, env.GH_TOKEN),
+    from: "neither GITHUB_TOKEN nor GH_TOKEN is set",
+  },
+  "${{ github.api_url }}": {
+    read: (env) => firstSet(env.GITHUB_API_URL) ?? "https://api.github.com",
+    from: "GITHUB_API_URL is not set",
+  },
+  "${{ github.repository }}": {
+    read: (env) => firstSet(env.GITHUB_REPOSITORY),
+    from: "GITHUB_REPOSITORY is not set",
+  },
+  "${{ github.server_url }}": {
+    read: (env) => firstSet(env.GITHUB_SERVER_URL) ?? "https://github.com",
+    from: "GITHUB_SERVER_URL is not set",
+  },
 };
 
 /**
  * Reads and validates an action's inputs. `getInput(name)` returns the raw value ('' when
  * unset). A default that is a `${{ github.* }}` expression is filled in by the runner; when
  * the action runs elsewhere (the CLI, a bundle spawned by a test) it comes from the same
- * environment variables the runner sets.
+ * environment variables the runner sets, and an input still missing says which ones.
  */
 export function readInputs<S extends InputSchema>(
   schema: S,
@@ -227,17 +249,25 @@ export function readInputs<S extends InputSchema>(
   env: NodeJS.ProcessEnv,
 ): z.infer<S> {
   const raw: Record<string, string> = {};
+  const hints: Record<string, string> = {};
   for (const [name, fieldSchema] of Object.entries(schema.shape)) {
     let value = getInput(name);
-    const fallback = inputMeta(fieldSchema)?.default;
-    if (value.trim() === "" && fallback !== undefined && contextDefaults[fallback]) {
-      value = contextDefaults[fallback](env) ?? "";
+    const context = contextDefaults[inputMeta(fieldSchema)?.default ?? ""];
+    if (value.trim() === "" && context) {
+      value = context.read(env) ?? "";
+      // Only a missing value can fail here; its error says every place it could come from.
+      hints[name] =
+        `: none was given (the '${name}' input, --${name} on the command line), and ${context.from}`;
     }
     raw[name] = value;
   }
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.map((i) => `Input '${i.path.join(".")}': ${i.message}`);
+  const lines = parsed.error.issues.map((i) => {
+    const name = i.path.join(".");
+    const hint = raw[name]?.trim() === "" ? (hints[name] ?? "") : "";
+    return `Input '${name}': ${i.message}${hint}`;
+  });
   throw new InputError(lines.join("\n"));
 }
 

@@ -45385,25 +45385,44 @@ var apiUrlInput = () => input2.url({ default: "${{ github.api_url }}", required:
 var InputError = class extends Error {
   name = "InputError";
 };
+var firstSet = (...values) => values.find((v) => v?.trim());
 var contextDefaults = {
-  "${{ github.token }}": (env) => env.GITHUB_TOKEN ?? env.GH_TOKEN,
-  "${{ github.api_url }}": (env) => env.GITHUB_API_URL ?? "https://api.github.com",
-  "${{ github.repository }}": (env) => env.GITHUB_REPOSITORY,
-  "${{ github.server_url }}": (env) => env.GITHUB_SERVER_URL ?? "https://github.com"
+  "${{ github.token }}": {
+    read: (env) => firstSet(env.GITHUB_TOKEN, env.GH_TOKEN),
+    from: "neither GITHUB_TOKEN nor GH_TOKEN is set"
+  },
+  "${{ github.api_url }}": {
+    read: (env) => firstSet(env.GITHUB_API_URL) ?? "https://api.github.com",
+    from: "GITHUB_API_URL is not set"
+  },
+  "${{ github.repository }}": {
+    read: (env) => firstSet(env.GITHUB_REPOSITORY),
+    from: "GITHUB_REPOSITORY is not set"
+  },
+  "${{ github.server_url }}": {
+    read: (env) => firstSet(env.GITHUB_SERVER_URL) ?? "https://github.com",
+    from: "GITHUB_SERVER_URL is not set"
+  }
 };
 function readInputs(schema2, getInput2, env) {
   const raw = {};
+  const hints = {};
   for (const [name, fieldSchema] of Object.entries(schema2.shape)) {
     let value = getInput2(name);
-    const fallback = inputMeta(fieldSchema)?.default;
-    if (value.trim() === "" && fallback !== void 0 && contextDefaults[fallback]) {
-      value = contextDefaults[fallback](env) ?? "";
+    const context = contextDefaults[inputMeta(fieldSchema)?.default ?? ""];
+    if (value.trim() === "" && context) {
+      value = context.read(env) ?? "";
+      hints[name] = `: none was given (the '${name}' input, --${name} on the command line), and ${context.from}`;
     }
     raw[name] = value;
   }
   const parsed = schema2.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.map((i) => `Input '${i.path.join(".")}': ${i.message}`);
+  const lines = parsed.error.issues.map((i) => {
+    const name = i.path.join(".");
+    const hint = raw[name]?.trim() === "" ? hints[name] ?? "" : "";
+    return `Input '${name}': ${i.message}${hint}`;
+  });
   throw new InputError(lines.join("\n"));
 }
 function secretInputs(schema2) {
