@@ -1,6 +1,9 @@
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { FIXTURE_TOKEN, sweepFixture } from "./actions/stale-sweep/sweep-fixture.ts";
 import { parseFlags, UsageError } from "./cli.ts";
 import { startSim, type Sim } from "./sim/index.ts";
@@ -59,10 +62,10 @@ describe("parseFlags", () => {
     );
   });
 
-  it("names an unknown flag, not the value after it, and lists the inputs", () => {
+  it("names an unknown flag, not the value after it, with the input it may mean, and lists the inputs", () => {
     expect(() => parseFlags(["--repo", "acme/a", "--dry-run", "--Verbose"], inputs)).toThrow(
       new UsageError(
-        "unknown input --repo, --Verbose; inputs: repositories, dry-run, verbose, filter",
+        "unknown input --repo (did you mean --repositories?), --Verbose (did you mean --verbose?); inputs: repositories, dry-run, verbose, filter",
       ),
     );
   });
@@ -80,8 +83,49 @@ describe("fleet", () => {
     const r = fleet("resolve-targets", "--filtre", "kind == 'sdk'");
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(
-      /^fleet resolve-targets: unknown input --filtre; inputs: .*\bfilter\b.*\n$/,
+      /^fleet resolve-targets: unknown input --filtre \(did you mean --filter\?\); inputs: .*\bfilter\b.*\n$/,
     );
+  });
+
+  it("suggests the action meant by a misspelt command", () => {
+    const r = fleet("stale-swep");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("fleet: unknown command 'stale-swep' (did you mean 'stale-sweep'?)");
+  });
+});
+
+describe("fleet --help", () => {
+  it("lists every action with the description of its action.yml", () => {
+    const r = fleet("--help");
+    expect(r.status).toBe(0);
+    const names = readdirSync("actions").filter((n) =>
+      existsSync(join("actions", n, "action.yml")),
+    );
+    expect(names.length).toBeGreaterThanOrEqual(7);
+    const flat = r.stdout.replace(/\s+/g, " ");
+    for (const name of names) {
+      const { description } = parse(readFileSync(join("actions", name, "action.yml"), "utf8")) as {
+        description: string;
+      };
+      expect(flat).toContain(` ${name} ${description.replace(/\s+/g, " ")}`);
+    }
+  });
+
+  it("prints an action's inputs with description, allowed values and default", () => {
+    const r = fleet("stale-sweep", "--help");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(
+      /\n {2}--days-before-stale\n {6}Days without activity [^]*?\n {6}allowed: a whole number from 1 to 36500\n {6}default: 30\n/,
+    );
+    expect(r.stdout).toContain("  --close-reason\n");
+    expect(r.stdout).toContain(
+      "      allowed: one of not_planned, completed\n      default: not_planned\n",
+    );
+    expect(r.stdout).toMatch(/\n {2}--repositories \(required\)\n/);
+    expect(r.stdout).toMatch(
+      /\n {2}--token \(secret\)\n[^]*?\n {6}default: GITHUB_TOKEN, else GH_TOKEN\n/,
+    );
+    expect(fleet("help", "stale-sweep").stdout).toBe(r.stdout);
   });
 });
 

@@ -1,6 +1,7 @@
-import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { actionFile, actionHelp, actionNames, actionsHelp } from "./cli-help.ts";
+import { closest } from "./core/closest.ts";
 import { systemClock } from "./core/clock.ts";
 import { createClient } from "./core/client.ts";
 import type { ActionSpec } from "./core/action.ts";
@@ -11,7 +12,7 @@ import { timingsFromEnv } from "./core/timings-env.ts";
 
 const usage = `fleet: maintain an organisation's repositories from one control repository
 
-  fleet <action> [--<input> value ...]   run an action here, e.g.
+  fleet <action> [--<input> value ...]   run an action here (fleet <action> --help: its inputs), e.g.
       fleet stale-sweep --repositories acme/api --dry-run true
       (token from --token, GITHUB_TOKEN or GH_TOKEN; API from --api-url or GITHUB_API_URL)
   fleet sim [--scenario NAME|FILE] [--port N]
@@ -38,10 +39,13 @@ export function parseFlags(
   let rest = args;
   while (rest.length > 0) rest = readFlags(rest, read);
   // An unknown flag first: the value after it is stray only because its name is unknown.
-  if (read.unknown.length > 0)
-    throw new UsageError(
-      `unknown ${what} ${read.unknown.join(", ")}; ${what}s: ${names.join(", ")}`,
-    );
+  if (read.unknown.length > 0) {
+    const hinted = read.unknown.map((flag) => {
+      const near = closest(flag.replace(/^-+/, ""), names, 1)[0];
+      return near === undefined ? flag : `${flag} (did you mean --${near}?)`;
+    });
+    throw new UsageError(`unknown ${what} ${hinted.join(", ")}; ${what}s: ${names.join(", ")}`);
+  }
   if (read.stray.length > 0)
     throw new UsageError(`unexpected argument '${read.stray[0]}' (${what}s are --name value)`);
   return read.flags;
@@ -86,13 +90,31 @@ function readFlags(args: readonly string[], into: Read): readonly string[] {
   return [];
 }
 
-async function runActionLocally(name: string, args: readonly string[]): Promise<number> {
-  const file = resolve(import.meta.dirname, "actions", name, `${name}.ts`);
-  if (!/^[a-z-]+$/.test(name) || !existsSync(file)) {
-    process.stderr.write(`fleet: unknown command '${name}'\n\n${usage}\n`);
-    return 2;
+const commands = ["sim", "demo", "help"];
+
+/** The action `name`, or undefined after telling the user it is none (with the nearest names). */
+async function loadAction(name: string): Promise<ActionSpec | undefined> {
+  if (actionNames().includes(name)) {
+    return ((await import(actionFile(name))) as { action: ActionSpec }).action;
   }
-  const { action } = (await import(file)) as { action: ActionSpec };
+  const near = closest(name, [...actionNames(), ...commands], 2);
+  const hint =
+    near.length === 0 ? "" : ` (did you mean ${near.map((n) => `'${n}'`).join(" or ")}?)`;
+  process.stderr.write(`fleet: unknown command '${name}'${hint}\n\n${fullUsage()}\n`);
+  return undefined;
+}
+
+const fullUsage = () => `${usage}\n\n${actionsHelp()}`;
+
+const wantsHelp = (args: readonly string[]) => args.includes("--help") || args.includes("-h");
+
+async function runActionLocally(name: string, args: readonly string[]): Promise<number> {
+  const action = await loadAction(name);
+  if (action === undefined) return 2;
+  if (wantsHelp(args)) {
+    process.stdout.write(`${actionHelp(action)}\n`);
+    return 0;
+  }
   const flags = parseFlags(args, Object.keys(action.schema.shape));
   const secrets: string[] = [];
   const write = (line: string) => process.stderr.write(`${redact(line, secrets)}\n`);
@@ -124,8 +146,9 @@ async function runActionLocally(name: string, args: readonly string[]): Promise<
 /** The `fleet` command. */
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === "help" && rest[0] !== undefined) return runActionLocally(rest[0], ["--help"]);
   if (command === undefined || command === "help" || command === "--help" || command === "-h") {
-    process.stdout.write(`${usage}\n`);
+    process.stdout.write(`${fullUsage()}\n`);
     return command === undefined ? 2 : 0;
   }
   try {
@@ -138,6 +161,10 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function runCommand(command: string, rest: readonly string[]): Promise<number> {
+  if ((command === "sim" || command === "demo") && wantsHelp(rest)) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
   if (command === "sim") {
     const flags = parseFlags(rest, ["scenario", "port"], "option");
     const { serveSim } = await import("./sim/serve.ts");

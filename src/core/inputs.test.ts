@@ -93,7 +93,11 @@ describe("readInputs", () => {
       default: "true",
       required: false,
       secret: false,
+      allowed: "true or false",
     });
+    expect(inputMeta(schema.shape.payload)?.allowed).toBe(
+      "a JSON object (at most 2 top-level keys, nested at most 32 deep)",
+    );
     expect(secretInputs(schema)).toEqual(["token"]);
   });
 });

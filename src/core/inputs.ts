@@ -6,6 +6,8 @@ export interface InputMeta {
   default?: string;
   required: boolean;
   secret: boolean;
+  /** The values accepted, in the words of the error that refuses others (`true or false`). */
+  allowed?: string;
 }
 
 const metas = new WeakMap<z.ZodType, InputMeta>();
@@ -92,60 +94,76 @@ export const input = {
     field<string>({ ...o, secret: true }, (raw) => ({ ok: true, value: raw.trim() }), ""),
 
   /** `true` or `false`, nothing else (YAML's yes/on are typos here, not truths). */
-  boolean: (o: { default: boolean }) =>
-    field<boolean>({ default: String(o.default) }, (raw) =>
+  boolean: (o: { default: boolean }) => {
+    const allowed = "true or false";
+    return field<boolean>({ default: String(o.default), allowed }, (raw) =>
       raw === "true" || raw === "false"
         ? { ok: true, value: raw === "true" }
-        : { ok: false, allowed: "true or false" },
-    ),
+        : { ok: false, allowed },
+    );
+  },
 
   /** A whole number within bounds. */
-  integer: (o: { default?: number; min: number; max: number; required?: boolean }) =>
-    field<number>(
+  integer: (o: { default?: number; min: number; max: number; required?: boolean }) => {
+    const allowed = `a whole number from ${o.min} to ${o.max}`;
+    return field<number>(
       {
         default: o.default === undefined ? undefined : String(o.default),
         required: o.required ?? false,
+        allowed,
       },
       (raw) => {
         const n = Number(raw.trim());
         return /^-?\d+$/.test(raw.trim()) && n >= o.min && n <= o.max
           ? { ok: true, value: n }
-          : { ok: false, allowed: `a whole number from ${o.min} to ${o.max}` };
+          : { ok: false, allowed };
       },
-    ),
+    );
+  },
 
   /** One of a fixed set of words. */
-  choice: <const T extends string>(values: readonly T[], o: { default?: T } = {}) =>
-    field<T>({ default: o.default }, (raw) =>
+  choice: <const T extends string>(values: readonly T[], o: { default?: T } = {}) => {
+    const allowed = `one of ${values.join(", ")}`;
+    return field<T>({ default: o.default, allowed }, (raw) =>
       (values as readonly string[]).includes(raw.trim())
         ? { ok: true, value: raw.trim() as T }
-        : { ok: false, allowed: `one of ${values.join(", ")}` },
-    ),
+        : { ok: false, allowed },
+    );
+  },
 
   /** A comma- or newline-separated list. */
   list: (o: { default?: string; required?: boolean } = {}) =>
-    field<string[]>(o, (raw) => ({ ok: true, value: splitList(raw) }), []),
+    field<string[]>(
+      { ...o, allowed: "a list separated by commas or newlines" },
+      (raw) => ({ ok: true, value: splitList(raw) }),
+      [],
+    ),
 
   /** `owner/name` entries, comma- or newline-separated; names kept exactly as given. */
-  repositories: (o: { default?: string; required?: boolean } = { required: true }) =>
-    field<string[]>(o, (raw) => {
+  repositories: (o: { default?: string; required?: boolean } = { required: true }) => {
+    const allowed = "owner/name entries separated by commas or newlines";
+    return field<string[]>({ ...o, allowed }, (raw) => {
       const list = splitList(raw);
       const bad = list.filter((r) => !repositoryPattern.test(r));
-      if (list.length === 0 || bad.length > 0) {
-        return { ok: false, allowed: "owner/name entries separated by commas or newlines" };
-      }
+      if (list.length === 0 || bad.length > 0) return { ok: false, allowed };
       return { ok: true, value: [...new Set(list)] };
-    }),
+    });
+  },
 
-  /** A JSON object. */
   /**
    * A JSON object, bounded before anything is sent: top-level keys, nesting depth (a payload
    * nested thousands deep breaks whoever reads it) and serialized size in UTF-8 bytes.
    */
   jsonObject: (
     o: { default?: string; maxKeys?: number; maxDepth?: number; maxBytes?: number } = {},
-  ) =>
-    field<Record<string, unknown>>({ default: o.default }, (raw) => {
+  ) => {
+    const bounds = [
+      o.maxKeys === undefined ? "" : `at most ${o.maxKeys} top-level keys`,
+      `nested at most ${o.maxDepth ?? MAX_JSON_DEPTH} deep`,
+      o.maxBytes === undefined ? "" : `at most ${o.maxBytes} bytes serialized`,
+    ].filter((b) => b !== "");
+    const described = `a JSON object (${bounds.join(", ")})`;
+    return field<Record<string, unknown>>({ default: o.default, allowed: described }, (raw) => {
       let value: unknown;
       try {
         value = JSON.parse(raw);
@@ -178,11 +196,13 @@ export const input = {
         };
       }
       return { ok: true, value: value as Record<string, unknown> };
-    }),
+    });
+  },
 
   /** An http(s) URL. */
-  url: (o: { default?: string; required?: boolean } = {}) =>
-    field<string>(o, (raw) => {
+  url: (o: { default?: string; required?: boolean } = {}) => {
+    const allowed = "an http(s) URL";
+    return field<string>({ ...o, allowed }, (raw) => {
       try {
         const u = new URL(raw.trim());
         if (u.protocol === "https:" || u.protocol === "http:") {
@@ -191,8 +211,9 @@ export const input = {
       } catch {
         // not a URL at all: reported below with what is allowed
       }
-      return { ok: false, allowed: "an http(s) URL" };
-    }),
+      return { ok: false, allowed };
+    });
+  },
 };
 
 /** The `token` input every API action has. */
@@ -217,25 +238,44 @@ const firstSet = (...values: (string | undefined)[]) => values.find((v) => v?.tr
  */
 const contextDefaults: Record<
   string,
-  { read: (env: NodeJS.ProcessEnv) => string | undefined; from: string }
+  {
+    read: (env: NodeJS.ProcessEnv) => string | undefined;
+    /** Where the value comes from, for help texts. */
+    source: string;
+    /** Why it is missing, for the error when it is. */
+    from: string;
+  }
 > = {
   "${{ github.token }}": {
     read: (env) => firstSet(env.GITHUB_TOKEN, env.GH_TOKEN),
+    source: "GITHUB_TOKEN, else GH_TOKEN",
     from: "neither GITHUB_TOKEN nor GH_TOKEN is set",
   },
   "${{ github.api_url }}": {
     read: (env) => firstSet(env.GITHUB_API_URL) ?? "https://api.github.com",
+    source: "GITHUB_API_URL, else https://api.github.com",
     from: "GITHUB_API_URL is not set",
   },
   "${{ github.repository }}": {
     read: (env) => firstSet(env.GITHUB_REPOSITORY),
+    source: "GITHUB_REPOSITORY",
     from: "GITHUB_REPOSITORY is not set",
   },
   "${{ github.server_url }}": {
     read: (env) => firstSet(env.GITHUB_SERVER_URL) ?? "https://github.com",
+    source: "GITHUB_SERVER_URL, else https://github.com",
     from: "GITHUB_SERVER_URL is not set",
   },
 };
+
+/**
+ * An input's default as someone running fleet outside a workflow sees it: a `${{ github.* }}`
+ * default becomes the environment variables it is read from; undefined when there is none.
+ */
+export function defaultInWords(meta: InputMeta): string | undefined {
+  if (meta.default === undefined) return undefined;
+  return contextDefaults[meta.default]?.source ?? meta.default;
+}
 
 /**
  * Reads and validates an action's inputs. `getInput(name)` returns the raw value ('' when

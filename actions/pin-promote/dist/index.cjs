@@ -45298,87 +45298,112 @@ var input2 = {
   /** A secret (token); masked before anything is logged. */
   secret: (o = {}) => field({ ...o, secret: true }, (raw) => ({ ok: true, value: raw.trim() }), ""),
   /** `true` or `false`, nothing else (YAML's yes/on are typos here, not truths). */
-  boolean: (o) => field(
-    { default: String(o.default) },
-    (raw) => raw === "true" || raw === "false" ? { ok: true, value: raw === "true" } : { ok: false, allowed: "true or false" }
-  ),
+  boolean: (o) => {
+    const allowed = "true or false";
+    return field(
+      { default: String(o.default), allowed },
+      (raw) => raw === "true" || raw === "false" ? { ok: true, value: raw === "true" } : { ok: false, allowed }
+    );
+  },
   /** A whole number within bounds. */
-  integer: (o) => field(
-    {
-      default: o.default === void 0 ? void 0 : String(o.default),
-      required: o.required ?? false
-    },
-    (raw) => {
-      const n = Number(raw.trim());
-      return /^-?\d+$/.test(raw.trim()) && n >= o.min && n <= o.max ? { ok: true, value: n } : { ok: false, allowed: `a whole number from ${o.min} to ${o.max}` };
-    }
-  ),
+  integer: (o) => {
+    const allowed = `a whole number from ${o.min} to ${o.max}`;
+    return field(
+      {
+        default: o.default === void 0 ? void 0 : String(o.default),
+        required: o.required ?? false,
+        allowed
+      },
+      (raw) => {
+        const n = Number(raw.trim());
+        return /^-?\d+$/.test(raw.trim()) && n >= o.min && n <= o.max ? { ok: true, value: n } : { ok: false, allowed };
+      }
+    );
+  },
   /** One of a fixed set of words. */
-  choice: (values, o = {}) => field(
-    { default: o.default },
-    (raw) => values.includes(raw.trim()) ? { ok: true, value: raw.trim() } : { ok: false, allowed: `one of ${values.join(", ")}` }
-  ),
+  choice: (values, o = {}) => {
+    const allowed = `one of ${values.join(", ")}`;
+    return field(
+      { default: o.default, allowed },
+      (raw) => values.includes(raw.trim()) ? { ok: true, value: raw.trim() } : { ok: false, allowed }
+    );
+  },
   /** A comma- or newline-separated list. */
-  list: (o = {}) => field(o, (raw) => ({ ok: true, value: splitList(raw) }), []),
+  list: (o = {}) => field(
+    { ...o, allowed: "a list separated by commas or newlines" },
+    (raw) => ({ ok: true, value: splitList(raw) }),
+    []
+  ),
   /** `owner/name` entries, comma- or newline-separated; names kept exactly as given. */
-  repositories: (o = { required: true }) => field(o, (raw) => {
-    const list = splitList(raw);
-    const bad = list.filter((r) => !repositoryPattern.test(r));
-    if (list.length === 0 || bad.length > 0) {
-      return { ok: false, allowed: "owner/name entries separated by commas or newlines" };
-    }
-    return { ok: true, value: [...new Set(list)] };
-  }),
-  /** A JSON object. */
+  repositories: (o = { required: true }) => {
+    const allowed = "owner/name entries separated by commas or newlines";
+    return field({ ...o, allowed }, (raw) => {
+      const list = splitList(raw);
+      const bad = list.filter((r) => !repositoryPattern.test(r));
+      if (list.length === 0 || bad.length > 0) return { ok: false, allowed };
+      return { ok: true, value: [...new Set(list)] };
+    });
+  },
   /**
    * A JSON object, bounded before anything is sent: top-level keys, nesting depth (a payload
    * nested thousands deep breaks whoever reads it) and serialized size in UTF-8 bytes.
    */
-  jsonObject: (o = {}) => field({ default: o.default }, (raw) => {
-    let value;
-    try {
-      value = JSON.parse(raw);
-    } catch (error63) {
-      return { ok: false, allowed: `a JSON object (${error63.message})` };
-    }
-    if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      return { ok: false, allowed: "a JSON object" };
-    }
-    const keys = Object.keys(value).length;
-    if (o.maxKeys !== void 0 && keys > o.maxKeys) {
-      return {
-        ok: false,
-        allowed: `a JSON object of at most ${o.maxKeys} top-level keys (found ${keys})`
-      };
-    }
-    const maxDepth = o.maxDepth ?? MAX_JSON_DEPTH;
-    const depth = jsonDepth(value, maxDepth);
-    if (depth > maxDepth) {
-      return {
-        ok: false,
-        allowed: `a JSON object nested at most ${maxDepth} deep (found deeper)`
-      };
-    }
-    const bytes = Buffer.byteLength(JSON.stringify(value));
-    if (o.maxBytes !== void 0 && bytes > o.maxBytes) {
-      return {
-        ok: false,
-        allowed: `a JSON object of at most ${o.maxBytes} bytes serialized (found ${bytes})`
-      };
-    }
-    return { ok: true, value };
-  }),
-  /** An http(s) URL. */
-  url: (o = {}) => field(o, (raw) => {
-    try {
-      const u = new URL(raw.trim());
-      if (u.protocol === "https:" || u.protocol === "http:") {
-        return { ok: true, value: raw.trim().replace(/\/+$/, "") };
+  jsonObject: (o = {}) => {
+    const bounds = [
+      o.maxKeys === void 0 ? "" : `at most ${o.maxKeys} top-level keys`,
+      `nested at most ${o.maxDepth ?? MAX_JSON_DEPTH} deep`,
+      o.maxBytes === void 0 ? "" : `at most ${o.maxBytes} bytes serialized`
+    ].filter((b) => b !== "");
+    const described = `a JSON object (${bounds.join(", ")})`;
+    return field({ default: o.default, allowed: described }, (raw) => {
+      let value;
+      try {
+        value = JSON.parse(raw);
+      } catch (error63) {
+        return { ok: false, allowed: `a JSON object (${error63.message})` };
       }
-    } catch {
-    }
-    return { ok: false, allowed: "an http(s) URL" };
-  })
+      if (typeof value !== "object" || value === null || Array.isArray(value)) {
+        return { ok: false, allowed: "a JSON object" };
+      }
+      const keys = Object.keys(value).length;
+      if (o.maxKeys !== void 0 && keys > o.maxKeys) {
+        return {
+          ok: false,
+          allowed: `a JSON object of at most ${o.maxKeys} top-level keys (found ${keys})`
+        };
+      }
+      const maxDepth = o.maxDepth ?? MAX_JSON_DEPTH;
+      const depth = jsonDepth(value, maxDepth);
+      if (depth > maxDepth) {
+        return {
+          ok: false,
+          allowed: `a JSON object nested at most ${maxDepth} deep (found deeper)`
+        };
+      }
+      const bytes = Buffer.byteLength(JSON.stringify(value));
+      if (o.maxBytes !== void 0 && bytes > o.maxBytes) {
+        return {
+          ok: false,
+          allowed: `a JSON object of at most ${o.maxBytes} bytes serialized (found ${bytes})`
+        };
+      }
+      return { ok: true, value };
+    });
+  },
+  /** An http(s) URL. */
+  url: (o = {}) => {
+    const allowed = "an http(s) URL";
+    return field({ ...o, allowed }, (raw) => {
+      try {
+        const u = new URL(raw.trim());
+        if (u.protocol === "https:" || u.protocol === "http:") {
+          return { ok: true, value: raw.trim().replace(/\/+$/, "") };
+        }
+      } catch {
+      }
+      return { ok: false, allowed };
+    });
+  }
 };
 var InputError = class extends Error {
   name = "InputError";
@@ -45387,18 +45412,22 @@ var firstSet = (...values) => values.find((v) => v?.trim());
 var contextDefaults = {
   "${{ github.token }}": {
     read: (env) => firstSet(env.GITHUB_TOKEN, env.GH_TOKEN),
+    source: "GITHUB_TOKEN, else GH_TOKEN",
     from: "neither GITHUB_TOKEN nor GH_TOKEN is set"
   },
   "${{ github.api_url }}": {
     read: (env) => firstSet(env.GITHUB_API_URL) ?? "https://api.github.com",
+    source: "GITHUB_API_URL, else https://api.github.com",
     from: "GITHUB_API_URL is not set"
   },
   "${{ github.repository }}": {
     read: (env) => firstSet(env.GITHUB_REPOSITORY),
+    source: "GITHUB_REPOSITORY",
     from: "GITHUB_REPOSITORY is not set"
   },
   "${{ github.server_url }}": {
     read: (env) => firstSet(env.GITHUB_SERVER_URL) ?? "https://github.com",
+    source: "GITHUB_SERVER_URL, else https://github.com",
     from: "GITHUB_SERVER_URL is not set"
   }
 };
