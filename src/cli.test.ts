@@ -130,6 +130,25 @@ describe("fleet --help", () => {
 });
 
 describe("fleet resolve-targets", () => {
+  it.each<[string, string]>([
+    [`kind == "agent"`, `; strings take single quotes: kind == 'agent'`],
+    [`kind = 'agent'`, `; compare with == (a single = is not an operator): kind == 'agent'`],
+    [
+      "kind == 'agnet'",
+      `: found kind 'agnet', allowed one of the kinds sdk, docs, adk, agent, none (did you mean 'agent'?)`,
+    ],
+    [
+      "meta.teem == 'sdk'",
+      `: found meta.teem, which no target has; keys of meta that targets have: team,`,
+    ],
+  ])("fails on the filter %s with the fix", (filter, hint) => {
+    const r = fleet("resolve-targets", "--filter", filter);
+    expect(r.stderr).toContain(`filter "${filter}"`);
+    expect(r.stderr).toContain(hint);
+    expect(r.stdout).not.toContain("matrix=");
+    expect(r.status).toBe(1);
+  });
+
   it("says how many the filter selected and how many the repository input narrowed it to", () => {
     const r = fleet("resolve-targets", "--filter", "kind == 'agent'", "--repository", "tools");
     expect(r.stderr).toContain(

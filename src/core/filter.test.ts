@@ -66,7 +66,15 @@ describe("compileFilter", () => {
     ["kind ==", `filter "kind ==": Unexpected end of expression: '==' at column 6`],
     [
       "kind = 'sdk'",
-      `filter "kind = 'sdk'": Unexpected symbol: '='. Located at position 6 within expression: kind = 'sdk'`,
+      `filter "kind = 'sdk'": Unexpected symbol: '='. Located at position 6 within expression: kind = 'sdk'; compare with == (a single = is not an operator): kind == 'sdk'`,
+    ],
+    [
+      `kind == "sdk" && meta.team != "it's"`,
+      `filter "kind == "sdk" && meta.team != "it's"": Unexpected symbol: '"sdk"'. Located at position 9 within expression: kind == "sdk" && meta.team != "it's"; strings take single quotes: kind == 'sdk' && meta.team != 'it''s'`,
+    ],
+    [
+      `name == 'a=b' || kind = "x\\"y"`,
+      `filter "name == 'a=b' || kind = "x\\"y"": Unexpected symbol: '='. Located at position 23 within expression: name == 'a=b' || kind = "x\\"y"; compare with == (a single = is not an operator): name == 'a=b' || kind == 'x"y'`,
     ],
     [
       "matches(kind, 'sdk')",

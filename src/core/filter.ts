@@ -8,6 +8,7 @@ import {
   type Expr,
 } from "@actions/expressions";
 import { truthy } from "@actions/expressions/result";
+import { syntaxHint } from "./filter-hints.ts";
 import { didYouMean } from "./problem-wording.ts";
 import type { Target } from "./registry.ts";
 
@@ -30,6 +31,8 @@ export class FilterError extends Error {
 export interface CompiledFilter {
   /** The expression as evaluated (without `${{ }}`). */
   expression: string;
+  /** The parsed expression, for checks against a registry (filter-vocabulary.ts). */
+  tree: Expr;
   matches(target: Target): boolean;
 }
 
@@ -55,10 +58,16 @@ function unwrap(expression: string): string {
   return (wrapped ? wrapped[1]! : trimmed).trim();
 }
 
-/** Why a parse failed, with a hint for the common mistake: a name that is not a target field. */
-function explain(error: unknown): string {
+/**
+ * Why a parse failed, with a hint for the common mistakes: a name that is not a target field,
+ * a string in double quotes, `=` for `==`.
+ */
+function explain(error: unknown, expression: string): string {
   const allowed = `names allowed: ${FILTER_CONTEXTS.join(", ")}`;
-  if (!(error instanceof ExpressionError)) return (error as Error).message;
+  if (!(error instanceof ExpressionError)) {
+    const { message } = error as Error;
+    return `${message}${syntaxHint(expression, message)}`;
+  }
   const at = `at column ${error.pos.column + 1}`;
   const unknown = /^Unrecognized named-value: '(.*)'$/.exec(error.message);
   if (unknown) {
@@ -88,10 +97,11 @@ export function compileFilter(source: string): CompiledFilter {
   try {
     tree = new Parser(new Lexer(expression).lex().tokens, [...FILTER_CONTEXTS], []).parse();
   } catch (error) {
-    throw new FilterError(`filter "${expression}": ${explain(error)}`);
+    throw new FilterError(`filter "${expression}": ${explain(error, expression)}`);
   }
   return {
     expression,
+    tree,
     matches(target) {
       const context = new data.Dictionary(
         ...FILTER_CONTEXTS.map((key) => ({ key, value: toData(target[key]) })),

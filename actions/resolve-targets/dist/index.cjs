@@ -20480,7 +20480,7 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isMap3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
     var isScalar = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
     var isSeq = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
@@ -20516,7 +20516,7 @@ var require_identity = __commonJS({
     exports2.isAlias = isAlias;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap2;
+    exports2.isMap = isMap3;
     exports2.isNode = isNode;
     exports2.isPair = isPair;
     exports2.isScalar = isScalar;
@@ -20740,26 +20740,26 @@ var require_directives = __commonJS({
           this.tags = Object.assign({}, _Directives.defaultTags);
           this.atNextDocument = false;
         }
-        const parts = line.trim().split(/[ \t]+/);
-        const name = parts.shift();
+        const parts2 = line.trim().split(/[ \t]+/);
+        const name = parts2.shift();
         switch (name) {
           case "%TAG": {
-            if (parts.length !== 2) {
+            if (parts2.length !== 2) {
               onError(0, "%TAG directive should contain exactly two parts");
-              if (parts.length < 2)
+              if (parts2.length < 2)
                 return false;
             }
-            const [handle, prefix] = parts;
+            const [handle, prefix] = parts2;
             this.tags[handle] = prefix;
             return true;
           }
           case "%YAML": {
             this.yaml.explicit = true;
-            if (parts.length !== 1) {
+            if (parts2.length !== 1) {
               onError(0, "%YAML directive should contain exactly one part");
               return false;
             }
-            const [version2] = parts;
+            const [version2] = parts2;
             if (version2 === "1.1" || version2 === "1.2") {
               this.yaml.version = version2;
               return true;
@@ -23496,9 +23496,9 @@ var require_timestamp = __commonJS({
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
       const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+      const parts2 = sign === "-" || sign === "+" ? str.substring(1) : str;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      const res = parts2.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
@@ -23514,18 +23514,18 @@ var require_timestamp = __commonJS({
         value *= num(-1);
       }
       const _60 = num(60);
-      const parts = [value % _60];
+      const parts2 = [value % _60];
       if (value < 60) {
-        parts.unshift(0);
+        parts2.unshift(0);
       } else {
-        value = (value - parts[0]) / _60;
-        parts.unshift(value % _60);
+        value = (value - parts2[0]) / _60;
+        parts2.unshift(value % _60);
         if (value >= 60) {
-          value = (value - parts[0]) / _60;
-          parts.unshift(value);
+          value = (value - parts2[0]) / _60;
+          parts2.unshift(value);
         }
       }
-      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+      return sign + parts2.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
       identify: (value) => typeof value === "bigint" || Number.isInteger(value),
@@ -24628,9 +24628,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -24666,7 +24666,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -24706,7 +24706,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep2 && !props.found) {
+        if (!isMap3 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -24729,7 +24729,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -24761,7 +24761,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map2 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -24777,7 +24777,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -35842,10 +35842,10 @@ var $ZodCIDRv4 = /* @__PURE__ */ $constructor("$ZodCIDRv4", (inst, def) => {
   $ZodStringFormat.init(inst, def);
 });
 function isValidCIDRv6(value) {
-  const parts = value.split("/");
-  if (parts.length !== 2)
+  const parts2 = value.split("/");
+  if (parts2.length !== 2)
     return false;
-  const [address, prefix] = parts;
+  const [address, prefix] = parts2;
   if (!prefix)
     return false;
   const prefixNum = Number(prefix);
@@ -48302,10 +48302,10 @@ function _readonly(Class2, innerType) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _templateLiteral(Class2, parts, params) {
+function _templateLiteral(Class2, parts2, params) {
   return new Class2({
     type: "template_literal",
-    parts,
+    parts: parts2,
     ...normalizeParams(params)
   });
 }
@@ -48718,15 +48718,15 @@ function foldObjects(members2) {
     for (const key in object2.properties) {
       if (Object.prototype.hasOwnProperty.call(properties, key))
         continue;
-      const parts = [];
+      const parts2 = [];
       for (const other of objects) {
         const part = other.properties?.[key] ?? undeclaredConstraint(other);
         if (part === null || part === void 0)
           continue;
-        if (!parts.some((seen) => JSON.stringify(seen) === JSON.stringify(part)))
-          parts.push(part);
+        if (!parts2.some((seen) => JSON.stringify(seen) === JSON.stringify(part)))
+          parts2.push(part);
       }
-      const merged = parts.length === 1 ? parts[0] : foldObjects(parts) ?? { allOf: parts };
+      const merged = parts2.length === 1 ? parts2[0] : foldObjects(parts2) ?? { allOf: parts2 };
       assignProp(properties, key, merged);
     }
     for (const key of object2.required ?? [])
@@ -48853,8 +48853,8 @@ function finalize(ctx, schema2) {
         compactTypeUnion(entry[1].def ?? entry[1].schema);
       }
     }
-    for (const rewrite of ctx.deferred)
-      rewrite();
+    for (const rewrite2 of ctx.deferred)
+      rewrite2();
     if (ctx.intersections.length) {
       const carriers = /* @__PURE__ */ new Map();
       for (const seen of ctx.seen.values()) {
@@ -51458,10 +51458,10 @@ var ZodTemplateLiteral = /* @__PURE__ */ $constructor("ZodTemplateLiteral", (ins
   ZodType.init(inst, def);
   inst._zod.processJSONSchema = (ctx, json2, params) => templateLiteralProcessor(inst, ctx, json2, params);
 });
-function templateLiteral(parts, params) {
+function templateLiteral(parts2, params) {
   return new ZodTemplateLiteral({
     type: "template_literal",
-    parts,
+    parts: parts2,
     ...util_exports.normalizeParams(params)
   });
 }
@@ -51801,24 +51801,24 @@ function canonicalKey(value, seen) {
   seen.add(value);
   try {
     if (Array.isArray(value)) {
-      const parts2 = [];
+      const parts3 = [];
       for (const item of value) {
         const key = canonicalKey(item, seen);
         if (key === null)
           return null;
-        parts2.push(key);
+        parts3.push(key);
       }
-      return `a${parts2.length}:[${parts2.join(",")}]`;
+      return `a${parts3.length}:[${parts3.join(",")}]`;
     }
     const keys = Object.keys(value).sort();
-    const parts = [];
+    const parts2 = [];
     for (const k of keys) {
       const key = canonicalKey(value[k], seen);
       if (key === null)
         return null;
-      parts.push(`${k.length}:${k}=${key}`);
+      parts2.push(`${k.length}:${k}=${key}`);
     }
-    return `o${parts.length}:{${parts.join(",")}}`;
+    return `o${parts2.length}:{${parts2.join(",")}}`;
   } finally {
     seen.delete(value);
   }
@@ -53036,12 +53036,12 @@ function shardSize(counts, maxJobs) {
   }
   return low;
 }
-function splitEvenly(items, parts) {
-  const base = Math.floor(items.length / parts);
-  const larger = items.length % parts;
+function splitEvenly(items, parts2) {
+  const base = Math.floor(items.length / parts2);
+  const larger = items.length % parts2;
   const out = [];
   let start = 0;
-  for (let i = 0; i < parts; i++) {
+  for (let i = 0; i < parts2; i++) {
     const size = base + (i < larger ? 1 : 0);
     out.push(items.slice(start, start + size));
     start += size;
@@ -55007,6 +55007,46 @@ var Parser = class {
   }
 };
 
+// src/core/filter-hints.ts
+function parts(expression) {
+  const out = [];
+  let code = "";
+  for (let i = 0; i < expression.length; i++) {
+    const quote = expression[i];
+    if (quote !== "'" && quote !== '"') {
+      code += quote;
+      continue;
+    }
+    out.push({ code });
+    code = "";
+    let text = "";
+    for (i++; i < expression.length; i++) {
+      if (quote === "'" && expression.startsWith("''", i)) text += expression[i++];
+      else if (quote === '"' && expression[i] === "\\" && i + 1 < expression.length)
+        text += expression[++i];
+      else if (expression[i] === quote) break;
+      else text += expression[i];
+    }
+    out.push({ string: text });
+  }
+  out.push({ code });
+  return out;
+}
+function rewrite(expression, equals2) {
+  return parts(expression).map(
+    (part) => "string" in part ? `'${part.string.replace(/'/g, "''")}'` : equals2 ? part.code.replace(/(?<![=!<>])=(?!=)/g, "==") : part.code
+  ).join("");
+}
+function syntaxHint(expression, message) {
+  if (/^Unexpected symbol: '"/.test(message)) {
+    return `; strings take single quotes: ${rewrite(expression, false)}`;
+  }
+  if (/^Unexpected symbol: '='/.test(message)) {
+    return `; compare with == (a single = is not an operator): ${rewrite(expression, true)}`;
+  }
+  return "";
+}
+
 // src/core/filter.ts
 var FILTER_CONTEXTS = [
   "name",
@@ -55037,9 +55077,12 @@ function unwrap(expression) {
   const wrapped = /^\$\{\{([\s\S]*)\}\}$/.exec(trimmed);
   return (wrapped ? wrapped[1] : trimmed).trim();
 }
-function explain(error63) {
+function explain(error63, expression) {
   const allowed2 = `names allowed: ${FILTER_CONTEXTS.join(", ")}`;
-  if (!(error63 instanceof ExpressionError)) return error63.message;
+  if (!(error63 instanceof ExpressionError)) {
+    const { message } = error63;
+    return `${message}${syntaxHint(expression, message)}`;
+  }
   const at = `at column ${error63.pos.column + 1}`;
   const unknown2 = /^Unrecognized named-value: '(.*)'$/.exec(error63.message);
   if (unknown2) {
@@ -55061,10 +55104,11 @@ function compileFilter(source) {
   try {
     tree = new Parser(new Lexer(expression).lex().tokens, [...FILTER_CONTEXTS], []).parse();
   } catch (error63) {
-    throw new FilterError(`filter "${expression}": ${explain(error63)}`);
+    throw new FilterError(`filter "${expression}": ${explain(error63, expression)}`);
   }
   return {
     expression,
+    tree,
     matches(target) {
       const context = new data_exports.Dictionary(
         ...FILTER_CONTEXTS.map((key) => ({ key, value: toData(target[key]) }))
@@ -55081,6 +55125,74 @@ function compileFilter(source) {
 }
 function filterTargets(targets, filter) {
   return targets.filter((t) => filter.matches(t));
+}
+
+// src/core/filter-vocabulary.ts
+var MAPS = ["meta", "orchestrators"];
+var LISTED = 12;
+function fieldPath(expr) {
+  if (expr instanceof ContextAccess) return [expr.name.lexeme.toLowerCase()];
+  if (!(expr instanceof IndexAccess)) return void 0;
+  const index = expr.index instanceof Literal ? expr.index.literal : void 0;
+  if (!(index instanceof data_exports.StringData)) return void 0;
+  const parent = fieldPath(expr.expr);
+  return parent && [...parent, index.value];
+}
+function* walk(expr) {
+  yield expr;
+  const children = expr instanceof Binary ? [expr.left, expr.right] : expr instanceof Logical || expr instanceof FunctionCall ? expr.args : expr instanceof Unary ? [expr.expr] : expr instanceof Grouping ? [expr.group] : expr instanceof IndexAccess ? [expr.expr, expr.index] : [];
+  for (const child of children) yield* walk(child);
+}
+var isMap2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function missingField(path, targets) {
+  const [root, ...keys] = path;
+  let values = targets.map((t) => t[root]);
+  for (const [depth, key] of keys.entries()) {
+    const maps = values.filter(isMap2);
+    if (maps.length < values.length) return void 0;
+    const present = [...new Set(maps.flatMap((m) => Object.keys(m)))];
+    const found = present.find((k) => k.toLowerCase() === key.toLowerCase());
+    if (found === void 0) {
+      const prefix = [root, ...keys.slice(0, depth)].join(".");
+      const written = [root, ...keys.slice(0, depth + 1)].join(".");
+      const near = closest(key, present, 1)[0];
+      const known = present.length === 0 ? `no target has any key under ${prefix}` : `keys of ${prefix} that targets have: ${present.slice(0, LISTED).join(", ")}${present.length > LISTED ? ", ..." : ""}`;
+      return `found ${written}, which no target has; ${known}${near ? ` (did you mean ${prefix}.${near}?)` : ""}`;
+    }
+    values = maps.map((m) => m[found]).filter((v) => v !== void 0);
+  }
+  return void 0;
+}
+function unknownKind(value, kinds) {
+  if (kinds.some((k) => k.toLowerCase() === value.toLowerCase())) return void 0;
+  const near = closest(value, kinds, 1)[0];
+  return `found kind '${value}', allowed one of the kinds ${kinds.join(", ")}${near ? ` (did you mean '${near}'?)` : ""}`;
+}
+function checkFilterVocabulary(filter, registry2) {
+  const problems = [];
+  for (const expr of walk(filter.tree)) {
+    const path = fieldPath(expr);
+    if (path && path.length > 1 && MAPS.includes(path[0])) {
+      const why = missingField(path, registry2.targets);
+      if (why) problems.push(why);
+    }
+    if (registry2.kinds && expr instanceof Binary && ["==", "!="].includes(expr.operator.lexeme)) {
+      for (const [field2, other] of [
+        [expr.left, expr.right],
+        [expr.right, expr.left]
+      ]) {
+        const literal2 = other instanceof Literal ? other.literal : void 0;
+        if (fieldPath(field2)?.join(".") === "kind" && literal2 instanceof data_exports.StringData) {
+          const why = unknownKind(literal2.value, registry2.kinds);
+          if (why) problems.push(why);
+        }
+      }
+    }
+  }
+  const unique = [...new Set(problems)];
+  if (unique.length > 0) {
+    throw new FilterError(`filter "${filter.expression}": ${unique.join("; ")}`);
+  }
 }
 
 // src/actions/resolve-targets/plan.ts
@@ -55113,6 +55225,7 @@ function pickOne(wanted, selected, all, filter) {
 }
 function planSelection(registry2, request2) {
   const filter = compileFilter(request2.filter);
+  checkFilterVocabulary(filter, registry2);
   const selected = filterTargets(registry2.targets, filter);
   const wanted = request2.repository?.trim() ?? "";
   const targets = wanted === "" ? selected : [pickOne(wanted, selected, registry2.targets, filter.expression)];

@@ -1,5 +1,6 @@
 import { closest } from "../../core/closest.ts";
 import { compileFilter, filterTargets } from "../../core/filter.ts";
+import { checkFilterVocabulary } from "../../core/filter-vocabulary.ts";
 import { buildMatrix, type Matrix } from "../../core/matrix.ts";
 import type { Registry, Target } from "../../core/registry.ts";
 
@@ -73,6 +74,7 @@ function pickOne(
  */
 export function planSelection(registry: Registry, request: SelectionRequest): Selection {
   const filter = compileFilter(request.filter);
+  checkFilterVocabulary(filter, registry);
   const selected = filterTargets(registry.targets, filter);
   const wanted = request.repository?.trim() ?? "";
   const targets =
