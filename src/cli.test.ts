@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -182,5 +183,26 @@ describe("fleet: the token", () => {
     });
     expect(r.stderr).not.toContain("Input 'token'");
     expect(r.status).toBe(0);
+  });
+});
+
+describe("fleet: an API URL where nothing answers", () => {
+  it("says it could not reach the URL, names --api-url, and does not wait out retries", async () => {
+    const probe = createServer().listen(0, "127.0.0.1");
+    await once(probe, "listening");
+    const url = `http://127.0.0.1:${(probe.address() as AddressInfo).port}`;
+    probe.close();
+    await once(probe, "close");
+    const started = Date.now();
+    const r = await fleetAsync(["stale-sweep", "--repositories", "acme/api", "--api-url", url], {
+      GITHUB_TOKEN: "t0ken",
+    });
+    expect(r.stderr).toContain(
+      `could not reach ${url}: connect ECONNREFUSED 127.0.0.1:${url.split(":")[2]}; check the api-url input (--api-url on the command line)`,
+    );
+    expect(r.stderr).not.toContain("GitHub answered");
+    expect(r.status).toBe(1);
+    // Retried with GitHub's backoff this took 14 s.
+    expect(Date.now() - started).toBeLessThan(8000);
   });
 });

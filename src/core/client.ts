@@ -8,8 +8,16 @@ import { Budget } from "./budget.ts";
 import type { Logger } from "./logger.ts";
 import { confinedFetch } from "./api-root.ts";
 import { proxyAwareFetch } from "./proxy-fetch.ts";
+import { unreachable, type UnreachableOptions } from "./unreachable.ts";
 
-const FleetOctokit = Octokit.plugin(restEndpointMethods, paginateRest, throttling, retry);
+// `unreachable` comes before `retry` so that it sees a failed request before retry decides.
+const FleetOctokit = Octokit.plugin(
+  restEndpointMethods,
+  paginateRest,
+  unreachable,
+  throttling,
+  retry,
+);
 
 /** The one kind of GitHub client fleet uses, with the budget its responses feed. */
 export type FleetClient = InstanceType<typeof FleetOctokit> & { budget: Budget };
@@ -54,6 +62,8 @@ export interface ClientOptions {
   userAgent?: string;
   /** Where the proxy variables (`https_proxy`, `no_proxy`...) are read; `process.env` by default. */
   env?: NodeJS.ProcessEnv;
+  /** The input `baseUrl` came from, named when nothing answers there; `api-url` by default. */
+  urlInput?: string;
 }
 
 let clientCount = 0;
@@ -76,6 +86,13 @@ export function createClient(options: ClientOptions): FleetClient {
     userAgent: options.userAgent ?? "fleet-actions",
     // Every request, a `Link` header's next page included, stays under the API root.
     request: { fetch: confinedFetch(baseUrl, proxyAwareFetch(options.env)) },
+    unreachable: {
+      baseUrl,
+      input: options.urlInput ?? "api-url",
+      log,
+      retries: t.retries,
+      backoffUnitMs: t.retryBackoffUnitMs,
+    } satisfies UnreachableOptions,
     log: {
       debug: () => {},
       info: () => {},

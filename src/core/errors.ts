@@ -151,7 +151,8 @@ export function classifyError(error: unknown, context: ErrorContext = {}): ApiEr
       PERMISSION_WORDS.test(said),
     );
   }
-  if (status !== undefined && status >= 500) {
+  // Octokit gives a request that got no answer status 500; only an answer is GitHub's 500.
+  if (status !== undefined && status >= 500 && e.response !== undefined) {
     return new ApiError(
       "server",
       status,

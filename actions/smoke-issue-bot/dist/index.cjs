@@ -25451,8 +25451,79 @@ function proxyAwareFetch(env = process.env) {
   };
 }
 
+// src/core/unreachable.ts
+var TRANSIENT = /* @__PURE__ */ new Set([
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EAI_AGAIN",
+  "UND_ERR_SOCKET",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "UND_ERR_HEADERS_TIMEOUT",
+  "UND_ERR_BODY_TIMEOUT"
+]);
+function networkFailure(error63) {
+  if (error63.response !== void 0) return void 0;
+  let fetchFailed = false;
+  let innermost = "";
+  let e = error63;
+  for (let depth = 0; e && depth < 6; depth++) {
+    if (typeof e.code === "string" && /^[A-Z][A-Z0-9_]+$/.test(e.code)) {
+      const message = e.message ?? "";
+      const cause = message.includes(e.code) ? message : `${message} (${e.code})`.trim();
+      return { cause, transient: TRANSIENT.has(e.code) };
+    }
+    if (e instanceof TypeError && e.message === "fetch failed") fetchFailed = true;
+    innermost = e.message ?? innermost;
+    e = e.cause;
+  }
+  return fetchFailed ? { cause: innermost, transient: false } : void 0;
+}
+var UnreachableError = class extends Error {
+  constructor(message, request2, cause) {
+    super(message);
+    this.request = request2;
+    this.cause = cause;
+  }
+  request;
+  cause;
+  name = "UnreachableError";
+  /** No HTTP status: nothing answered. The retry plugin retries only statuses of 400 and up. */
+  status = void 0;
+};
+function unreachable(octokit, options) {
+  const o = options.unreachable;
+  if (!o) return;
+  let announced = false;
+  octokit.hook.error("request", (error63) => {
+    const failure2 = networkFailure(error63);
+    if (!failure2) throw error63;
+    const message = `could not reach ${o.baseUrl}: ${failure2.cause}; check the ${o.input} input (--${o.input} on the command line) and that the server is up`;
+    if (!failure2.transient) {
+      throw new UnreachableError(message, error63.request, error63);
+    }
+    if (!announced && o.retries > 0) {
+      announced = true;
+      let units = 0;
+      for (let n = 1; n <= o.retries; n++) units += n * n;
+      const seconds = Math.ceil(units * o.backoffUnitMs / 1e3);
+      o.log.warning(
+        `could not reach ${o.baseUrl}: ${failure2.cause}; retrying up to ${o.retries} times over about ${seconds} s`
+      );
+    }
+    error63.message = message;
+    throw error63;
+  });
+}
+
 // src/core/client.ts
-var FleetOctokit = Octokit.plugin(restEndpointMethods, paginateRest, throttling, retry);
+var FleetOctokit = Octokit.plugin(
+  restEndpointMethods,
+  paginateRest,
+  unreachable,
+  throttling,
+  retry
+);
 var defaultTimings = {
   writeIntervalMs: 1e3,
   searchIntervalMs: 2e3,
@@ -25477,6 +25548,13 @@ function createClient(options) {
     userAgent: options.userAgent ?? "fleet-actions",
     // Every request, a `Link` header's next page included, stays under the API root.
     request: { fetch: confinedFetch(baseUrl, proxyAwareFetch(options.env)) },
+    unreachable: {
+      baseUrl,
+      input: options.urlInput ?? "api-url",
+      log,
+      retries: t.retries,
+      backoffUnitMs: t.retryBackoffUnitMs
+    },
     log: {
       debug: () => {
       },
@@ -45801,7 +45879,7 @@ function classifyError(error63, context = {}) {
       PERMISSION_WORDS.test(said)
     );
   }
-  if (status !== void 0 && status >= 500) {
+  if (status !== void 0 && status >= 500 && e.response !== void 0) {
     return new ApiError(
       "server",
       status,

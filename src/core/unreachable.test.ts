@@ -1,0 +1,91 @@
+import { once } from "node:events";
+import { createServer, type AddressInfo, type Server } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { createClient } from "./client.ts";
+import { classifyError } from "./errors.ts";
+import { memoryLogger } from "./logger.ts";
+
+let server: Server | undefined;
+afterEach(async () => {
+  if (server?.listening) {
+    server.close();
+    await once(server, "close");
+  }
+  server = undefined;
+});
+
+/** A loopback port nothing listens on (it was free a moment ago). */
+async function closedPort(): Promise<number> {
+  const probe = createServer().listen(0, "127.0.0.1");
+  await once(probe, "listening");
+  const { port } = probe.address() as AddressInfo;
+  probe.close();
+  await once(probe, "close");
+  return port;
+}
+
+/** Reads one repository through a fresh client; the error as an action would report it. */
+async function failure(baseUrl: string, retryUnitMs: number) {
+  const log = memoryLogger();
+  const client = createClient({
+    token: "t0ken",
+    baseUrl,
+    log,
+    timings: { retryBackoffUnitMs: retryUnitMs },
+    env: {},
+  });
+  const started = Date.now();
+  const error = await client
+    .request("GET /repos/{owner}/{repo}", { owner: "acme", repo: "api" })
+    .then(
+      () => undefined,
+      (e: unknown) => classifyError(e, { doing: "reading acme/api" }),
+    );
+  return { error, log, ms: Date.now() - started };
+}
+
+describe("a request that reaches no server", () => {
+  it("says it could not reach the URL and names the input, at once when the connection is refused", async () => {
+    const url = `http://127.0.0.1:${await closedPort()}`;
+    // GitHub's backoff (1 s, 4 s, 9 s): a retried failure would take 14 s.
+    const { error, log, ms } = await failure(url, 1000);
+    expect(error?.kind).toBe("network");
+    expect(error?.message).toMatch(
+      new RegExp(
+        `^reading acme/api: could not reach ${url}: connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+; check the api-url input \\(--api-url on the command line\\) and that the server is up$`,
+      ),
+    );
+    expect(ms).toBeLessThan(900);
+    expect(log.lines).toEqual([]);
+  });
+
+  it("says so for a name that does not resolve", async () => {
+    const { error } = await failure("http://fleet-test.invalid", 1);
+    expect(error?.kind).toBe("network");
+    expect(error?.message).toMatch(
+      /^reading acme\/api: could not reach http:\/\/fleet-test\.invalid: getaddrinfo E\w+ fleet-test\.invalid; check the api-url input/,
+    );
+  });
+
+  it("retries a dropped connection after saying once what it retries", async () => {
+    let connections = 0;
+    server = createServer((socket) => {
+      connections++;
+      socket.destroy();
+    }).listen(0, "127.0.0.1");
+    await once(server, "listening");
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { error, log } = await failure(url, 5);
+    expect(connections).toBe(4);
+    expect(error?.kind).toBe("network");
+    expect(error?.message).toContain(`reading acme/api: could not reach ${url}: `);
+    expect(error?.message).not.toContain("answered");
+    expect(log.lines).toHaveLength(1);
+    expect(log.lines[0]).toEqual({
+      level: "warning",
+      message: expect.stringMatching(
+        new RegExp(`^could not reach ${url}: .+; retrying up to 3 times over about 1 s$`),
+      ) as unknown,
+    });
+  });
+});
