@@ -1,17 +1,12 @@
-#!/usr/bin/env node
-// The published entry: runs the TypeScript CLI through tsx so `npx fleet` works after `npm ci`.
-// Signals are passed on so that stopping `fleet sim` stops the server and frees its port.
-import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
-import { constants } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+#!/usr/bin/env -S node --
+// The `--` ends node's own options: Node 20 reads `--env-file` anywhere on its command line, so
+// `fleet sim --env-file PATH` would otherwise make node itself load PATH (and exit when the
+// file does not exist yet) before fleet ever runs.
+// The published entry: loads the TypeScript CLI into this very process through tsx's loader,
+// so `npx fleet` works after `npm ci`. One process and no relay: a signal sent to it (Ctrl-C,
+// `kill`) reaches the command itself, so stopping `fleet sim` stops the server and frees its port.
+import { register } from "tsx/esm/api";
 
-const require = createRequire(import.meta.url);
-const tsx = require.resolve("tsx/cli");
-const cli = join(dirname(fileURLToPath(import.meta.url)), "..", "src", "cli.ts");
-const child = spawn(process.execPath, [tsx, cli, ...process.argv.slice(2)], { stdio: "inherit" });
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
-  process.on(signal, () => child.kill(signal));
-}
-child.on("exit", (code, signal) => process.exit(code ?? 128 + (constants.signals[signal] ?? 0)));
+register();
+const { runCli } = await import("../src/cli.ts");
+await runCli(process.argv.slice(2));

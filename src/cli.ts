@@ -15,8 +15,9 @@ const usage = `fleet: maintain an organisation's repositories from one control r
   fleet <action> [--<input> value ...]   run an action here (fleet <action> --help: its inputs), e.g.
       fleet stale-sweep --repositories acme/api --dry-run true
       (token from --token, GITHUB_TOKEN or GH_TOKEN; API from --api-url or GITHUB_API_URL)
-  fleet sim [--scenario NAME|FILE] [--port N]
-      serve the GitHub simulator; prints FLEET_SIM_URL and FLEET_SIM_TOKEN
+  fleet sim [--scenario NAME|FILE] [--port N] [--env-file PATH]
+      serve the GitHub simulator until stopped (or until the process that started it ends);
+      prints FLEET_SIM_URL and FLEET_SIM_TOKEN, and writes them to PATH once it listens
   fleet demo [--registry repos.yaml]
       every action against the simulator, dry run then for real`;
 
@@ -166,13 +167,13 @@ async function runCommand(command: string, rest: readonly string[]): Promise<num
     return 0;
   }
   if (command === "sim") {
-    const flags = parseFlags(rest, ["scenario", "port"], "option");
+    const flags = parseFlags(rest, ["scenario", "port", "env-file"], "option");
     const { serveSim } = await import("./sim/serve.ts");
     const port = flags.port ?? "0";
     if (!/^\d+$/.test(port) || Number(port) > 65535) {
       throw new Error(`--port: found '${port}', allowed a port number from 0 to 65535`);
     }
-    await serveSim({ scenario: flags.scenario, port: Number(port) });
+    await serveSim({ scenario: flags.scenario, port: Number(port), envFile: flags["env-file"] });
     return 0;
   }
   if (command === "demo") {
@@ -188,12 +189,16 @@ async function runCommand(command: string, rest: readonly string[]): Promise<num
   return runActionLocally(command, rest);
 }
 
+/** Runs `fleet` with `argv` and sets the exit code; an unexpected failure is one line on stderr. */
+export async function runCli(argv: readonly string[]): Promise<void> {
+  try {
+    process.exitCode = await main(argv);
+  } catch (error) {
+    process.stderr.write(`fleet: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
-      process.stderr.write(`fleet: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
+  await runCli(process.argv.slice(2));
 }
