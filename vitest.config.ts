@@ -18,6 +18,7 @@ export default defineConfig({
   plugins: [withoutSourceMaps],
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    globalSetup: ["test/setup/own-tmpdir.ts"],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: "forks",

@@ -3,7 +3,7 @@
 // failed without a failed test (a suite that did not load) counts as one failure, so the
 // closing line `N passed, N failed` accounts for everything that ran.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -22,7 +22,8 @@ check("eslint", run(bin("eslint"), ["."]));
 check("prettier --check", run(bin("prettier"), ["--check", "."]));
 check("tsc --noEmit", run(bin("tsc"), ["--noEmit"]));
 
-const report = join(mkdtempSync(join(tmpdir(), "fleet-test-")), "vitest.json");
+const reportDir = mkdtempSync(join(tmpdir(), "fleet-test-"));
+const report = join(reportDir, "vitest.json");
 const vitestOk = run(bin("vitest"), [
   "run",
   "--reporter=default",
@@ -38,6 +39,8 @@ try {
   counted = true;
 } catch (error) {
   console.log(`FAILED: vitest wrote no report (${error.message})`);
+} finally {
+  rmSync(reportDir, { recursive: true, force: true });
 }
 // A suite that failed to load has no failed tests but is a failure all the same.
 if (!vitestOk && (!counted || failed === 0)) failed++;
