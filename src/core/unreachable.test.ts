@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createClient } from "./client.ts";
 import { classifyError } from "./errors.ts";
 import { memoryLogger } from "./logger.ts";
+import { networkFailure } from "./unreachable.ts";
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -87,5 +88,41 @@ describe("a request that reaches no server", () => {
         new RegExp(`^could not reach ${url}: .+; retrying up to 3 times over about 1 s$`),
       ) as unknown,
     });
+  });
+});
+
+describe("networkFailure", () => {
+  /** What Octokit throws when fetch failed: a 500 without a response, around fetch's TypeError. */
+  const octokitError = (cause: unknown) =>
+    Object.assign(new Error("x"), {
+      status: 500,
+      cause: new TypeError("fetch failed", { cause }),
+    });
+  const coded = (code: string, message: string) => Object.assign(new Error(message), { code });
+
+  it.each<[string, unknown, { cause: string; transient: boolean } | undefined]>([
+    [
+      "an untrusted certificate, at once",
+      octokitError(coded("DEPTH_ZERO_SELF_SIGNED_CERT", "self-signed certificate")),
+      { cause: "self-signed certificate (DEPTH_ZERO_SELF_SIGNED_CERT)", transient: false },
+    ],
+    [
+      "a connect timeout, retried",
+      octokitError(coded("UND_ERR_CONNECT_TIMEOUT", "Connect Timeout Error")),
+      { cause: "Connect Timeout Error (UND_ERR_CONNECT_TIMEOUT)", transient: true },
+    ],
+    [
+      "a port fetch refuses, at once",
+      octokitError(new Error("bad port")),
+      { cause: "bad port", transient: false },
+    ],
+    [
+      "an answer, which is not one",
+      Object.assign(new Error("x"), { status: 502, response: {} }),
+      undefined,
+    ],
+    ["a request refused before sending", new Error("refused to send a request to ..."), undefined],
+  ])("reads %s", (_, error, expected) => {
+    expect(networkFailure(error)).toEqual(expected);
   });
 });
