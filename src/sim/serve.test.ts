@@ -67,7 +67,7 @@ describe("fleet sim", () => {
     expect((await fetch(`${url}/rate_limit`)).status).toBe(401);
 
     process.kill(-child.pid!, "SIGTERM");
-    // The bin, tsx and the CLI all end; the port no longer answers.
+    // The bin (the CLI itself, in one process) ends; the port no longer answers.
     while (groupAlive(child.pid!)) await delay(50);
     await expect(fetch(`${url}/rate_limit`)).rejects.toThrow();
   });
