@@ -4,7 +4,8 @@ import { manualClock } from "./clock.ts";
 import type { RequestCost } from "./pace-rules.ts";
 import { defaultPaceSettings, Pacer } from "./pacer.ts";
 
-const MINUTE = 60_000;
+// A window is a minute and the 2 % margin.
+const MINUTE = 61_200;
 const read: RequestCost = { restPoints: 1, graphqlPoints: 0, content: 0 };
 const del: RequestCost = { restPoints: 5, graphqlPoints: 0, content: 0 };
 const comment: RequestCost = { restPoints: 5, graphqlPoints: 0, content: 1 };

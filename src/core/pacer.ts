@@ -13,12 +13,19 @@ export interface PaceSettings {
   share: number;
   /** A minute's length in milliseconds (60,000; benches compress time). */
   minuteMs: number;
+  /**
+   * How much longer than a minute (or an hour) each window is kept, as a fraction: GitHub
+   * counts requests when they arrive, and a burst that left late can arrive closer to the
+   * next one than it left.
+   */
+  margin: number;
 }
 
 export const defaultPaceSettings: PaceSettings = {
   rules: githubPaceRules,
   share: 1,
   minuteMs: 60_000,
+  margin: 0.02,
 };
 
 interface Spend {
@@ -90,12 +97,13 @@ export class Pacer {
     private readonly clock: Clock,
     readonly settings: PaceSettings = defaultPaceSettings,
   ) {
-    const { rules, share, minuteMs } = settings;
+    const { rules, share, margin } = settings;
+    const minute = Math.ceil(settings.minuteMs * (1 + margin));
     const part = (n: number) => Math.max(1, Math.floor(n / share));
-    this.rest = new SlidingWindow(part(rules.restPointsPerMinute), minuteMs);
-    this.graphql = new SlidingWindow(part(rules.graphqlPointsPerMinute), minuteMs);
-    this.contentMinute = new SlidingWindow(part(rules.contentPerMinute), minuteMs);
-    this.contentHour = new SlidingWindow(part(rules.contentPerHour), 60 * minuteMs);
+    this.rest = new SlidingWindow(part(rules.restPointsPerMinute), minute);
+    this.graphql = new SlidingWindow(part(rules.graphqlPointsPerMinute), minute);
+    this.contentMinute = new SlidingWindow(part(rules.contentPerMinute), minute);
+    this.contentHour = new SlidingWindow(part(rules.contentPerHour), 60 * minute);
     this.slots = part(rules.concurrent);
   }
 

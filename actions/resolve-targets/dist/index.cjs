@@ -53567,7 +53567,8 @@ function pacedFetch(pacer, fetch) {
 var defaultPaceSettings = {
   rules: githubPaceRules,
   share: 1,
-  minuteMs: 6e4
+  minuteMs: 6e4,
+  margin: 0.02
 };
 var SlidingWindow = class {
   constructor(ceiling, lengthMs) {
@@ -53611,12 +53612,13 @@ var Pacer = class {
   constructor(clock, settings = defaultPaceSettings) {
     this.clock = clock;
     this.settings = settings;
-    const { rules, share, minuteMs } = settings;
+    const { rules, share, margin } = settings;
+    const minute = Math.ceil(settings.minuteMs * (1 + margin));
     const part = (n) => Math.max(1, Math.floor(n / share));
-    this.rest = new SlidingWindow(part(rules.restPointsPerMinute), minuteMs);
-    this.graphql = new SlidingWindow(part(rules.graphqlPointsPerMinute), minuteMs);
-    this.contentMinute = new SlidingWindow(part(rules.contentPerMinute), minuteMs);
-    this.contentHour = new SlidingWindow(part(rules.contentPerHour), 60 * minuteMs);
+    this.rest = new SlidingWindow(part(rules.restPointsPerMinute), minute);
+    this.graphql = new SlidingWindow(part(rules.graphqlPointsPerMinute), minute);
+    this.contentMinute = new SlidingWindow(part(rules.contentPerMinute), minute);
+    this.contentHour = new SlidingWindow(part(rules.contentPerHour), 60 * minute);
     this.slots = part(rules.concurrent);
   }
   clock;
