@@ -1,4 +1,5 @@
-import { markers, render } from "../src/actions/stale-sweep/comment-body.ts";
+import { staleSweepMarkers as markers } from "../src/core/markers.ts";
+import { render } from "../src/actions/stale-sweep/comment-body.ts";
 import { planSweep, type IssueSummary, type SweepRules } from "../src/actions/stale-sweep/plan.ts";
 import { readMark } from "../src/actions/stale-sweep/read-mark.ts";
 import type { FleetClient } from "../src/core/client.ts";

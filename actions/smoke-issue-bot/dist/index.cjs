@@ -45607,6 +45607,14 @@ async function forEachRepository(repositories, log, work, concurrency = 1) {
   return results;
 }
 
+// src/core/markers.ts
+var trackingIssueMarker = {
+  /** The marker line around an already-serialised JSON object. */
+  format: (json2) => `<!-- fleet:smoke-issue-bot ${json2} -->`,
+  /** Finds the marker in a body; group 1 is its JSON. */
+  pattern: /<!-- fleet:smoke-issue-bot (\{[^\n]*?\}) -->/
+};
+
 // src/actions/smoke-issue-bot/outcomes.ts
 var import_node_fs = require("node:fs");
 var import_node_path = require("node:path");
@@ -45683,10 +45691,10 @@ function readOutcomes(raw, cwd) {
 }
 
 // src/actions/smoke-issue-bot/marker.ts
-var pattern = /<!-- fleet:smoke-issue-bot (\{[^\n]*?\}) -->/;
+var pattern = trackingIssueMarker.pattern;
 function formatMarker(marker) {
   const milestones = [...new Set(marker.milestones)].sort((a, b) => a - b);
-  return `<!-- fleet:smoke-issue-bot ${JSON.stringify({ package: marker.package, milestones })} -->`;
+  return trackingIssueMarker.format(JSON.stringify({ package: marker.package, milestones }));
 }
 function parseMarker(body) {
   const match = pattern.exec(body ?? "");

@@ -45610,11 +45610,18 @@ function labelNameProblem(name) {
   return void 0;
 }
 
-// src/actions/stale-sweep/comment-body.ts
-var markers = {
+// src/core/markers.ts
+var staleSweepMarkers = {
+  /** Ends the stale comment. */
   stale: "<!-- fleet stale-sweep: stale -->",
+  /**
+   * Ends the close comment: a close that failed after its comment was posted is retried
+   * without a second one.
+   */
   close: "<!-- fleet stale-sweep: close -->"
 };
+
+// src/actions/stale-sweep/comment-body.ts
 var placeholders = ["days", "label"];
 var MAX_COMMENT_LENGTH = 65536;
 var placeholderPattern = /\{([A-Za-z_][A-Za-z0-9_-]*)\}/g;
@@ -45623,7 +45630,7 @@ function messageProblem(template) {
   if (unknown2.length > 0) {
     return `unknown placeholder ${unknown2.map((n) => `{${n}}`).join(", ")}; allowed ${placeholders.map((n) => `{${n}}`).join(", ")}`;
   }
-  const longest = render(template, { days: 99999, label: "x".repeat(50) }, markers.stale);
+  const longest = render(template, { days: 99999, label: "x".repeat(50) }, staleSweepMarkers.stale);
   if (longest.length > MAX_COMMENT_LENGTH) {
     return `too long for a GitHub comment (at most ${MAX_COMMENT_LENGTH} characters with placeholders filled in)`;
   }
@@ -45765,7 +45772,7 @@ function changeApplier(client, repo, s) {
         `commenting on #${n} (the '${s.staleLabel}' label is on it already)`,
         () => client.rest.issues.createComment({
           ...at(n),
-          body: render(s.staleMessage, values, markers.stale)
+          body: render(s.staleMessage, values, staleSweepMarkers.stale)
         })
       );
       return "done";
@@ -45784,7 +45791,7 @@ function changeApplier(client, repo, s) {
         `commenting on #${n} before closing it`,
         () => client.rest.issues.createComment({
           ...at(n),
-          body: render(s.closeMessage, values, markers.close)
+          body: render(s.closeMessage, values, staleSweepMarkers.close)
         })
       );
     }
@@ -45867,7 +45874,7 @@ function readMark(timeline, label) {
   for (const e of timeline.slice(at + 1)) {
     const own2 = e.actor !== null && e.actor === mark.actor;
     if (own2) {
-      if (e.event === "commented" && e.body?.includes(markers.close)) state.closeCommented = true;
+      if (e.event === "commented" && e.body?.includes(staleSweepMarkers.close)) state.closeCommented = true;
       continue;
     }
     if (notActivity.has(e.event)) continue;

@@ -2,7 +2,8 @@ import type { ChangeOutcome } from "../../core/apply.ts";
 import type { FleetClient } from "../../core/client.ts";
 import { classifyError } from "../../core/errors.ts";
 import type { RepoRef } from "../../core/repository.ts";
-import { markers, render } from "./comment-body.ts";
+import { staleSweepMarkers as markers } from "../../core/markers.ts";
+import { render } from "./comment-body.ts";
 import type { Change } from "./plan.ts";
 
 /** What the writes need from the inputs. */

@@ -1,12 +1,4 @@
-/**
- * Hidden markers at the end of the sweeper's comments. They let a rerun recognise its own close
- * comment (a close that failed after its comment was posted is retried without a second one),
- * and let people search for the sweeper's comments.
- */
-export const markers = {
-  stale: "<!-- fleet stale-sweep: stale -->",
-  close: "<!-- fleet stale-sweep: close -->",
-} as const;
+import { staleSweepMarkers as markers } from "../../core/markers.ts";
 
 /** The placeholders a message may use. */
 const placeholders = ["days", "label"] as const;
