@@ -20807,11 +20807,11 @@ var Summary = class {
    */
   addTable(rows) {
     const tableBody = rows.map((row) => {
-      const cells = row.map((cell2) => {
-        if (typeof cell2 === "string") {
-          return this.wrap("td", cell2);
+      const cells = row.map((cell) => {
+        if (typeof cell === "string") {
+          return this.wrap("td", cell);
         }
-        const { header: header2, data, colspan, rowspan } = cell2;
+        const { header: header2, data, colspan, rowspan } = cell;
         const tag = header2 ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
@@ -45286,8 +45286,28 @@ function redact(text, secrets) {
   return out;
 }
 
+// src/core/markdown.ts
+function tableCell(text) {
+  return text.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
+}
+
+// src/core/web-links.ts
+var GITHUB_WEB = "https://github.com";
+function webRoot(env) {
+  return (env.GITHUB_SERVER_URL || GITHUB_WEB).replace(/\/+$/, "");
+}
+function webLinks(root) {
+  const web = root.replace(/\/+$/, "");
+  return {
+    root: web,
+    repository: (fullName) => `${web}/${fullName}`,
+    issue: (fullName, number4) => `${web}/${fullName}/issues/${number4}`,
+    board: (org, number4) => `${web}/orgs/${org}/projects/${number4}`,
+    workflowRun: (fullName, runId) => `${web}/${fullName}/actions/runs/${runId}`
+  };
+}
+
 // src/core/report.ts
-var escapeCell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 function resultJson(repos) {
   return repos.map((r) => ({
     repository: r.repository,
@@ -45299,8 +45319,8 @@ function resultJson(repos) {
     ...r.error ? { error: r.error } : {}
   }));
 }
-function renderSummary(title, result, dryRun, serverUrl = "https://github.com") {
-  const web = (result.serverUrl ?? serverUrl).replace(/\/+$/, "");
+function renderSummary(title, result, dryRun, serverUrl = webRoot({})) {
+  const links = webLinks(result.serverUrl ?? serverUrl);
   const lines = [`## ${title}${dryRun ? " (dry run: nothing was changed)" : ""}`, ""];
   if (result.repos.length > 0) {
     const extra = [...new Set(result.repos.flatMap((r) => Object.keys(r.counts ?? {})))];
@@ -45309,13 +45329,13 @@ function renderSummary(title, result, dryRun, serverUrl = "https://github.com") 
     for (const r of result.repos) {
       const cells = [
         // Rows of actions that are not about a repository (pin-promote's environments) get no link.
-        repositoryPattern.test(r.repository) ? `[${r.repository}](${web}/${r.repository})` : r.repository,
+        repositoryPattern.test(r.repository) ? `[${r.repository}](${links.repository(r.repository)})` : r.repository,
         r.status,
         ...extra.map((k) => String(r.counts?.[k] ?? "")),
         String(r.done),
         String(r.left)
       ];
-      lines.push(`| ${cells.map(escapeCell).join(" | ")} |`);
+      lines.push(`| ${cells.map(tableCell).join(" | ")} |`);
     }
     lines.push("");
   }
@@ -45371,8 +45391,7 @@ async function executeAction(spec, host, deps) {
       for (const w of r.warnings ?? []) host.log.warning(scrub(`${r.repository}: ${w}`));
       if (r.notice) host.log.notice(scrub(`${r.repository}: ${r.notice}`));
     }
-    const serverUrl = deps.env.GITHUB_SERVER_URL || void 0;
-    await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun, serverUrl)));
+    await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun, webRoot(deps.env))));
   }
   return threw || result.repos.some((r) => r.status === "failed") ? 1 : 0;
 }
@@ -45560,36 +45579,38 @@ function parseRepo(fullName) {
   return { owner: fullName.slice(0, slash), repo: fullName.slice(slash + 1), fullName };
 }
 
+// src/core/worker-pool.ts
+async function workerPool(count, concurrency, work, stopped = () => false) {
+  let next = 0;
+  const worker = async () => {
+    while (!stopped() && next < count) await work(next++);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
+}
+
 // src/core/fan-out.ts
 async function forEachRepository(repositories, log, work, concurrency = 1) {
   const results = new Array(repositories.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < repositories.length) {
-      const index = next++;
-      const fullName = repositories[index];
-      const started = Date.now();
-      try {
-        results[index] = await work(parseRepo(fullName));
-      } catch (error63) {
-        results[index] = {
-          repository: fullName,
-          status: "failed",
-          planned: 0,
-          done: 0,
-          left: 0,
-          error: `${classifyError(error63).message}; nothing further was done in this repository`
-        };
-      }
-      const r = results[index];
-      log.info(
-        `[${index + 1}/${repositories.length}] ${fullName}: ${r.status}, ${r.done} done, ${r.left} left (${Date.now() - started} ms)`
-      );
+  await workerPool(repositories.length, concurrency, async (index) => {
+    const fullName = repositories[index];
+    const started = Date.now();
+    try {
+      results[index] = await work(parseRepo(fullName));
+    } catch (error63) {
+      results[index] = {
+        repository: fullName,
+        status: "failed",
+        planned: 0,
+        done: 0,
+        left: 0,
+        error: `${classifyError(error63).message}; nothing further was done in this repository`
+      };
     }
-  };
-  await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(concurrency, repositories.length)) }, worker)
-  );
+    const r = results[index];
+    log.info(
+      `[${index + 1}/${repositories.length}] ${fullName}: ${r.status}, ${r.done} done, ${r.left} left (${Date.now() - started} ms)`
+    );
+  });
   return results;
 }
 
@@ -45672,21 +45693,21 @@ async function listCounted(fetchPage, o) {
   while (failure2 === void 0 && pages < lastPage()) {
     const from = pages + 1;
     const to = lastPage();
-    let next = from;
-    const worker = async () => {
-      while (failure2 === void 0 && next <= to) {
-        const page = next++;
+    await workerPool(
+      to - from + 1,
+      o.concurrency,
+      async (index) => {
         try {
-          const result = await fetchPage(page);
+          const result = await fetchPage(from + index);
           take(result);
           totalCount = Math.max(totalCount, result.totalCount);
           fetched += 1;
         } catch (error63) {
           failure2 ??= classifyError(error63);
         }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(o.concurrency, to - from + 1) }, worker));
+      },
+      () => failure2 !== void 0
+    );
     pages = to;
   }
   if (failure2 !== void 0) {
@@ -45701,7 +45722,6 @@ async function listCounted(fetchPage, o) {
 }
 
 // src/actions/cleanup-runs/by-workflow.ts
-var cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 function byWorkflowTable(repository, workflows, deleted, dryRun) {
   const lines = [
     `#### ${repository}: runs by workflow`,
@@ -45712,7 +45732,7 @@ function byWorkflowTable(repository, workflows, deleted, dryRun) {
   for (const w of workflows) {
     const name = w.retired ? `${w.name} (retired)` : w.name;
     lines.push(
-      `| ${cell(name)} | \`${cell(w.path)}\` | ${w.runs} | ${w.protected} | ${deleted.get(w.id) ?? 0} |`
+      `| ${tableCell(name)} | \`${tableCell(w.path)}\` | ${w.runs} | ${w.protected} | ${deleted.get(w.id) ?? 0} |`
     );
   }
   const retired = workflows.filter((w) => w.retired).map((w) => `${w.name} (\`${w.path}\`)`);

@@ -20807,11 +20807,11 @@ var Summary = class {
    */
   addTable(rows) {
     const tableBody = rows.map((row2) => {
-      const cells = row2.map((cell2) => {
-        if (typeof cell2 === "string") {
-          return this.wrap("td", cell2);
+      const cells = row2.map((cell) => {
+        if (typeof cell === "string") {
+          return this.wrap("td", cell);
         }
-        const { header: header2, data, colspan, rowspan } = cell2;
+        const { header: header2, data, colspan, rowspan } = cell;
         const tag = header2 ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
@@ -45285,8 +45285,28 @@ function redact(text, secrets) {
   return out;
 }
 
+// src/core/markdown.ts
+function tableCell(text) {
+  return text.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
+}
+
+// src/core/web-links.ts
+var GITHUB_WEB = "https://github.com";
+function webRoot(env) {
+  return (env.GITHUB_SERVER_URL || GITHUB_WEB).replace(/\/+$/, "");
+}
+function webLinks(root) {
+  const web = root.replace(/\/+$/, "");
+  return {
+    root: web,
+    repository: (fullName) => `${web}/${fullName}`,
+    issue: (fullName, number4) => `${web}/${fullName}/issues/${number4}`,
+    board: (org, number4) => `${web}/orgs/${org}/projects/${number4}`,
+    workflowRun: (fullName, runId) => `${web}/${fullName}/actions/runs/${runId}`
+  };
+}
+
 // src/core/report.ts
-var escapeCell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 function resultJson(repos) {
   return repos.map((r) => ({
     repository: r.repository,
@@ -45298,8 +45318,8 @@ function resultJson(repos) {
     ...r.error ? { error: r.error } : {}
   }));
 }
-function renderSummary(title, result, dryRun, serverUrl = "https://github.com") {
-  const web = (result.serverUrl ?? serverUrl).replace(/\/+$/, "");
+function renderSummary(title, result, dryRun, serverUrl = webRoot({})) {
+  const links = webLinks(result.serverUrl ?? serverUrl);
   const lines = [`## ${title}${dryRun ? " (dry run: nothing was changed)" : ""}`, ""];
   if (result.repos.length > 0) {
     const extra = [...new Set(result.repos.flatMap((r) => Object.keys(r.counts ?? {})))];
@@ -45308,13 +45328,13 @@ function renderSummary(title, result, dryRun, serverUrl = "https://github.com") 
     for (const r of result.repos) {
       const cells = [
         // Rows of actions that are not about a repository (pin-promote's environments) get no link.
-        repositoryPattern.test(r.repository) ? `[${r.repository}](${web}/${r.repository})` : r.repository,
+        repositoryPattern.test(r.repository) ? `[${r.repository}](${links.repository(r.repository)})` : r.repository,
         r.status,
         ...extra.map((k) => String(r.counts?.[k] ?? "")),
         String(r.done),
         String(r.left)
       ];
-      lines.push(`| ${cells.map(escapeCell).join(" | ")} |`);
+      lines.push(`| ${cells.map(tableCell).join(" | ")} |`);
     }
     lines.push("");
   }
@@ -45370,8 +45390,7 @@ async function executeAction(spec, host, deps) {
       for (const w of r.warnings ?? []) host.log.warning(scrub(`${r.repository}: ${w}`));
       if (r.notice) host.log.notice(scrub(`${r.repository}: ${r.notice}`));
     }
-    const serverUrl = deps.env.GITHUB_SERVER_URL || void 0;
-    await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun, serverUrl)));
+    await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun, webRoot(deps.env))));
   }
   return threw || result.repos.some((r) => r.status === "failed") ? 1 : 0;
 }
@@ -45556,36 +45575,38 @@ function parseRepo(fullName) {
   return { owner: fullName.slice(0, slash), repo: fullName.slice(slash + 1), fullName };
 }
 
+// src/core/worker-pool.ts
+async function workerPool(count, concurrency, work, stopped = () => false) {
+  let next = 0;
+  const worker = async () => {
+    while (!stopped() && next < count) await work(next++);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
+}
+
 // src/core/fan-out.ts
 async function forEachRepository(repositories, log, work, concurrency = 1) {
   const results = new Array(repositories.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < repositories.length) {
-      const index = next++;
-      const fullName = repositories[index];
-      const started = Date.now();
-      try {
-        results[index] = await work(parseRepo(fullName));
-      } catch (error63) {
-        results[index] = {
-          repository: fullName,
-          status: "failed",
-          planned: 0,
-          done: 0,
-          left: 0,
-          error: `${classifyError(error63).message}; nothing further was done in this repository`
-        };
-      }
-      const r = results[index];
-      log.info(
-        `[${index + 1}/${repositories.length}] ${fullName}: ${r.status}, ${r.done} done, ${r.left} left (${Date.now() - started} ms)`
-      );
+  await workerPool(repositories.length, concurrency, async (index) => {
+    const fullName = repositories[index];
+    const started = Date.now();
+    try {
+      results[index] = await work(parseRepo(fullName));
+    } catch (error63) {
+      results[index] = {
+        repository: fullName,
+        status: "failed",
+        planned: 0,
+        done: 0,
+        left: 0,
+        error: `${classifyError(error63).message}; nothing further was done in this repository`
+      };
     }
-  };
-  await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(concurrency, repositories.length)) }, worker)
-  );
+    const r = results[index];
+    log.info(
+      `[${index + 1}/${repositories.length}] ${fullName}: ${r.status}, ${r.done} done, ${r.left} left (${Date.now() - started} ms)`
+    );
+  });
   return results;
 }
 
@@ -45750,18 +45771,10 @@ function needsFacts(o) {
   return o.dryRun || o.forge === "gitea" || o.kind.mode === "workflow" && o.kind.ref === void 0;
 }
 
-// src/actions/dispatch/response.ts
-function statusOf(error63) {
-  const status = error63?.status;
-  return typeof status === "number" ? status : void 0;
-}
-function serverMessage(error63) {
-  const e = error63 ?? {};
-  const data = e.response?.data;
-  if (typeof data === "string" && data.trim() !== "") return data.trim();
-  const message = data?.message;
-  if (typeof message === "string") return message;
-  return typeof e.message === "string" ? e.message : String(error63);
+// src/core/http-status.ts
+function httpStatus(error63) {
+  if (error63 instanceof RequestError || error63 instanceof ApiError) return error63.status;
+  return void 0;
 }
 
 // src/actions/dispatch/preflight.ts
@@ -45771,7 +45784,7 @@ var PreflightError = class extends Error {
 var preflightRoute = (forge) => forge === "github" ? "GET /rate_limit" : "GET /user";
 function preflightFailure(route, error63, targets) {
   const undone = `nothing was dispatched to any of the ${targets} targets`;
-  if (statusOf(error63) === 401)
+  if (httpStatus(error63) === 401)
     return new PreflightError(
       `preflight: ${route} answered 401 Unauthorized: the token is invalid, expired or revoked; ${undone}; create a new token and update the secret`
     );
@@ -45786,7 +45799,7 @@ async function preflight(client, forge, targets) {
     const login = data.login;
     return `Preflight: the token was accepted (${route} answered 200${typeof login === "string" ? `, as ${login}` : ""}).`;
   } catch (error63) {
-    const status = statusOf(error63);
+    const status = httpStatus(error63);
     if ((status === 403 || status === 404) && classifyError(error63).kind !== "rate-limited")
       return `Preflight: the token was accepted (${route} answered ${status}: authenticated, without access to that endpoint).`;
     throw preflightFailure(route, error63, targets);
@@ -45815,7 +45828,7 @@ async function listInstallationRepos(client, targets) {
   try {
     first = await page(1);
   } catch (error63) {
-    const status = statusOf(error63);
+    const status = httpStatus(error63);
     if ((status === 403 || status === 404) && classifyError(error63).kind !== "rate-limited")
       return void 0;
     throw preflightFailure(LISTING, error63, targets.length);
@@ -45829,20 +45842,27 @@ async function listInstallationRepos(client, targets) {
   const unknown2 = targets.filter((t) => !known.has(t.fullName.toLowerCase())).length;
   if (pages <= 1 || unknown2 === 0) return { known, complete: pages <= 1, total: first.total_count };
   if (pages - 1 > unknown2) return { known, complete: false, total: first.total_count };
-  let next = 2;
   let complete = true;
-  const worker = async () => {
-    while (complete && next <= pages) {
-      const n = next++;
+  await workerPool(
+    pages - 1,
+    PAGE_CONCURRENCY,
+    async (index) => {
       try {
-        take((await page(n)).repositories);
+        take((await page(index + 2)).repositories);
       } catch {
         complete = false;
       }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(PAGE_CONCURRENCY, pages - 1) }, worker));
+    },
+    () => !complete
+  );
   return { known, complete, total: first.total_count };
+}
+
+// src/actions/dispatch/run-link.ts
+function runLink(forge, links, repository, run) {
+  if (forge === "github" && run.runId !== void 0)
+    return links.workflowRun(repository, run.runId);
+  return run.runUrl;
 }
 
 // src/actions/dispatch/explain-failure.ts
@@ -45916,8 +45936,18 @@ function explainRefusal(r) {
   return void 0;
 }
 
+// src/actions/dispatch/response.ts
+function serverMessage(error63) {
+  const e = error63 ?? {};
+  const data = e.response?.data;
+  if (typeof data === "string" && data.trim() !== "") return data.trim();
+  const message = data?.message;
+  if (typeof message === "string") return message;
+  return typeof e.message === "string" ? e.message : String(error63);
+}
+
 // src/actions/dispatch/send-dispatch.ts
-var refusesRunDetails = (error63, body) => statusOf(error63) === 422 && "return_run_details" in body && /return_run_details/.test(serverMessage(error63));
+var refusesRunDetails = (error63, body) => httpStatus(error63) === 422 && "return_run_details" in body && /return_run_details/.test(serverMessage(error63));
 async function post(client, request2, body) {
   return client.request(request2.route, { ...request2.params, ...body, request: { retries: 0 } });
 }
@@ -45932,7 +45962,7 @@ async function sendDispatch(client, request2, c) {
       response = await post(client, request2, body);
     }
   } catch (error63) {
-    const status = statusOf(error63);
+    const status = httpStatus(error63);
     const classified = classifyError(error63, {
       doing: request2.display,
       repository: c.repository
@@ -45988,7 +46018,7 @@ async function readFacts(repo, c) {
   try {
     return { facts: await readRepoFacts(c.client, repo) };
   } catch (error63) {
-    if (statusOf(error63) === 404)
+    if (httpStatus(error63) === 404)
       return {
         missing: true,
         error: `404 Not Found: repository ${repo.fullName} does not exist, or the token cannot see it (a repository a token may not read answers 404, not 403)`
@@ -46035,7 +46065,8 @@ async function dispatchTarget(repo, c) {
     }
   });
   if (outcome.sent) {
-    const items = outcome.runUrl ? [{ text: `run ${outcome.runId ?? ""}`.trim(), url: outcome.runUrl }] : [];
+    const url2 = runLink(o.forge, c.links, name, outcome);
+    const items = url2 ? [{ text: `run ${outcome.runId ?? ""}`.trim(), url: url2 }] : [];
     return {
       result: { ...sent, ...items.length > 0 ? { items } : {} },
       request: request2,
@@ -46219,7 +46250,6 @@ var schema = external_exports.object({
 
 // src/actions/dispatch/summary.ts
 var MAX_BODY = 300;
-var cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 function code(text) {
   const short = text.length > MAX_BODY ? `${text.slice(0, MAX_BODY)}...` : text;
   return short.includes("`") ? `\`\` ${short} \`\`` : `\`${short}\``;
@@ -46234,7 +46264,7 @@ function requestsTable(requests, dryRun) {
   ];
   for (const { repository, request: request2 } of requests)
     lines.push(
-      `| ${cell(repository)} | ${cell(code(request2.display))} | ${cell(code(JSON.stringify(request2.body)))} |`
+      `| ${tableCell(repository)} | ${tableCell(code(request2.display))} | ${tableCell(code(JSON.stringify(request2.body)))} |`
     );
   return lines.join("\n");
 }
@@ -46252,6 +46282,8 @@ var action = defineAction({
     if (mismatch) deps.log.warning(mismatch);
     const interval = pollIntervalMs(deps.env);
     const client = deps.makeClient(inputs.token, api);
+    const serverUrl = o.forge === "gitea" ? api.replace(/\/api\/v1$/, "") : webRoot(deps.env);
+    const links = webLinks(serverUrl);
     const targets = inputs.repositories.map(parseRepo);
     const needFacts = needsFacts(o);
     const notes = [];
@@ -46270,6 +46302,7 @@ var action = defineAction({
           client,
           options: o,
           needFacts,
+          links,
           ...listing ? { listing } : {}
         });
         outcomes.set(repo.fullName, outcome);
@@ -46287,7 +46320,9 @@ var action = defineAction({
       });
       repos = repos.map((r) => {
         const end = ends.get(r.repository);
-        return end ? withRunEnd(r, end, o.waitTimeoutSeconds) : r;
+        if (!end) return r;
+        const runUrl = runLink(o.forge, links, r.repository, end);
+        return withRunEnd(r, { ...end, ...runUrl ? { runUrl } : {} }, o.waitTimeoutSeconds);
       });
     }
     const runs = {};
@@ -46307,8 +46342,7 @@ var action = defineAction({
       },
       repos,
       summary: [...notes, "", requestsTable(requests, o.dryRun)].join("\n"),
-      // Gitea's web root is its API root without `/api/v1`.
-      ...o.forge === "gitea" ? { serverUrl: api.replace(/\/api\/v1$/, "") } : {}
+      ...o.forge === "gitea" ? { serverUrl } : {}
     };
   }
 });

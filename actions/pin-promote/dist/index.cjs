@@ -45284,8 +45284,28 @@ function redact(text, secrets) {
   return out;
 }
 
+// src/core/markdown.ts
+function tableCell(text) {
+  return text.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
+}
+
+// src/core/web-links.ts
+var GITHUB_WEB = "https://github.com";
+function webRoot(env) {
+  return (env.GITHUB_SERVER_URL || GITHUB_WEB).replace(/\/+$/, "");
+}
+function webLinks(root) {
+  const web = root.replace(/\/+$/, "");
+  return {
+    root: web,
+    repository: (fullName) => `${web}/${fullName}`,
+    issue: (fullName, number4) => `${web}/${fullName}/issues/${number4}`,
+    board: (org, number4) => `${web}/orgs/${org}/projects/${number4}`,
+    workflowRun: (fullName, runId) => `${web}/${fullName}/actions/runs/${runId}`
+  };
+}
+
 // src/core/report.ts
-var escapeCell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 function resultJson(repos) {
   return repos.map((r) => ({
     repository: r.repository,
@@ -45297,8 +45317,8 @@ function resultJson(repos) {
     ...r.error ? { error: r.error } : {}
   }));
 }
-function renderSummary(title, result, dryRun, serverUrl = "https://github.com") {
-  const web = (result.serverUrl ?? serverUrl).replace(/\/+$/, "");
+function renderSummary(title, result, dryRun, serverUrl = webRoot({})) {
+  const links = webLinks(result.serverUrl ?? serverUrl);
   const lines = [`## ${title}${dryRun ? " (dry run: nothing was changed)" : ""}`, ""];
   if (result.repos.length > 0) {
     const extra = [...new Set(result.repos.flatMap((r) => Object.keys(r.counts ?? {})))];
@@ -45307,13 +45327,13 @@ function renderSummary(title, result, dryRun, serverUrl = "https://github.com") 
     for (const r of result.repos) {
       const cells = [
         // Rows of actions that are not about a repository (pin-promote's environments) get no link.
-        repositoryPattern.test(r.repository) ? `[${r.repository}](${web}/${r.repository})` : r.repository,
+        repositoryPattern.test(r.repository) ? `[${r.repository}](${links.repository(r.repository)})` : r.repository,
         r.status,
         ...extra.map((k) => String(r.counts?.[k] ?? "")),
         String(r.done),
         String(r.left)
       ];
-      lines.push(`| ${cells.map(escapeCell).join(" | ")} |`);
+      lines.push(`| ${cells.map(tableCell).join(" | ")} |`);
     }
     lines.push("");
   }
@@ -45369,8 +45389,7 @@ async function executeAction(spec, host, deps) {
       for (const w of r.warnings ?? []) host.log.warning(scrub(`${r.repository}: ${w}`));
       if (r.notice) host.log.notice(scrub(`${r.repository}: ${r.notice}`));
     }
-    const serverUrl = deps.env.GITHUB_SERVER_URL || void 0;
-    await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun, serverUrl)));
+    await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun, webRoot(deps.env))));
   }
   return threw || result.repos.some((r) => r.status === "failed") ? 1 : 0;
 }

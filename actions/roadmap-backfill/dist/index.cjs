@@ -45286,8 +45286,31 @@ function redact(text, secrets) {
   return out;
 }
 
+// src/core/markdown.ts
+function tableCell(text) {
+  return text.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
+}
+function linkText(text) {
+  return text.replace(/[[\]]/g, "\\$&");
+}
+
+// src/core/web-links.ts
+var GITHUB_WEB = "https://github.com";
+function webRoot(env) {
+  return (env.GITHUB_SERVER_URL || GITHUB_WEB).replace(/\/+$/, "");
+}
+function webLinks(root) {
+  const web = root.replace(/\/+$/, "");
+  return {
+    root: web,
+    repository: (fullName) => `${web}/${fullName}`,
+    issue: (fullName, number4) => `${web}/${fullName}/issues/${number4}`,
+    board: (org, number4) => `${web}/orgs/${org}/projects/${number4}`,
+    workflowRun: (fullName, runId) => `${web}/${fullName}/actions/runs/${runId}`
+  };
+}
+
 // src/core/report.ts
-var escapeCell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 function resultJson(repos) {
   return repos.map((r) => ({
     repository: r.repository,
@@ -45299,8 +45322,8 @@ function resultJson(repos) {
     ...r.error ? { error: r.error } : {}
   }));
 }
-function renderSummary(title, result, dryRun, serverUrl = "https://github.com") {
-  const web = (result.serverUrl ?? serverUrl).replace(/\/+$/, "");
+function renderSummary(title, result, dryRun, serverUrl = webRoot({})) {
+  const links = webLinks(result.serverUrl ?? serverUrl);
   const lines = [`## ${title}${dryRun ? " (dry run: nothing was changed)" : ""}`, ""];
   if (result.repos.length > 0) {
     const extra = [...new Set(result.repos.flatMap((r) => Object.keys(r.counts ?? {})))];
@@ -45309,13 +45332,13 @@ function renderSummary(title, result, dryRun, serverUrl = "https://github.com") 
     for (const r of result.repos) {
       const cells = [
         // Rows of actions that are not about a repository (pin-promote's environments) get no link.
-        repositoryPattern.test(r.repository) ? `[${r.repository}](${web}/${r.repository})` : r.repository,
+        repositoryPattern.test(r.repository) ? `[${r.repository}](${links.repository(r.repository)})` : r.repository,
         r.status,
         ...extra.map((k) => String(r.counts?.[k] ?? "")),
         String(r.done),
         String(r.left)
       ];
-      lines.push(`| ${cells.map(escapeCell).join(" | ")} |`);
+      lines.push(`| ${cells.map(tableCell).join(" | ")} |`);
     }
     lines.push("");
   }
@@ -45371,8 +45394,7 @@ async function executeAction(spec, host, deps) {
       for (const w of r.warnings ?? []) host.log.warning(scrub(`${r.repository}: ${w}`));
       if (r.notice) host.log.notice(scrub(`${r.repository}: ${r.notice}`));
     }
-    const serverUrl = deps.env.GITHUB_SERVER_URL || void 0;
-    await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun, serverUrl)));
+    await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun, webRoot(deps.env))));
   }
   return threw || result.repos.some((r) => r.status === "failed") ? 1 : 0;
 }
@@ -45560,36 +45582,38 @@ function parseRepo(fullName) {
   return { owner: fullName.slice(0, slash), repo: fullName.slice(slash + 1), fullName };
 }
 
+// src/core/worker-pool.ts
+async function workerPool(count, concurrency, work, stopped = () => false) {
+  let next = 0;
+  const worker = async () => {
+    while (!stopped() && next < count) await work(next++);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
+}
+
 // src/core/fan-out.ts
 async function forEachRepository(repositories, log, work, concurrency = 1) {
   const results = new Array(repositories.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < repositories.length) {
-      const index = next++;
-      const fullName = repositories[index];
-      const started = Date.now();
-      try {
-        results[index] = await work(parseRepo(fullName));
-      } catch (error63) {
-        results[index] = {
-          repository: fullName,
-          status: "failed",
-          planned: 0,
-          done: 0,
-          left: 0,
-          error: `${classifyError(error63).message}; nothing further was done in this repository`
-        };
-      }
-      const r = results[index];
-      log.info(
-        `[${index + 1}/${repositories.length}] ${fullName}: ${r.status}, ${r.done} done, ${r.left} left (${Date.now() - started} ms)`
-      );
+  await workerPool(repositories.length, concurrency, async (index) => {
+    const fullName = repositories[index];
+    const started = Date.now();
+    try {
+      results[index] = await work(parseRepo(fullName));
+    } catch (error63) {
+      results[index] = {
+        repository: fullName,
+        status: "failed",
+        planned: 0,
+        done: 0,
+        left: 0,
+        error: `${classifyError(error63).message}; nothing further was done in this repository`
+      };
     }
-  };
-  await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(concurrency, repositories.length)) }, worker)
-  );
+    const r = results[index];
+    log.info(
+      `[${index + 1}/${repositories.length}] ${fullName}: ${r.status}, ${r.done} done, ${r.left} left (${Date.now() - started} ms)`
+    );
+  });
   return results;
 }
 
@@ -45875,16 +45899,18 @@ function archivedResult(repository, counts) {
 // src/actions/roadmap-backfill/backfill-repository.ts
 var SHOWN_ITEMS = 100;
 var SHOWN_FAILURES = 5;
-var linkText = (title) => title.replace(/[[\]]/g, "\\$&");
-function items(added, raced, dryRun) {
+function items(repo, added, raced, dryRun, links) {
   const verb = dryRun ? "would add" : "added";
-  const list = added.slice(0, SHOWN_ITEMS).map((i) => ({ text: `${verb} #${i.number} ${linkText(i.title)}`, url: i.url }));
+  const list = added.slice(0, SHOWN_ITEMS).map((i) => ({
+    text: `${verb} #${i.number} ${linkText(i.title)}`,
+    url: links.issue(repo.fullName, i.number)
+  }));
   if (added.length > SHOWN_ITEMS)
     list.push({ text: `and ${added.length - SHOWN_ITEMS} more (the added output lists them all)` });
   for (const i of raced)
     list.push({
       text: `#${i.number} was put on the board by someone else meanwhile; left as it is`,
-      url: i.url
+      url: links.issue(repo.fullName, i.number)
     });
   return list;
 }
@@ -45932,7 +45958,7 @@ async function backfillRepository(client, board, repo, s) {
         done: plan.kept.length,
         left: plan.left.length,
         counts: counts(plan.kept.length, 0),
-        items: items(plan.kept, [], true),
+        items: items(repo, plan.kept, [], true, s.links),
         ...warnings.length > 0 ? { warnings } : {}
       },
       added: plan.kept
@@ -45956,7 +45982,7 @@ async function backfillRepository(client, board, repo, s) {
       done,
       left,
       counts: counts(done, report.raced.length),
-      items: items(report.added, report.raced, false),
+      items: items(repo, report.added, report.raced, false, s.links),
       ...error63 ? { error: error63 } : {},
       ...warnings.length > 0 ? { warnings } : {}
     },
@@ -46114,7 +46140,7 @@ async function resolveBoard(client, wanted, o) {
   const info2 = answer.data?.organization?.projectV2;
   if (first !== void 0 || !info2)
     throw new BoardError(
-      `project-number ${number4}: ${first?.message ?? "no such board"} Check the number in the board's URL (https://github.com/orgs/${owner}/projects/${number4}); if it is right, ${BOARD_PERMISSION}`
+      `project-number ${number4}: ${first?.message ?? "no such board"} Check the number in the board's URL (${o.links.board(owner, number4)}); if it is right, ${BOARD_PERMISSION}`
     );
   const checked = checkBoard({ ...info2, fields: info2.fields.nodes }, wanted);
   if ("problem" in checked) throw new BoardError(checked.problem);
@@ -46127,8 +46153,8 @@ async function resolveBoard(client, wanted, o) {
 
 // src/actions/roadmap-backfill/roadmap-backfill.ts
 var CONCURRENCY = 4;
-function boardLine(board, dryRun) {
-  return `${dryRun ? "Orphans would go" : "Orphans go"} to [${board.title}](${board.url}) (board #${board.number} of ${board.owner}) with ${board.field.name} '${board.option.name}'.`;
+function boardLine(board, dryRun, links) {
+  return `${dryRun ? "Orphans would go" : "Orphans go"} to [${board.title}](${links.board(board.owner, board.number)}) (board #${board.number} of ${board.owner}) with ${board.field.name} '${board.option.name}'.`;
 }
 var action = defineAction({
   name: "roadmap-backfill",
@@ -46137,6 +46163,7 @@ var action = defineAction({
   async run(inputs, deps) {
     const client = deps.makeClient(inputs.token, inputs["api-url"]);
     const dryRun = inputs["dry-run"];
+    const links = webLinks(webRoot(deps.env));
     const board = await resolveBoard(
       client,
       {
@@ -46145,7 +46172,7 @@ var action = defineAction({
         statusField: inputs["status-field"],
         statusValue: inputs["status-value"]
       },
-      { needWrite: !dryRun }
+      { needWrite: !dryRun, links }
     );
     if (dryRun && !board.writable)
       deps.log.warning(
@@ -46159,7 +46186,8 @@ var action = defineAction({
         const r = await backfillRepository(client, board, repo, {
           dryRun,
           maxAdds: inputs["max-adds"],
-          minRemaining: inputs["min-remaining"]
+          minRemaining: inputs["min-remaining"],
+          links
         });
         added.set(repo.fullName, r.added);
         return r.result;
@@ -46174,7 +46202,7 @@ var action = defineAction({
         left: repos.reduce((sum, r) => sum + r.left, 0)
       },
       repos,
-      summary: boardLine(board, dryRun)
+      summary: boardLine(board, dryRun, links)
     };
   }
 });

@@ -45286,8 +45286,28 @@ function redact(text, secrets) {
   return out;
 }
 
+// src/core/markdown.ts
+function tableCell(text) {
+  return text.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
+}
+
+// src/core/web-links.ts
+var GITHUB_WEB = "https://github.com";
+function webRoot(env) {
+  return (env.GITHUB_SERVER_URL || GITHUB_WEB).replace(/\/+$/, "");
+}
+function webLinks(root) {
+  const web = root.replace(/\/+$/, "");
+  return {
+    root: web,
+    repository: (fullName) => `${web}/${fullName}`,
+    issue: (fullName, number4) => `${web}/${fullName}/issues/${number4}`,
+    board: (org, number4) => `${web}/orgs/${org}/projects/${number4}`,
+    workflowRun: (fullName, runId) => `${web}/${fullName}/actions/runs/${runId}`
+  };
+}
+
 // src/core/report.ts
-var escapeCell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 function resultJson(repos) {
   return repos.map((r) => ({
     repository: r.repository,
@@ -45299,8 +45319,8 @@ function resultJson(repos) {
     ...r.error ? { error: r.error } : {}
   }));
 }
-function renderSummary(title, result, dryRun, serverUrl = "https://github.com") {
-  const web = (result.serverUrl ?? serverUrl).replace(/\/+$/, "");
+function renderSummary(title, result, dryRun, serverUrl = webRoot({})) {
+  const links = webLinks(result.serverUrl ?? serverUrl);
   const lines = [`## ${title}${dryRun ? " (dry run: nothing was changed)" : ""}`, ""];
   if (result.repos.length > 0) {
     const extra = [...new Set(result.repos.flatMap((r) => Object.keys(r.counts ?? {})))];
@@ -45309,13 +45329,13 @@ function renderSummary(title, result, dryRun, serverUrl = "https://github.com") 
     for (const r of result.repos) {
       const cells = [
         // Rows of actions that are not about a repository (pin-promote's environments) get no link.
-        repositoryPattern.test(r.repository) ? `[${r.repository}](${web}/${r.repository})` : r.repository,
+        repositoryPattern.test(r.repository) ? `[${r.repository}](${links.repository(r.repository)})` : r.repository,
         r.status,
         ...extra.map((k) => String(r.counts?.[k] ?? "")),
         String(r.done),
         String(r.left)
       ];
-      lines.push(`| ${cells.map(escapeCell).join(" | ")} |`);
+      lines.push(`| ${cells.map(tableCell).join(" | ")} |`);
     }
     lines.push("");
   }
@@ -45371,8 +45391,7 @@ async function executeAction(spec, host, deps) {
       for (const w of r.warnings ?? []) host.log.warning(scrub(`${r.repository}: ${w}`));
       if (r.notice) host.log.notice(scrub(`${r.repository}: ${r.notice}`));
     }
-    const serverUrl = deps.env.GITHUB_SERVER_URL || void 0;
-    await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun, serverUrl)));
+    await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun, webRoot(deps.env))));
   }
   return threw || result.repos.some((r) => r.status === "failed") ? 1 : 0;
 }
@@ -45574,36 +45593,38 @@ function parseRepo(fullName) {
   return { owner: fullName.slice(0, slash), repo: fullName.slice(slash + 1), fullName };
 }
 
+// src/core/worker-pool.ts
+async function workerPool(count, concurrency, work, stopped = () => false) {
+  let next = 0;
+  const worker = async () => {
+    while (!stopped() && next < count) await work(next++);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
+}
+
 // src/core/fan-out.ts
 async function forEachRepository(repositories, log, work, concurrency = 1) {
   const results = new Array(repositories.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < repositories.length) {
-      const index = next++;
-      const fullName = repositories[index];
-      const started = Date.now();
-      try {
-        results[index] = await work(parseRepo(fullName));
-      } catch (error63) {
-        results[index] = {
-          repository: fullName,
-          status: "failed",
-          planned: 0,
-          done: 0,
-          left: 0,
-          error: `${classifyError(error63).message}; nothing further was done in this repository`
-        };
-      }
-      const r = results[index];
-      log.info(
-        `[${index + 1}/${repositories.length}] ${fullName}: ${r.status}, ${r.done} done, ${r.left} left (${Date.now() - started} ms)`
-      );
+  await workerPool(repositories.length, concurrency, async (index) => {
+    const fullName = repositories[index];
+    const started = Date.now();
+    try {
+      results[index] = await work(parseRepo(fullName));
+    } catch (error63) {
+      results[index] = {
+        repository: fullName,
+        status: "failed",
+        planned: 0,
+        done: 0,
+        left: 0,
+        error: `${classifyError(error63).message}; nothing further was done in this repository`
+      };
     }
-  };
-  await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(concurrency, repositories.length)) }, worker)
-  );
+    const r = results[index];
+    log.info(
+      `[${index + 1}/${repositories.length}] ${fullName}: ${r.status}, ${r.done} done, ${r.left} left (${Date.now() - started} ms)`
+    );
+  });
   return results;
 }
 
@@ -45901,6 +45922,12 @@ function planArchival(issues, days, now) {
   return out;
 }
 
+// src/core/http-status.ts
+function httpStatus(error63) {
+  if (error63 instanceof RequestError || error63 instanceof ApiError) return error63.status;
+  return void 0;
+}
+
 // src/actions/smoke-issue-bot/tracking-issues.ts
 var labelNames = (i) => i.labels.map((l) => typeof l === "string" ? l : l.name ?? "").filter((n) => n !== "");
 function tracked(i, pkg, milestones) {
@@ -45958,7 +45985,7 @@ async function confirmTrackingIssue(client, repo, number4, label, pkg) {
   try {
     issue3 = (await client.rest.issues.get({ owner: repo.owner, repo: repo.repo, issue_number: number4 })).data;
   } catch (error63) {
-    const status = error63.status;
+    const status = httpStatus(error63);
     if (status === 404 || status === 410) return void 0;
     throw classifyError(error63, { doing: `reading issue #${number4}`, repository: repo.fullName });
   }
@@ -45989,7 +46016,7 @@ async function archival(o) {
     ];
     return {
       text: `#${m.issue.number} ${m.issue.package}: open ${m.age} day(s), ${verb} ${m.milestone}-day milestone${extra.length > 0 ? ` (${extra.join("; ")})` : ""}`,
-      url: m.issue.url
+      url: o.links.issue(repo.fullName, m.issue.number)
     };
   };
   for (const [index, m] of due.entries()) {
@@ -46194,7 +46221,7 @@ var RecordReporter = class {
   written = 0;
   doneCount = 0;
   issueUrl(n) {
-    return `https://github.com/${this.o.repo.fullName}/issues/${n}`;
+    return this.o.links.issue(this.o.repo.fullName, n);
   }
   describe(d, dry, opened) {
     const n = d.next?.failures;
@@ -46202,7 +46229,7 @@ var RecordReporter = class {
     const a = d.action;
     const notes = d.notes.length > 0 ? ` (${d.notes.join("; ")})` : "";
     if (a.kind === "open")
-      return opened === void 0 ? { text: `${head}: would open a tracking issue${notes}` } : { text: `${head}: opened #${opened.number}${notes}`, url: opened.url };
+      return opened === void 0 ? { text: `${head}: would open a tracking issue${notes}` } : { text: `${head}: opened #${opened.number}${notes}`, url: this.issueUrl(opened.number) };
     if (a.kind === "comment")
       return {
         text: `${head}: ${dry ? "would comment" : "commented"} on #${a.issue}${notes}`,
@@ -46381,7 +46408,6 @@ async function readStateFolder(client, repo, branch, folder) {
 }
 
 // src/actions/smoke-issue-bot/state-store.ts
-var statusOf = (error63) => error63.status;
 var StateStore = class {
   constructor(client, repo, branch, folder) {
     this.client = client;
@@ -46422,7 +46448,7 @@ var StateStore = class {
         ref: this.branch
       }));
     } catch (error63) {
-      if (statusOf(error63) === 404) return { state: freshState(name) };
+      if (httpStatus(error63) === 404) return { state: freshState(name) };
       throw classifyError(error63, {
         doing: `reading ${this.file(name)} on branch ${this.branch}`,
         repository: this.repo.fullName
@@ -46457,7 +46483,7 @@ var StateStore = class {
         if (!data.content?.sha) throw new Error(`${doing}: the answer named no blob sha`);
         return data.content.sha;
       } catch (error63) {
-        const status = statusOf(error63);
+        const status = httpStatus(error63);
         if (status === 409 || status === 422) return "conflict";
         if (status !== 404 || this.branchCreated)
           throw classifyError(error63, { doing, repository: this.repo.fullName });
@@ -46489,7 +46515,7 @@ var StateStore = class {
         sha: head.data.object.sha
       });
     } catch (error63) {
-      const exists2 = statusOf(error63) === 422 && /already exists/i.test(String(error63.message));
+      const exists2 = httpStatus(error63) === 422 && /already exists/i.test(String(error63.message));
       if (!exists2) throw classifyError(error63, { doing, repository: this.repo.fullName });
     }
   }
@@ -46589,8 +46615,8 @@ function runIdOf(url2) {
   return /\/actions\/runs\/(\d+)(?:\/|$|\?|#)/.exec(url2)?.[1] ?? url2;
 }
 function currentRun(runUrl, env, at) {
-  const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = env;
-  const url2 = runUrl ?? (GITHUB_RUN_ID && GITHUB_REPOSITORY ? `${GITHUB_SERVER_URL ?? "https://github.com"}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}` : void 0);
+  const { GITHUB_REPOSITORY, GITHUB_RUN_ID } = env;
+  const url2 = runUrl ?? (GITHUB_RUN_ID && GITHUB_REPOSITORY ? webLinks(webRoot(env)).workflowRun(GITHUB_REPOSITORY, GITHUB_RUN_ID) : void 0);
   if (url2 === void 0)
     throw new Error(
       "Input 'run-url' is required in record mode outside a workflow run (GITHUB_RUN_ID and GITHUB_REPOSITORY are not set): it identifies the smoke run, so a rerun of it is not counted twice"
@@ -46695,6 +46721,7 @@ var action = defineAction({
     const run = recording ? currentRun(inputs["run-url"], deps.env, isoSeconds(now)) : void 0;
     const client = deps.makeClient(inputs.token, inputs["api-url"]);
     const dryRun = inputs["dry-run"];
+    const links = webLinks(webRoot(deps.env));
     const outputs = {
       opened: [],
       commented: [],
@@ -46717,6 +46744,7 @@ var action = defineAction({
           statePath: settings.statePath,
           maxIssues: inputs["max-issues"],
           minRemaining: inputs["min-remaining"],
+          links,
           pause: (attempt) => deps.clock.sleep(Math.floor(Math.random() * 20 * Math.min(attempt, 5)))
         });
         Object.assign(outputs, { opened: r.opened, commented: r.commented, closed: r.closed });
@@ -46732,7 +46760,8 @@ var action = defineAction({
         label: inputs.label,
         archivalLabel: inputs["archival-label"],
         days: settings.archivalDays,
-        minRemaining: inputs["min-remaining"]
+        minRemaining: inputs["min-remaining"],
+        links
       });
       outputs.milestones = a.milestones;
       return a.result;

@@ -20807,11 +20807,11 @@ var Summary = class {
    */
   addTable(rows) {
     const tableBody = rows.map((row) => {
-      const cells = row.map((cell2) => {
-        if (typeof cell2 === "string") {
-          return this.wrap("td", cell2);
+      const cells = row.map((cell) => {
+        if (typeof cell === "string") {
+          return this.wrap("td", cell);
         }
-        const { header: header2, data, colspan, rowspan } = cell2;
+        const { header: header2, data, colspan, rowspan } = cell;
         const tag = header2 ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
@@ -45286,8 +45286,28 @@ function redact(text, secrets) {
   return out;
 }
 
+// src/core/markdown.ts
+function tableCell(text) {
+  return text.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
+}
+
+// src/core/web-links.ts
+var GITHUB_WEB = "https://github.com";
+function webRoot(env) {
+  return (env.GITHUB_SERVER_URL || GITHUB_WEB).replace(/\/+$/, "");
+}
+function webLinks(root) {
+  const web = root.replace(/\/+$/, "");
+  return {
+    root: web,
+    repository: (fullName) => `${web}/${fullName}`,
+    issue: (fullName, number4) => `${web}/${fullName}/issues/${number4}`,
+    board: (org, number4) => `${web}/orgs/${org}/projects/${number4}`,
+    workflowRun: (fullName, runId) => `${web}/${fullName}/actions/runs/${runId}`
+  };
+}
+
 // src/core/report.ts
-var escapeCell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 function resultJson(repos) {
   return repos.map((r) => ({
     repository: r.repository,
@@ -45299,8 +45319,8 @@ function resultJson(repos) {
     ...r.error ? { error: r.error } : {}
   }));
 }
-function renderSummary(title, result, dryRun, serverUrl = "https://github.com") {
-  const web = (result.serverUrl ?? serverUrl).replace(/\/+$/, "");
+function renderSummary(title, result, dryRun, serverUrl = webRoot({})) {
+  const links = webLinks(result.serverUrl ?? serverUrl);
   const lines = [`## ${title}${dryRun ? " (dry run: nothing was changed)" : ""}`, ""];
   if (result.repos.length > 0) {
     const extra = [...new Set(result.repos.flatMap((r) => Object.keys(r.counts ?? {})))];
@@ -45309,13 +45329,13 @@ function renderSummary(title, result, dryRun, serverUrl = "https://github.com") 
     for (const r of result.repos) {
       const cells = [
         // Rows of actions that are not about a repository (pin-promote's environments) get no link.
-        repositoryPattern.test(r.repository) ? `[${r.repository}](${web}/${r.repository})` : r.repository,
+        repositoryPattern.test(r.repository) ? `[${r.repository}](${links.repository(r.repository)})` : r.repository,
         r.status,
         ...extra.map((k) => String(r.counts?.[k] ?? "")),
         String(r.done),
         String(r.left)
       ];
-      lines.push(`| ${cells.map(escapeCell).join(" | ")} |`);
+      lines.push(`| ${cells.map(tableCell).join(" | ")} |`);
     }
     lines.push("");
   }
@@ -45371,8 +45391,7 @@ async function executeAction(spec, host, deps) {
       for (const w of r.warnings ?? []) host.log.warning(scrub(`${r.repository}: ${w}`));
       if (r.notice) host.log.notice(scrub(`${r.repository}: ${r.notice}`));
     }
-    const serverUrl = deps.env.GITHUB_SERVER_URL || void 0;
-    await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun, serverUrl)));
+    await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun, webRoot(deps.env))));
   }
   return threw || result.repos.some((r) => r.status === "failed") ? 1 : 0;
 }
@@ -45560,36 +45579,38 @@ function parseRepo(fullName) {
   return { owner: fullName.slice(0, slash), repo: fullName.slice(slash + 1), fullName };
 }
 
+// src/core/worker-pool.ts
+async function workerPool(count2, concurrency, work, stopped = () => false) {
+  let next = 0;
+  const worker = async () => {
+    while (!stopped() && next < count2) await work(next++);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count2)) }, worker));
+}
+
 // src/core/fan-out.ts
 async function forEachRepository(repositories, log, work, concurrency = 1) {
   const results = new Array(repositories.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < repositories.length) {
-      const index = next++;
-      const fullName = repositories[index];
-      const started = Date.now();
-      try {
-        results[index] = await work(parseRepo(fullName));
-      } catch (error63) {
-        results[index] = {
-          repository: fullName,
-          status: "failed",
-          planned: 0,
-          done: 0,
-          left: 0,
-          error: `${classifyError(error63).message}; nothing further was done in this repository`
-        };
-      }
-      const r = results[index];
-      log.info(
-        `[${index + 1}/${repositories.length}] ${fullName}: ${r.status}, ${r.done} done, ${r.left} left (${Date.now() - started} ms)`
-      );
+  await workerPool(repositories.length, concurrency, async (index) => {
+    const fullName = repositories[index];
+    const started = Date.now();
+    try {
+      results[index] = await work(parseRepo(fullName));
+    } catch (error63) {
+      results[index] = {
+        repository: fullName,
+        status: "failed",
+        planned: 0,
+        done: 0,
+        left: 0,
+        error: `${classifyError(error63).message}; nothing further was done in this repository`
+      };
     }
-  };
-  await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(concurrency, repositories.length)) }, worker)
-  );
+    const r = results[index];
+    log.info(
+      `[${index + 1}/${repositories.length}] ${fullName}: ${r.status}, ${r.done} done, ${r.left} left (${Date.now() - started} ms)`
+    );
+  });
   return results;
 }
 
@@ -45689,16 +45710,15 @@ var verbs = {
   real: { mark: "marked stale", unstale: "un-staled", close: "closed" },
   dry: { mark: "would mark stale", unstale: "would un-stale", close: "would close" }
 };
-var cell = (s) => s.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
-function changesSummary(repos, dryRun) {
+function changesSummary(repos, dryRun, links) {
   const words = dryRun ? verbs.dry : verbs.real;
   const sections = repos.filter((r) => r.done.length > 0).map((r) => {
     const rows = r.done.slice(0, MAX_ROWS).map(
-      (c) => `| [#${c.issue.number}](${c.issue.url}) | ${words[c.kind]} | ${cell(c.issue.title)} |`
+      (c) => `| [#${c.issue.number}](${links.issue(r.repository, c.issue.number)}) | ${words[c.kind]} | ${tableCell(c.issue.title)} |`
     );
     const more = r.done.length - rows.length;
     return [
-      `#### [${r.repository}](https://github.com/${r.repository})`,
+      `#### [${r.repository}](${links.repository(r.repository)})`,
       "",
       "| issue | change | title |",
       "| --- | --- | --- |",
@@ -45746,6 +45766,12 @@ async function applyChanges(changes, o) {
   return report;
 }
 
+// src/core/http-status.ts
+function httpStatus(error63) {
+  if (error63 instanceof RequestError || error63 instanceof ApiError) return error63.status;
+  return void 0;
+}
+
 // src/actions/stale-sweep/apply-change.ts
 function describeChange(change) {
   const verb = { mark: "marking", unstale: "un-staling", close: "closing" }[change.kind];
@@ -45781,7 +45807,7 @@ function changeApplier(client, repo, s) {
       try {
         await client.rest.issues.removeLabel({ ...at(n), name: s.staleLabel });
       } catch (error63) {
-        if (error63.status === 404) return "skipped";
+        if (httpStatus(error63) === 404) return "skipped";
         throw classifyError(error63, { doing: `removing '${s.staleLabel}' from #${n}` });
       }
       return "done";
@@ -45990,6 +46016,9 @@ async function readRepository(client, repo, rules, now) {
 var LABEL_COLOR = "ededed";
 var LABEL_DESCRIPTION = "No activity for a while; closed by the stale sweep unless someone acts";
 var SHOWN_FAILURES = 5;
+var alreadyExists = (data) => data?.errors?.some(
+  (x) => x.code === "already_exists"
+) === true;
 async function createLabel(client, repo, name) {
   try {
     await client.rest.issues.createLabel({
@@ -46001,8 +46030,7 @@ async function createLabel(client, repo, name) {
     });
     return `created the missing label '${name}'`;
   } catch (error63) {
-    const e = error63;
-    if (e.status === 422 && e.response?.data?.errors?.some((x) => x.code === "already_exists"))
+    if (error63 instanceof RequestError && error63.status === 422 && alreadyExists(error63.response?.data))
       return void 0;
     throw classifyError(error63, { doing: `creating the label '${name}'` });
   }
@@ -46143,7 +46171,7 @@ var action = defineAction({
     return {
       outputs: { marked: refs("mark"), unstaled: refs("unstale"), closed: refs("close") },
       repos,
-      summary: changesSummary(changes, settings.dryRun)
+      summary: changesSummary(changes, settings.dryRun, webLinks(webRoot(deps.env)))
     };
   }
 });

@@ -1,6 +1,6 @@
 import type { WorkflowTally } from "./plan.ts";
 
-const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+import { tableCell as cell } from "../../core/markdown.ts";
 
 /**
  * A repository's runs by workflow, as a markdown table: runs listed, protected by keep-last,

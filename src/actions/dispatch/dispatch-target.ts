@@ -2,10 +2,12 @@ import type { FleetClient } from "../../core/client.ts";
 import { classifyError } from "../../core/errors.ts";
 import type { RepoResult } from "../../core/report.ts";
 import type { RepoRef } from "../../core/repository.ts";
+import type { WebLinks } from "../../core/web-links.ts";
 import type { DispatchOptions } from "./options.ts";
 import { planTarget, type DispatchRequest, type RepoFacts } from "./plan.ts";
 import { readRepoFacts, type InstallationRepos } from "./repo-facts.ts";
-import { statusOf } from "./response.ts";
+import { httpStatus } from "../../core/http-status.ts";
+import { runLink } from "./run-link.ts";
 import { sendDispatch } from "./send-dispatch.ts";
 import type { PendingRun } from "./wait-runs.ts";
 
@@ -17,6 +19,8 @@ export interface TargetContext {
   needFacts: boolean;
   /** GitHub's installation listing, when the token is an installation token. */
   listing?: InstallationRepos;
+  /** Where the summary's run links point. */
+  links: WebLinks;
 }
 
 /** One target's row, the request planned for it, and its run to follow. */
@@ -49,7 +53,7 @@ async function readFacts(repo: RepoRef, c: TargetContext): Promise<FactsRead> {
   try {
     return { facts: await readRepoFacts(c.client, repo) };
   } catch (error) {
-    if (statusOf(error) === 404)
+    if (httpStatus(error) === 404)
       return {
         missing: true,
         error: `404 Not Found: repository ${repo.fullName} does not exist, or the token cannot see it (a repository a token may not read answers 404, not 403)`,
@@ -101,9 +105,8 @@ export async function dispatchTarget(repo: RepoRef, c: TargetContext): Promise<T
     },
   });
   if (outcome.sent) {
-    const items = outcome.runUrl
-      ? [{ text: `run ${outcome.runId ?? ""}`.trim(), url: outcome.runUrl }]
-      : [];
+    const url = runLink(o.forge, c.links, name, outcome);
+    const items = url ? [{ text: `run ${outcome.runId ?? ""}`.trim(), url }] : [];
     return {
       result: { ...sent, ...(items.length > 0 ? { items } : {}) },
       request,

@@ -1,6 +1,7 @@
 import { defineAction } from "../../core/action.ts";
 import { forEachRepository } from "../../core/fan-out.ts";
 import { parseRepo } from "../../core/repository.ts";
+import { webLinks, webRoot } from "../../core/web-links.ts";
 import { withRunEnd } from "./apply-wait.ts";
 import { dispatchTarget, type TargetOutcome } from "./dispatch-target.ts";
 import { apiRoot, forgeMismatch } from "./forge.ts";
@@ -10,6 +11,7 @@ import { pollIntervalMs } from "./poll-interval.ts";
 import { preflight } from "./preflight.ts";
 import { listInstallationRepos } from "./repo-facts.ts";
 import { schema } from "./schema.ts";
+import { runLink } from "./run-link.ts";
 import { requestsTable } from "./summary.ts";
 import { waitForRuns } from "./wait-runs.ts";
 
@@ -28,6 +30,9 @@ export const action = defineAction({
     if (mismatch) deps.log.warning(mismatch);
     const interval = pollIntervalMs(deps.env);
     const client = deps.makeClient(inputs.token, api);
+    // Gitea's web root is its API root without `/api/v1`.
+    const serverUrl = o.forge === "gitea" ? api.replace(/\/api\/v1$/, "") : webRoot(deps.env);
+    const links = webLinks(serverUrl);
     const targets = inputs.repositories.map(parseRepo);
     const needFacts = needsFacts(o);
     const notes: string[] = [];
@@ -52,6 +57,7 @@ export const action = defineAction({
           client,
           options: o,
           needFacts,
+          links,
           ...(listing ? { listing } : {}),
         });
         outcomes.set(repo.fullName, outcome);
@@ -70,7 +76,9 @@ export const action = defineAction({
       });
       repos = repos.map((r) => {
         const end = ends.get(r.repository);
-        return end ? withRunEnd(r, end, o.waitTimeoutSeconds) : r;
+        if (!end) return r;
+        const runUrl = runLink(o.forge, links, r.repository, end);
+        return withRunEnd(r, { ...end, ...(runUrl ? { runUrl } : {}) }, o.waitTimeoutSeconds);
       });
     }
 
@@ -93,8 +101,7 @@ export const action = defineAction({
       },
       repos,
       summary: [...notes, "", requestsTable(requests, o.dryRun)].join("\n"),
-      // Gitea's web root is its API root without `/api/v1`.
-      ...(o.forge === "gitea" ? { serverUrl: api.replace(/\/api\/v1$/, "") } : {}),
+      ...(o.forge === "gitea" ? { serverUrl } : {}),
     };
   },
 });

@@ -3,7 +3,8 @@ import { classifyError } from "../../core/errors.ts";
 import { explainRefusal, type Verdict } from "./explain-failure.ts";
 import type { Forge, Mode } from "./input-rules.ts";
 import type { DispatchRequest } from "./plan.ts";
-import { serverMessage, statusOf } from "./response.ts";
+import { httpStatus } from "../../core/http-status.ts";
+import { serverMessage } from "./response.ts";
 
 /** How one dispatch ended. */
 export type SendOutcome =
@@ -28,7 +29,7 @@ interface RunDetails {
 
 /** GitHub Enterprise versions older than `return_run_details` refuse the unknown key with 422. */
 const refusesRunDetails = (error: unknown, body: Record<string, unknown>) =>
-  statusOf(error) === 422 &&
+  httpStatus(error) === 422 &&
   "return_run_details" in body &&
   /return_run_details/.test(serverMessage(error));
 
@@ -58,7 +59,7 @@ export async function sendDispatch(
       response = await post(client, request, body);
     }
   } catch (error) {
-    const status = statusOf(error);
+    const status = httpStatus(error);
     const classified = classifyError(error, {
       doing: request.display,
       repository: c.repository,

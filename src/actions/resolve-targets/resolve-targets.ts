@@ -4,6 +4,7 @@ import { defineAction } from "../../core/action.ts";
 import { input } from "../../core/inputs.ts";
 import { MAX_MATRIX_JOBS } from "../../core/matrix.ts";
 import { loadRegistry, RegistryError, type Registry } from "../../core/registry.ts";
+import { webLinks, webRoot } from "../../core/web-links.ts";
 import { planSelection } from "./plan.ts";
 import { renderSelection } from "./summary.ts";
 
@@ -54,7 +55,7 @@ export const action = defineAction({
         repositories: selection.targets.map((t) => t.repository).join(","),
       },
       repos: [],
-      summary: renderSelection(selection),
+      summary: renderSelection(selection, webLinks(webRoot(deps.env))),
     };
   },
 });

@@ -1,7 +1,9 @@
 import type { FleetClient } from "../../core/client.ts";
 import { classifyError } from "../../core/errors.ts";
 import type { RepoResult } from "../../core/report.ts";
+import { linkText } from "../../core/markdown.ts";
 import type { RepoRef } from "../../core/repository.ts";
+import type { WebLinks } from "../../core/web-links.ts";
 import { addToBoard } from "./add-to-board.ts";
 import type { Board } from "./board-check.ts";
 import { listOpenIssues } from "./list-issues.ts";
@@ -13,6 +15,8 @@ export interface BackfillSettings {
   dryRun: boolean;
   maxAdds: number;
   minRemaining: number;
+  /** Where the summary's issue links point. */
+  links: WebLinks;
 }
 
 /** One repository's backfill: its row, and the issues added (in a dry run: that would be). */
@@ -26,20 +30,24 @@ const SHOWN_ITEMS = 100;
 /** Failures spelled out in the error line; the rest are counted. */
 const SHOWN_FAILURES = 5;
 
-/** A title as link text: brackets would end the summary's markdown link early. */
-const linkText = (title: string) => title.replace(/[[\]]/g, "\\$&");
-
-function items(added: readonly OpenIssue[], raced: readonly OpenIssue[], dryRun: boolean) {
+function items(
+  repo: RepoRef,
+  added: readonly OpenIssue[],
+  raced: readonly OpenIssue[],
+  dryRun: boolean,
+  links: WebLinks,
+) {
   const verb = dryRun ? "would add" : "added";
-  const list: RepoResult["items"] = added
-    .slice(0, SHOWN_ITEMS)
-    .map((i) => ({ text: `${verb} #${i.number} ${linkText(i.title)}`, url: i.url }));
+  const list: RepoResult["items"] = added.slice(0, SHOWN_ITEMS).map((i) => ({
+    text: `${verb} #${i.number} ${linkText(i.title)}`,
+    url: links.issue(repo.fullName, i.number),
+  }));
   if (added.length > SHOWN_ITEMS)
     list.push({ text: `and ${added.length - SHOWN_ITEMS} more (the added output lists them all)` });
   for (const i of raced)
     list.push({
       text: `#${i.number} was put on the board by someone else meanwhile; left as it is`,
-      url: i.url,
+      url: links.issue(repo.fullName, i.number),
     });
   return list;
 }
@@ -99,7 +107,7 @@ export async function backfillRepository(
         done: plan.kept.length,
         left: plan.left.length,
         counts: counts(plan.kept.length, 0),
-        items: items(plan.kept, [], true),
+        items: items(repo, plan.kept, [], true, s.links),
         ...(warnings.length > 0 ? { warnings } : {}),
       },
       added: plan.kept,
@@ -127,7 +135,7 @@ export async function backfillRepository(
       done,
       left,
       counts: counts(done, report.raced.length),
-      items: items(report.added, report.raced, false),
+      items: items(repo, report.added, report.raced, false, s.links),
       ...(error ? { error } : {}),
       ...(warnings.length > 0 ? { warnings } : {}),
     },

@@ -1,5 +1,6 @@
 import { defineAction } from "../../core/action.ts";
 import { forEachRepository } from "../../core/fan-out.ts";
+import { webLinks, webRoot, type WebLinks } from "../../core/web-links.ts";
 import { backfillRepository } from "./backfill-repository.ts";
 import type { Board } from "./board-check.ts";
 import { projectOwner, schema } from "./inputs.ts";
@@ -12,8 +13,8 @@ import { BOARD_PERMISSION, resolveBoard } from "./resolve-board.ts";
  */
 const CONCURRENCY = 4;
 
-function boardLine(board: Board, dryRun: boolean): string {
-  return `${dryRun ? "Orphans would go" : "Orphans go"} to [${board.title}](${board.url}) (board #${board.number} of ${board.owner}) with ${board.field.name} '${board.option.name}'.`;
+function boardLine(board: Board, dryRun: boolean, links: WebLinks): string {
+  return `${dryRun ? "Orphans would go" : "Orphans go"} to [${board.title}](${links.board(board.owner, board.number)}) (board #${board.number} of ${board.owner}) with ${board.field.name} '${board.option.name}'.`;
 }
 
 /** roadmap-backfill: put open issues that are on no ProjectsV2 board onto the org's board. */
@@ -24,6 +25,7 @@ export const action = defineAction({
   async run(inputs, deps) {
     const client = deps.makeClient(inputs.token, inputs["api-url"]);
     const dryRun = inputs["dry-run"];
+    const links = webLinks(webRoot(deps.env));
     const board = await resolveBoard(
       client,
       {
@@ -32,7 +34,7 @@ export const action = defineAction({
         statusField: inputs["status-field"],
         statusValue: inputs["status-value"],
       },
-      { needWrite: !dryRun },
+      { needWrite: !dryRun, links },
     );
     if (dryRun && !board.writable)
       deps.log.warning(
@@ -47,6 +49,7 @@ export const action = defineAction({
           dryRun,
           maxAdds: inputs["max-adds"],
           minRemaining: inputs["min-remaining"],
+          links,
         });
         added.set(repo.fullName, r.added);
         return r.result;
@@ -62,7 +65,7 @@ export const action = defineAction({
         left: repos.reduce((sum, r) => sum + r.left, 0),
       },
       repos,
-      summary: boardLine(board, dryRun),
+      summary: boardLine(board, dryRun, links),
     };
   },
 });

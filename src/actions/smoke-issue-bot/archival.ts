@@ -2,6 +2,7 @@ import type { FleetClient } from "../../core/client.ts";
 import { classifyError, stopsTheRest } from "../../core/errors.ts";
 import type { RepoResult } from "../../core/report.ts";
 import type { RepoRef } from "../../core/repository.ts";
+import type { WebLinks } from "../../core/web-links.ts";
 import { replaceMarker } from "./marker.ts";
 import { milestoneComment } from "./messages.ts";
 import { planArchival, type MilestoneDecision } from "./plan.ts";
@@ -18,6 +19,8 @@ export interface ArchivalOptions {
   /** Milestones in days, ascending. */
   days: number[];
   minRemaining: number;
+  /** Where the summary's issue links point. */
+  links: WebLinks;
 }
 
 /** Archival mode's row and its `milestones` output (issue numbers). */
@@ -53,7 +56,7 @@ export async function archival(o: ArchivalOptions): Promise<ArchivalReport> {
     ];
     return {
       text: `#${m.issue.number} ${m.issue.package}: open ${m.age} day(s), ${verb} ${m.milestone}-day milestone${extra.length > 0 ? ` (${extra.join("; ")})` : ""}`,
-      url: m.issue.url,
+      url: o.links.issue(repo.fullName, m.issue.number),
     };
   };
   for (const [index, m] of due.entries()) {

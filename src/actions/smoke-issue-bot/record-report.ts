@@ -35,7 +35,7 @@ export class RecordReporter {
   ) {}
 
   private issueUrl(n: number) {
-    return `https://github.com/${this.o.repo.fullName}/issues/${n}`;
+    return this.o.links.issue(this.o.repo.fullName, n);
   }
 
   private describe(
@@ -53,7 +53,7 @@ export class RecordReporter {
     if (a.kind === "open")
       return opened === undefined
         ? { text: `${head}: would open a tracking issue${notes}` }
-        : { text: `${head}: opened #${opened.number}${notes}`, url: opened.url };
+        : { text: `${head}: opened #${opened.number}${notes}`, url: this.issueUrl(opened.number) };
     if (a.kind === "comment")
       return {
         text: `${head}: ${dry ? "would comment" : "commented"} on #${a.issue}${notes}`,

@@ -2,6 +2,7 @@ import { archivedResult } from "../../core/archived.ts";
 import type { FleetClient } from "../../core/client.ts";
 import { classifyError, stopsTheRest } from "../../core/errors.ts";
 import type { RepoRef } from "../../core/repository.ts";
+import type { WebLinks } from "../../core/web-links.ts";
 import { applyIssueAction, IssueActionError } from "./issue-action.ts";
 import type { Outcome } from "./outcomes.ts";
 import { freshState, type FailedRun, type PackageState } from "./package-state.ts";
@@ -26,6 +27,8 @@ export interface RecordOptions {
   statePath: string;
   maxIssues: number;
   minRemaining: number;
+  /** Where the summary's issue links point. */
+  links: WebLinks;
   /** Waits before a retried state write (attempt >= 2). */
   pause(attempt: number): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { defineAction } from "../../core/action.ts";
 import { archivedResult } from "../../core/archived.ts";
 import { forEachRepository } from "../../core/fan-out.ts";
+import { webLinks, webRoot } from "../../core/web-links.ts";
 import { archival } from "./archival.ts";
 import { readOutcomes } from "./outcomes.ts";
 import { record } from "./record.ts";
@@ -28,6 +29,7 @@ export const action = defineAction({
     const run = recording ? currentRun(inputs["run-url"], deps.env, isoSeconds(now)) : undefined;
     const client = deps.makeClient(inputs.token, inputs["api-url"]);
     const dryRun = inputs["dry-run"];
+    const links = webLinks(webRoot(deps.env));
     const outputs = {
       opened: [] as (number | null)[],
       commented: [] as number[],
@@ -50,6 +52,7 @@ export const action = defineAction({
           statePath: settings.statePath,
           maxIssues: inputs["max-issues"],
           minRemaining: inputs["min-remaining"],
+          links,
           pause: (attempt) =>
             deps.clock.sleep(Math.floor(Math.random() * 20 * Math.min(attempt, 5))),
         });
@@ -68,6 +71,7 @@ export const action = defineAction({
         archivalLabel: inputs["archival-label"],
         days: settings.archivalDays,
         minRemaining: inputs["min-remaining"],
+        links,
       });
       outputs.milestones = a.milestones;
       return a.result;

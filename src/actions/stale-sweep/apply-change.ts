@@ -1,6 +1,7 @@
 import type { ChangeOutcome } from "../../core/apply.ts";
 import type { FleetClient } from "../../core/client.ts";
 import { classifyError } from "../../core/errors.ts";
+import { httpStatus } from "../../core/http-status.ts";
 import type { RepoRef } from "../../core/repository.ts";
 import { staleSweepMarkers as markers } from "../../core/markers.ts";
 import { render } from "./comment-body.ts";
@@ -55,7 +56,7 @@ export function changeApplier(client: FleetClient, repo: RepoRef, s: WriteSettin
         await client.rest.issues.removeLabel({ ...at(n), name: s.staleLabel });
       } catch (error) {
         // Someone took the label off between the read and now: the issue is already un-staled.
-        if ((error as { status?: number }).status === 404) return "skipped";
+        if (httpStatus(error) === 404) return "skipped";
         throw classifyError(error, { doing: `removing '${s.staleLabel}' from #${n}` });
       }
       return "done";

@@ -1,5 +1,6 @@
 import { defineAction } from "../../core/action.ts";
 import { forEachRepository } from "../../core/fan-out.ts";
+import { webLinks, webRoot } from "../../core/web-links.ts";
 import { schema } from "./inputs.ts";
 import type { Change } from "./plan.ts";
 import { changesSummary } from "./summary.ts";
@@ -59,7 +60,7 @@ export const action = defineAction({
     return {
       outputs: { marked: refs("mark"), unstaled: refs("unstale"), closed: refs("close") },
       repos,
-      summary: changesSummary(changes, settings.dryRun),
+      summary: changesSummary(changes, settings.dryRun, webLinks(webRoot(deps.env))),
     };
   },
 });

@@ -1,3 +1,5 @@
+import { tableCell as cell } from "../../core/markdown.ts";
+import type { WebLinks } from "../../core/web-links.ts";
 import type { Change } from "./plan.ts";
 
 /** Rows listed per repository; the outputs list every issue. */
@@ -8,8 +10,6 @@ const verbs = {
   dry: { mark: "would mark stale", unstale: "would un-stale", close: "would close" },
 } as const;
 
-const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
-
 /**
  * The job summary's part after the overview: per repository, a table of the issues changed
  * (or, in a dry run, that would be), each linked.
@@ -17,6 +17,7 @@ const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
 export function changesSummary(
   repos: readonly { repository: string; done: readonly Change[] }[],
   dryRun: boolean,
+  links: WebLinks,
 ): string {
   const words = dryRun ? verbs.dry : verbs.real;
   const sections = repos
@@ -26,11 +27,11 @@ export function changesSummary(
         .slice(0, MAX_ROWS)
         .map(
           (c) =>
-            `| [#${c.issue.number}](${c.issue.url}) | ${words[c.kind]} | ${cell(c.issue.title)} |`,
+            `| [#${c.issue.number}](${links.issue(r.repository, c.issue.number)}) | ${words[c.kind]} | ${cell(c.issue.title)} |`,
         );
       const more = r.done.length - rows.length;
       return [
-        `#### [${r.repository}](https://github.com/${r.repository})`,
+        `#### [${r.repository}](${links.repository(r.repository)})`,
         "",
         "| issue | change | title |",
         "| --- | --- | --- |",

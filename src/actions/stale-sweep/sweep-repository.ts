@@ -1,3 +1,4 @@
+import { RequestError } from "@octokit/request-error";
 import { applyChanges } from "../../core/apply.ts";
 import type { FleetClient } from "../../core/client.ts";
 import { classifyError } from "../../core/errors.ts";
@@ -29,6 +30,12 @@ const LABEL_DESCRIPTION = "No activity for a while; closed by the stale sweep un
 /** Failures spelled out in the error line; the rest are counted. */
 const SHOWN_FAILURES = 5;
 
+/** Whether a 422's body says the thing to create exists already. */
+const alreadyExists = (data: unknown) =>
+  (data as { errors?: { code?: string }[] } | undefined)?.errors?.some(
+    (x) => x.code === "already_exists",
+  ) === true;
+
 async function createLabel(client: FleetClient, repo: RepoRef, name: string) {
   try {
     await client.rest.issues.createLabel({
@@ -40,9 +47,12 @@ async function createLabel(client: FleetClient, repo: RepoRef, name: string) {
     });
     return `created the missing label '${name}'`;
   } catch (error) {
-    const e = error as { status?: number; response?: { data?: { errors?: { code?: string }[] } } };
     // Someone created it since the read: what was wanted is there.
-    if (e.status === 422 && e.response?.data?.errors?.some((x) => x.code === "already_exists"))
+    if (
+      error instanceof RequestError &&
+      error.status === 422 &&
+      alreadyExists(error.response?.data)
+    )
       return undefined;
     throw classifyError(error, { doing: `creating the label '${name}'` });
   }
