@@ -1,5 +1,5 @@
 import { staleSweepMarkers as markers } from "../src/core/markers.ts";
-import { render } from "../src/actions/stale-sweep/comment-body.ts";
+import { render } from "../src/actions/stale-sweep/messages.ts";
 import { planSweep, type IssueSummary, type SweepRules } from "../src/actions/stale-sweep/plan.ts";
 import { readMark } from "../src/actions/stale-sweep/read-mark.ts";
 import type { FleetClient } from "../src/core/client.ts";

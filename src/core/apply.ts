@@ -4,19 +4,54 @@ import { ApiError, classifyError, stopsTheRest } from "./errors.ts";
 /** How one change ended when applied. */
 export type ChangeOutcome = "done" | "skipped";
 
+/** How the run's limits are said; an action words them for what it changes (issues, orphans). */
+export interface ApplyWording {
+  /** The cap (`max-*`) was reached with `left` changes not attempted. */
+  capReached(capInput: string, cap: number, left: number): string;
+  /** The rate-limit floor was reached; `remaining` is in `unit` (requests, GraphQL points). */
+  floorReached(remaining: number | undefined, unit: string, floor: number, left: number): string;
+  /** Something (`cause`) stopped every further change with `left` undone. */
+  stopped(cause: string, left: number): string;
+}
+
+/** The wording unless an action gives its own. */
+export const defaultWording: ApplyWording = {
+  capReached: (capInput, cap, left) =>
+    `reached ${capInput} (${cap}); ${left} left for the next run`,
+  floorReached: (remaining, unit, floor, left) =>
+    `rate-limit floor reached (${remaining} ${unit} left, min-remaining ${floor}); stopped with ${left} left for the next run`,
+  stopped: (cause, left) => `${cause}; ${left} changes left undone`,
+};
+
 export interface ApplyOptions<T> {
   /** Per-repository cap on changes (`max-*`). */
   cap: number;
   /** The input that sets the cap, for the warning. */
   capInput: string;
+  /**
+   * What one change counts against the cap: the mutating requests it takes, say. 1 unless
+   * said. A skipped change wrote nothing and is not counted.
+   */
+  cost?(change: T): number;
   budget: Budget;
   /** `min-remaining`: stop before the budget drops to this. */
   floor: number;
   resource?: string;
+  /**
+   * A dry run: no change is applied. A change within the cap counts as done, or as what
+   * `preview` says when there is one.
+   */
+  dryRun?: boolean;
   /** Makes one change; throws on failure. */
   apply(change: T): Promise<ChangeOutcome>;
+  /**
+   * In a dry run, the reads that tell whether a change would be done or skipped (they are
+   * requests, so the floor guards them as it guards writes).
+   */
+  preview?(change: T): Promise<ChangeOutcome>;
   /** How a change is named in messages, e.g. `#12`. */
   describe(change: T): string;
+  wording?: Partial<ApplyWording>;
 }
 
 export interface ApplyReport<T> {
@@ -31,46 +66,75 @@ export interface ApplyReport<T> {
 }
 
 /**
+ * How many of `changes`, in order, fit within `cap` when each costs `cost(change)`: stops at
+ * the first that does not fit, so a lower-priority change never jumps ahead of a higher one.
+ */
+export function fitsInCap<T>(
+  changes: readonly T[],
+  cap: number,
+  cost: (change: T) => number = () => 1,
+): number {
+  let spent = 0;
+  let i = 0;
+  for (; i < changes.length; i++) {
+    const c = cost(changes[i]!);
+    if (spent + c > cap) break;
+    spent += c;
+  }
+  return i;
+}
+
+/**
  * Applies planned changes in order, one at a time, within the cap and the rate-limit floor.
  * A change that fails on its own (403 on one locked issue, 422) is reported and the rest go
  * on; an exhausted rate limit, an invalid token or a permission the token lacks would refuse
- * every other change too, so it stops the rest, reported as left.
+ * every other change too, so it stops the rest, reported as left. A dry run walks the same
+ * changes within the same cap, and makes none of them.
  */
 export async function applyChanges<T>(
   changes: readonly T[],
-  o: ApplyOptions<T>,
+  options: ApplyOptions<T>,
 ): Promise<ApplyReport<T>> {
   const report: ApplyReport<T> = { done: [], skipped: [], failed: [], left: 0, warnings: [] };
+  const say = { ...defaultWording, ...options.wording };
+  const cost = options.cost ?? (() => 1);
+  const write = options.dryRun ? (options.preview ?? (async () => "done" as const)) : options.apply;
+  // A dry run without reads makes no request at all, so it has no floor to keep.
+  const guarded = !options.dryRun || options.preview !== undefined;
+  let spent = 0;
   for (let i = 0; i < changes.length; i++) {
     const change = changes[i]!;
-    const attempted = report.done.length + report.failed.length;
-    if (attempted >= o.cap) {
+    const price = cost(change);
+    if (spent + price > options.cap) {
       report.left = changes.length - i;
-      report.warnings.push(
-        `reached ${o.capInput} (${o.cap}); ${report.left} left for the next run`,
-      );
+      report.warnings.push(say.capReached(options.capInput, options.cap, report.left));
       break;
     }
-    if (!o.budget.allows(o.floor, o.resource)) {
+    if (guarded && !options.budget.allows(options.floor, options.resource)) {
       report.left = changes.length - i;
-      const remaining = o.budget.get(o.resource)?.remaining;
-      report.warnings.push(
-        `rate-limit floor reached (${remaining} requests left, min-remaining ${o.floor}); stopped with ${report.left} left for the next run`,
-      );
+      const remaining = options.budget.get(options.resource)?.remaining;
+      const unit = options.resource === "graphql" ? "GraphQL points" : "requests";
+      report.warnings.push(say.floorReached(remaining, unit, options.floor, report.left));
       break;
     }
     try {
-      const outcome = await o.apply(change);
-      (outcome === "done" ? report.done : report.skipped).push(change);
+      const outcome = await write(change);
+      if (outcome === "done") {
+        report.done.push(change);
+        spent += price;
+      } else report.skipped.push(change);
     } catch (error) {
       const e =
-        error instanceof ApiError ? error : classifyError(error, { doing: o.describe(change) });
+        error instanceof ApiError
+          ? error
+          : classifyError(error, { doing: options.describe(change) });
       if (stopsTheRest(e)) {
         report.left = changes.length - i;
-        report.stoppedBy = `${e.message}; ${report.left} changes left undone`;
+        report.stoppedBy = say.stopped(e.message, report.left);
         break;
       }
       report.failed.push({ change, error: e.message });
+      spent += price;
     }
   }
   return report;

@@ -45570,6 +45570,54 @@ function classifyError(error63, context = {}) {
   return new ApiError("network", status, `${prefix}${message || String(error63)}`);
 }
 
+// src/core/apply.ts
+var defaultWording = {
+  capReached: (capInput, cap, left) => `reached ${capInput} (${cap}); ${left} left for the next run`,
+  floorReached: (remaining, unit, floor, left) => `rate-limit floor reached (${remaining} ${unit} left, min-remaining ${floor}); stopped with ${left} left for the next run`,
+  stopped: (cause, left) => `${cause}; ${left} changes left undone`
+};
+async function applyChanges(changes, options) {
+  const report = { done: [], skipped: [], failed: [], left: 0, warnings: [] };
+  const say = { ...defaultWording, ...options.wording };
+  const cost = options.cost ?? (() => 1);
+  const write = options.dryRun ? options.preview ?? (async () => "done") : options.apply;
+  const guarded = !options.dryRun || options.preview !== void 0;
+  let spent = 0;
+  for (let i = 0; i < changes.length; i++) {
+    const change = changes[i];
+    const price = cost(change);
+    if (spent + price > options.cap) {
+      report.left = changes.length - i;
+      report.warnings.push(say.capReached(options.capInput, options.cap, report.left));
+      break;
+    }
+    if (guarded && !options.budget.allows(options.floor, options.resource)) {
+      report.left = changes.length - i;
+      const remaining = options.budget.get(options.resource)?.remaining;
+      const unit = options.resource === "graphql" ? "GraphQL points" : "requests";
+      report.warnings.push(say.floorReached(remaining, unit, options.floor, report.left));
+      break;
+    }
+    try {
+      const outcome = await write(change);
+      if (outcome === "done") {
+        report.done.push(change);
+        spent += price;
+      } else report.skipped.push(change);
+    } catch (error63) {
+      const e = error63 instanceof ApiError ? error63 : classifyError(error63, { doing: options.describe(change) });
+      if (stopsTheRest(e)) {
+        report.left = changes.length - i;
+        report.stoppedBy = say.stopped(e.message, report.left);
+        break;
+      }
+      report.failed.push({ change, error: e.message });
+      spent += price;
+    }
+  }
+  return report;
+}
+
 // src/core/repository.ts
 function parseRepo(fullName) {
   const slash = fullName.indexOf("/");
@@ -45614,42 +45662,149 @@ async function forEachRepository(repositories, log, work, concurrency = 1) {
   return results;
 }
 
-// src/core/apply.ts
-async function applyChanges(changes, o) {
-  const report = { done: [], skipped: [], failed: [], left: 0, warnings: [] };
-  for (let i = 0; i < changes.length; i++) {
-    const change = changes[i];
-    const attempted = report.done.length + report.failed.length;
-    if (attempted >= o.cap) {
-      report.left = changes.length - i;
-      report.warnings.push(
-        `reached ${o.capInput} (${o.cap}); ${report.left} left for the next run`
-      );
-      break;
-    }
-    if (!o.budget.allows(o.floor, o.resource)) {
-      report.left = changes.length - i;
-      const remaining = o.budget.get(o.resource)?.remaining;
-      report.warnings.push(
-        `rate-limit floor reached (${remaining} requests left, min-remaining ${o.floor}); stopped with ${report.left} left for the next run`
-      );
-      break;
-    }
-    try {
-      const outcome = await o.apply(change);
-      (outcome === "done" ? report.done : report.skipped).push(change);
-    } catch (error63) {
-      const e = error63 instanceof ApiError ? error63 : classifyError(error63, { doing: o.describe(change) });
-      if (stopsTheRest(e)) {
-        report.left = changes.length - i;
-        report.stoppedBy = `${e.message}; ${report.left} changes left undone`;
-        break;
-      }
-      report.failed.push({ change, error: e.message });
-    }
+// src/core/repo-action.ts
+var RepoFailure = class extends Error {
+  constructor(message, counts) {
+    super(message);
+    this.counts = counts;
   }
-  return report;
+  counts;
+  name = "RepoFailure";
+};
+function baseContext(capInput, values, deps) {
+  const inputs = values;
+  const limit = values[capInput];
+  if (typeof limit !== "number")
+    throw new Error(`the cap input '${capInput}' is not in the schema`);
+  return {
+    client: deps.makeClient(inputs.token, inputs["api-url"]),
+    dryRun: inputs["dry-run"],
+    cap: { input: capInput, limit },
+    floor: inputs["min-remaining"],
+    links: webLinks(webRoot(deps.env))
+  };
 }
+var isSkip = (read) => typeof read === "object" && read !== null && "skip" in read;
+function defineRepoAction(spec) {
+  return defineAction({
+    name: spec.name,
+    title: spec.title,
+    schema: spec.schema,
+    async run(inputs, deps) {
+      const context = await spec.setup(inputs, deps, baseContext(spec.capInput, inputs, deps));
+      const runs = /* @__PURE__ */ new Map();
+      const rows = await forEachRepository(
+        inputs.repositories,
+        deps.log,
+        async (repo) => {
+          const run = await runRepository(spec, repo, context);
+          if ("plan" in run) runs.set(repo.fullName, run);
+          return "plan" in run ? run.row : run;
+        },
+        spec.concurrency
+      );
+      const ordered = new Map(
+        rows.flatMap((r) => {
+          const run = runs.get(r.repository);
+          return run ? [[r.repository, run]] : [];
+        })
+      );
+      return { ...spec.finish(ordered, rows, context), repos: rows };
+    }
+  });
+}
+async function runRepository(spec, repo, context) {
+  const row = { repository: repo.fullName, planned: 0, done: 0, left: 0 };
+  let read;
+  try {
+    read = await spec.read(repo, context);
+  } catch (error64) {
+    if (!(error64 instanceof RepoFailure)) throw error64;
+    const counts = error64.counts ? { counts: error64.counts } : {};
+    return { ...row, status: "failed", ...counts, error: error64.message };
+  }
+  if (isSkip(read)) return { ...row, status: "skipped", notice: read.skip };
+  const plan = spec.plan(read, context, repo);
+  const changes = plan.changes;
+  const writer = spec.writer(repo, plan, context);
+  const before = await writer.before?.() ?? {};
+  const report = await applyChanges(changes, {
+    cap: context.cap.limit,
+    capInput: context.cap.input,
+    budget: context.client.budget,
+    floor: context.floor,
+    dryRun: context.dryRun,
+    apply: (change) => writer.apply(change),
+    describe: (change) => writer.describe(change),
+    ...context.resource ? { resource: context.resource } : {},
+    ...writer.cost ? { cost: (change) => writer.cost(change) } : {},
+    ...writer.preview ? { preview: (change) => writer.preview(change) } : {},
+    ...spec.wording ? { wording: spec.wording } : {}
+  });
+  const run = { repo, plan, writer, report };
+  const parts = spec.row(run, context);
+  const left = report.left + report.failed.length;
+  const error63 = parts.problems.length > 0 ? parts.problems.join("; ") : void 0;
+  const warnings = [
+    ...plan.warnings ?? [],
+    ...before.warnings ?? [],
+    ...report.warnings,
+    ...parts.warnings ?? []
+  ];
+  return {
+    ...run,
+    row: {
+      ...row,
+      status: error63 ? "failed" : left > 0 ? "capped" : "ok",
+      planned: changes.length,
+      done: report.done.length,
+      left,
+      ...parts.counts ? { counts: parts.counts } : {},
+      ...parts.items && parts.items.length > 0 ? { items: parts.items } : {},
+      ...error63 ? { error: error63 } : {},
+      ...warnings.length > 0 ? { warnings } : {},
+      ...before.notice ? { notice: before.notice } : {}
+    }
+  };
+}
+
+// src/actions/cleanup-runs/confirm-windows.ts
+function bound(sorted, value, after) {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (sorted[mid] < value || after && sorted[mid] === value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+var stamp = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "+00:00");
+function confirmWindows(candidates, completedCreatedMs, perWindow) {
+  const times = [...completedCreatedMs].sort((a, b) => a - b);
+  const within = (from, to) => bound(times, to, true) - bound(times, from, false);
+  const windows = [];
+  let i = 0;
+  while (i < candidates.length) {
+    const first = candidates[i];
+    let j = i;
+    while (j + 1 < candidates.length) {
+      const next = candidates[j + 1].createdMs;
+      if (next !== candidates[j].createdMs && within(first.createdMs, next) > perWindow) break;
+      j += 1;
+    }
+    windows.push({
+      from: stamp(first.createdMs),
+      to: stamp(candidates[j].createdMs),
+      candidates: candidates.slice(i, j + 1)
+    });
+    i = j + 1;
+  }
+  return windows;
+}
+
+// src/core/archived.ts
+var ARCHIVED_NOTICE = "archived: skipped (GitHub refuses writes to archived repositories)";
 
 // src/core/list-counted.ts
 var IncompleteListing = class extends Error {
@@ -45719,27 +45874,6 @@ async function listCounted(fetchPage, o) {
     pages: fetched,
     complete: totalCount <= reachable()
   };
-}
-
-// src/actions/cleanup-runs/by-workflow.ts
-function byWorkflowTable(repository, workflows, deleted, dryRun) {
-  const lines = [
-    `#### ${repository}: runs by workflow`,
-    "",
-    `| workflow | file | runs | protected | ${dryRun ? "would delete" : "deleted"} |`,
-    "| --- | --- | --- | --- | --- |"
-  ];
-  for (const w of workflows) {
-    const name = w.retired ? `${w.name} (retired)` : w.name;
-    lines.push(
-      `| ${tableCell(name)} | \`${tableCell(w.path)}\` | ${w.runs} | ${w.protected} | ${deleted.get(w.id) ?? 0} |`
-    );
-  }
-  const retired = workflows.filter((w) => w.retired).map((w) => `${w.name} (\`${w.path}\`)`);
-  if (retired.length > 0) {
-    lines.push("", `Retired workflows, whose runs are removed in full: ${retired.join(", ")}.`);
-  }
-  return lines.join("\n");
 }
 
 // src/actions/cleanup-runs/list-runs.ts
@@ -45818,39 +45952,59 @@ function confirmer(client, repo, windows) {
   };
 }
 
-// src/actions/cleanup-runs/confirm-windows.ts
-function bound(sorted, value, after) {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = lo + hi >> 1;
-    if (sorted[mid] < value || after && sorted[mid] === value) lo = mid + 1;
-    else hi = mid;
+// src/actions/cleanup-runs/messages.ts
+var SKIPS_SHOWN = 10;
+var readFailure = (message) => `${message}; nothing was listed or deleted`;
+function listingError(error63) {
+  if (error63.reason.status === 404) {
+    return `GitHub answered 404 when listing ${error63.what} although the repository exists: Actions is disabled in this repository (enable it under Settings > Actions, or leave the repository out of this job); nothing was deleted in this repository`;
   }
-  return lo;
+  return `${error63.message}; nothing was deleted in this repository`;
 }
-var stamp = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "+00:00");
-function confirmWindows(candidates, completedCreatedMs, perWindow) {
-  const times = [...completedCreatedMs].sort((a, b) => a - b);
-  const within = (from, to) => bound(times, to, true) - bound(times, from, false);
-  const windows = [];
-  let i = 0;
-  while (i < candidates.length) {
-    const first = candidates[i];
-    let j = i;
-    while (j + 1 < candidates.length) {
-      const next = candidates[j + 1].createdMs;
-      if (next !== candidates[j].createdMs && within(first.createdMs, next) > perWindow) break;
-      j += 1;
-    }
-    windows.push({
-      from: stamp(first.createdMs),
-      to: stamp(candidates[j].createdMs),
-      candidates: candidates.slice(i, j + 1)
-    });
-    i = j + 1;
+function problems(report) {
+  const found = [];
+  if (report.failed.length > 0) {
+    const causes = [...new Set(report.failed.map((f) => f.error))];
+    const more = causes.length > 1 ? ` (and ${causes.length - 1} other causes)` : "";
+    found.push(`${report.failed.length} runs were not deleted: ${causes[0]}${more}`);
   }
-  return windows;
+  if (report.stoppedBy) found.push(`deleting stopped: ${report.stoppedBy}`);
+  return found;
+}
+function unreachableWarnings(unreachable) {
+  return unreachable > 0 ? [
+    `${unreachable} runs could not be re-read before deleting (more than GitHub's 1,000 results in one second of creation time); kept for the next run`
+  ] : [];
+}
+function skipItems(skips) {
+  const items = skips.slice(0, SKIPS_SHOWN).map((s) => ({ text: `run ${s.id} kept: ${s.reason}` }));
+  if (skips.length > SKIPS_SHOWN)
+    items.push({ text: `... and ${skips.length - SKIPS_SHOWN} more runs kept` });
+  return items;
+}
+function deletedBy(done) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const d of done) counts.set(d.workflowId, (counts.get(d.workflowId) ?? 0) + 1);
+  return counts;
+}
+function byWorkflowTable(repository, workflows, deleted, dryRun) {
+  const lines = [
+    `#### ${repository}: runs by workflow`,
+    "",
+    `| workflow | file | runs | protected | ${dryRun ? "would delete" : "deleted"} |`,
+    "| --- | --- | --- | --- | --- |"
+  ];
+  for (const w of workflows) {
+    const name = w.retired ? `${w.name} (retired)` : w.name;
+    lines.push(
+      `| ${tableCell(name)} | \`${tableCell(w.path)}\` | ${w.runs} | ${w.protected} | ${deleted.get(w.id) ?? 0} |`
+    );
+  }
+  const retired = workflows.filter((w) => w.retired).map((w) => `${w.name} (\`${w.path}\`)`);
+  if (retired.length > 0) {
+    lines.push("", `Retired workflows, whose runs are removed in full: ${retired.join(", ")}.`);
+  }
+  return lines.join("\n");
 }
 
 // src/core/run-conclusions.ts
@@ -45948,16 +46102,36 @@ function stillDeletable(candidate, fresh, conclusions) {
   return candidate.retired || conclusionMatches(conclusions, fresh.conclusion);
 }
 
-// src/actions/cleanup-runs/delete-candidate.ts
-function deleter(o) {
+// src/actions/cleanup-runs/github.ts
+async function readRepository(client, repo) {
+  try {
+    const { data } = await client.rest.repos.get({ owner: repo.owner, repo: repo.repo });
+    if (data.archived) return { skip: ARCHIVED_NOTICE };
+  } catch (error63) {
+    throw new RepoFailure(
+      readFailure(classifyError(error63, { doing: "reading the repository" }).message)
+    );
+  }
+  try {
+    const workflows = await listWorkflows(client, repo);
+    const listing = await listRuns(client, repo);
+    return { workflows, runs: listing.runs };
+  } catch (error63) {
+    if (!(error63 instanceof IncompleteListing)) throw error63;
+    const listed = error63.what === "workflow runs" ? { listed: error63.listed } : void 0;
+    throw new RepoFailure(listingError(error63), listed);
+  }
+}
+function runDeleter(client, repo, windows, conclusions) {
+  const confirm = confirmer(client, repo, windows);
   const skips = [];
   let unreachable = 0;
   const skip = (id, reason) => {
     skips.push({ id, reason });
     return "skipped";
   };
-  const apply = async (candidate) => {
-    const confirmation = await o.confirm(candidate.id);
+  const preview = async (candidate) => {
+    const confirmation = await confirm(candidate.id);
     const fresh = confirmation.runs.get(candidate.id);
     if (!fresh) {
       if (!confirmation.complete) {
@@ -45966,14 +46140,17 @@ function deleter(o) {
       }
       return skip(candidate.id, "no longer completed (re-run since it was listed) or gone");
     }
-    if (!stillDeletable(candidate, fresh, o.conclusions)) {
+    if (!stillDeletable(candidate, fresh, conclusions)) {
       return skip(candidate.id, `now ${fresh.status}/${fresh.conclusion ?? "none"}`);
     }
-    if (o.dryRun) return "done";
+    return "done";
+  };
+  const apply = async (candidate) => {
+    if (await preview(candidate) === "skipped") return "skipped";
     try {
-      await o.client.rest.actions.deleteWorkflowRun({
-        owner: o.repo.owner,
-        repo: o.repo.repo,
+      await client.rest.actions.deleteWorkflowRun({
+        owner: repo.owner,
+        repo: repo.repo,
         run_id: candidate.id
       });
       return "done";
@@ -45984,142 +46161,16 @@ function deleter(o) {
       throw e;
     }
   };
-  return { apply, skips, unreachable: () => unreachable };
-}
-
-// src/actions/cleanup-runs/outcome.ts
-var SKIPS_SHOWN = 10;
-function deletedBy(done) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const d of done) counts.set(d.workflowId, (counts.get(d.workflowId) ?? 0) + 1);
-  return counts;
-}
-function repoOutcome(repository, plan, report, del) {
-  const warnings = [...report.warnings];
-  if (del.unreachable() > 0) {
-    warnings.push(
-      `${del.unreachable()} runs could not be re-read before deleting (more than GitHub's 1,000 results in one second of creation time); kept for the next run`
-    );
-  }
-  const errors = [];
-  if (report.failed.length > 0) {
-    const causes = [...new Set(report.failed.map((f) => f.error))];
-    const more = causes.length > 1 ? ` (and ${causes.length - 1} other causes)` : "";
-    errors.push(`${report.failed.length} runs were not deleted: ${causes[0]}${more}`);
-  }
-  if (report.stoppedBy) errors.push(`deleting stopped: ${report.stoppedBy}`);
-  const items = del.skips.slice(0, SKIPS_SHOWN).map((s) => ({ text: `run ${s.id} kept: ${s.reason}` }));
-  if (del.skips.length > SKIPS_SHOWN)
-    items.push({ text: `... and ${del.skips.length - SKIPS_SHOWN} more runs kept` });
   return {
-    repository,
-    status: errors.length > 0 ? "failed" : report.left > 0 ? "capped" : "ok",
-    planned: plan.candidates.length,
-    done: report.done.length,
-    left: report.left + report.failed.length,
-    counts: {
-      listed: plan.listed,
-      protected: plan.protected,
-      candidates: plan.candidates.length,
-      deleted: report.done.length,
-      skipped: report.skipped.length
-    },
-    ...items.length > 0 ? { items } : {},
-    ...errors.length > 0 ? { error: errors.join("; ") } : {},
-    ...warnings.length > 0 ? { warnings } : {}
+    apply,
+    preview,
+    describe: (candidate) => `run ${candidate.id}`,
+    skips,
+    unreachable: () => unreachable
   };
 }
 
-// src/core/archived.ts
-var ARCHIVED_NOTICE = "archived: skipped (GitHub refuses writes to archived repositories)";
-function archivedResult(repository, counts) {
-  return {
-    repository,
-    status: "skipped",
-    planned: 0,
-    done: 0,
-    left: 0,
-    ...counts ? { counts } : {},
-    notice: ARCHIVED_NOTICE
-  };
-}
-
-// src/actions/cleanup-runs/cleanup-repo.ts
-var WINDOW_TARGET = PER_PAGE - 10;
-var failed = (repository, error63, listed) => ({
-  result: {
-    repository,
-    status: "failed",
-    planned: 0,
-    done: 0,
-    left: 0,
-    ...listed === void 0 ? {} : { counts: { listed } },
-    error: error63
-  }
-});
-function listingError(error63) {
-  if (error63.reason.status === 404) {
-    return `GitHub answered 404 when listing ${error63.what} although the repository exists: Actions is disabled in this repository (enable it under Settings > Actions, or leave the repository out of this job); nothing was deleted in this repository`;
-  }
-  return `${error63.message}; nothing was deleted in this repository`;
-}
-async function cleanupRepository(repo, c) {
-  const { client } = c;
-  try {
-    const { data } = await client.rest.repos.get({ owner: repo.owner, repo: repo.repo });
-    if (data.archived) return { result: archivedResult(repo.fullName) };
-  } catch (error63) {
-    return failed(
-      repo.fullName,
-      `${classifyError(error63, { doing: "reading the repository" }).message}; nothing was listed or deleted`
-    );
-  }
-  let workflows, listing;
-  try {
-    workflows = await listWorkflows(client, repo);
-    listing = await listRuns(client, repo);
-  } catch (error63) {
-    if (!(error63 instanceof IncompleteListing)) throw error63;
-    const listed = error63.what === "workflow runs" ? error63.listed : void 0;
-    return failed(repo.fullName, listingError(error63), listed);
-  }
-  const plan = planCleanup(workflows, listing.runs, c.plan);
-  const completed = listing.runs.filter((r) => r.status === "completed").map((r) => Date.parse(r.createdAt));
-  const windows = confirmWindows(plan.candidates, completed, WINDOW_TARGET);
-  const del = deleter({
-    client,
-    repo,
-    dryRun: c.dryRun,
-    conclusions: c.plan.conclusions,
-    confirm: confirmer(client, repo, windows)
-  });
-  const report = await applyChanges(plan.candidates, {
-    cap: c.maxDeletes,
-    capInput: "max-deletes",
-    budget: client.budget,
-    floor: c.minRemaining,
-    apply: del.apply,
-    describe: (candidate) => `run ${candidate.id}`
-  });
-  return {
-    result: repoOutcome(repo.fullName, plan, report, del),
-    table: byWorkflowTable(repo.fullName, plan.workflows, deletedBy(report.done), c.dryRun)
-  };
-}
-
-// src/actions/cleanup-runs/options.ts
-function planOptions(inputs, now) {
-  const conclusions = parseConclusions(inputs.conclusions);
-  if (!conclusions.ok) throw new InputError(`Input 'conclusions': ${conclusions.message}`);
-  return {
-    conclusions: conclusions.value,
-    keepLast: inputs["keep-last"],
-    olderThanDays: inputs["older-than-days"],
-    now
-  };
-}
-
-// src/actions/cleanup-runs/schema.ts
+// src/actions/cleanup-runs/inputs.ts
 var schema = external_exports.object({
   repositories: input2.repositories(),
   token: tokenInput(),
@@ -46135,42 +46186,60 @@ var schema = external_exports.object({
   if (!parsed.ok)
     ctx.addIssue({ code: "custom", path: ["conclusions"], message: parsed.message });
 });
+function planOptions(inputs, now) {
+  const conclusions = parseConclusions(inputs.conclusions);
+  if (!conclusions.ok) throw new InputError(`Input 'conclusions': ${conclusions.message}`);
+  return {
+    conclusions: conclusions.value,
+    keepLast: inputs["keep-last"],
+    olderThanDays: inputs["older-than-days"],
+    now
+  };
+}
 
 // src/actions/cleanup-runs/cleanup-runs.ts
 var REPO_CONCURRENCY = 3;
-var action = defineAction({
+var WINDOW_TARGET = PER_PAGE - 10;
+var action = defineRepoAction({
   name: "cleanup-runs",
   title: "Cleanup runs",
   schema,
-  run: async (inputs, deps) => {
-    const options = planOptions(inputs, deps.clock.now());
-    const client = deps.makeClient(inputs.token, inputs["api-url"]);
-    const dryRun = inputs["dry-run"];
-    const tables = /* @__PURE__ */ new Map();
-    const repos = await forEachRepository(
-      inputs.repositories,
-      deps.log,
-      async (repo) => {
-        const r = await cleanupRepository(repo, {
-          client,
-          plan: options,
-          dryRun,
-          maxDeletes: inputs["max-deletes"],
-          minRemaining: inputs["min-remaining"]
-        });
-        if (r.table) tables.set(repo.fullName, r.table);
-        return r.result;
-      },
-      REPO_CONCURRENCY
+  concurrency: REPO_CONCURRENCY,
+  capInput: "max-deletes",
+  setup: (inputs, deps, base) => ({
+    ...base,
+    plan: planOptions(inputs, deps.clock.now())
+  }),
+  read: (repo, c) => readRepository(c.client, repo),
+  plan(snapshot, c) {
+    const plan = planCleanup(snapshot.workflows, snapshot.runs, c.plan);
+    const completed = snapshot.runs.filter((r) => r.status === "completed").map((r) => Date.parse(r.createdAt));
+    const windows = confirmWindows(plan.candidates, completed, WINDOW_TARGET);
+    return { ...plan, changes: plan.candidates, windows };
+  },
+  writer: (repo, plan, c) => runDeleter(c.client, repo, plan.windows, c.plan.conclusions),
+  row: ({ plan, report, writer }) => ({
+    counts: {
+      listed: plan.listed,
+      protected: plan.protected,
+      candidates: plan.candidates.length,
+      deleted: report.done.length,
+      skipped: report.skipped.length
+    },
+    items: skipItems(writer.skips),
+    problems: problems(report),
+    warnings: unreachableWarnings(writer.unreachable())
+  }),
+  finish(runs, rows, c) {
+    const tables = [...runs.values()].map(
+      (r) => byWorkflowTable(r.repo.fullName, r.plan.workflows, deletedBy(r.report.done), c.dryRun)
     );
-    const ordered = inputs.repositories.flatMap((name) => tables.get(name) ?? []);
     return {
       outputs: {
-        deleted: String(repos.reduce((n, r) => n + r.done, 0)),
-        left: String(repos.reduce((n, r) => n + r.left, 0))
+        deleted: String(rows.reduce((n, r) => n + r.done, 0)),
+        left: String(rows.reduce((n, r) => n + r.left, 0))
       },
-      repos,
-      summary: ordered.join("\n\n")
+      summary: tables.join("\n\n")
     };
   }
 });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { apiUrlInput, input, tokenInput } from "../../core/inputs.ts";
 import { labelNameProblem } from "../../core/label-name.ts";
-import { messageProblem } from "./comment-body.ts";
+import { messageProblem } from "./messages.ts";
 
 /** The stale comment unless `stale-message` says otherwise. */
 export const defaultStaleMessage =

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { apiUrlInput, input, tokenInput } from "../../core/inputs.ts";
+import { apiUrlInput, input, InputError, tokenInput } from "../../core/inputs.ts";
 import { parseConclusions } from "./conclusions.ts";
+import type { PlanOptions } from "./plan.ts";
 
 /** cleanup-runs' inputs; mirrors actions/cleanup-runs/action.yml (a test keeps them equal). */
 export const schema = z
@@ -24,3 +25,16 @@ export const schema = z
 
 /** The parsed inputs. */
 export type Inputs = z.infer<typeof schema>;
+
+/** The plan's options from the inputs, at `now`. */
+export function planOptions(inputs: Inputs, now: number): PlanOptions {
+  const conclusions = parseConclusions(inputs.conclusions);
+  // The schema already refused these; reaching here means the schema was bypassed.
+  if (!conclusions.ok) throw new InputError(`Input 'conclusions': ${conclusions.message}`);
+  return {
+    conclusions: conclusions.value,
+    keepLast: inputs["keep-last"],
+    olderThanDays: inputs["older-than-days"],
+    now,
+  };
+}

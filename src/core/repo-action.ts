@@ -1,0 +1,259 @@
+import type { z } from "zod";
+import { defineAction, type ActionDeps, type ActionSpec } from "./action.ts";
+import { applyChanges, type ApplyReport, type ApplyWording, type ChangeOutcome } from "./apply.ts";
+import type { FleetClient } from "./client.ts";
+import { forEachRepository } from "./fan-out.ts";
+import type { InputSchema } from "./inputs.ts";
+import type { ActionResult, RepoResult } from "./report.ts";
+import type { RepoRef } from "./repository.ts";
+import { webLinks, webRoot, type WebLinks } from "./web-links.ts";
+
+/** What every repository of one run shares, set up once from the inputs. */
+export interface RunContext {
+  client: FleetClient;
+  dryRun: boolean;
+  /** The per-repository cap: its input's name and value. */
+  cap: { input: string; limit: number };
+  /** `min-remaining`: no change starts below it. */
+  floor: number;
+  /** The rate-limit resource the changes draw on; REST's unless said. */
+  resource?: string;
+  /** Where the summary's links point (GITHUB_SERVER_URL). */
+  links: WebLinks;
+}
+
+/** A repository left alone, with why (archived, issues turned off): a notice, not a failure. */
+export interface Skip {
+  skip: string;
+}
+
+/**
+ * A repository that failed before any change, in the action's own words (what could not be
+ * read and what was therefore not done), with the counts it got as far as.
+ */
+export class RepoFailure extends Error {
+  override readonly name = "RepoFailure";
+  constructor(
+    message: string,
+    readonly counts?: RepoResult["counts"],
+  ) {
+    super(message);
+  }
+}
+
+/** What an action plans for one repository. */
+export interface RepoPlan<Change> {
+  /** The changes, in the order they are to be made. */
+  changes: Change[];
+  /** What the plan leaves alone and why, said under the repository's row. */
+  warnings?: string[];
+}
+
+/** How one repository's changes are made: the writes, and what a dry run reads instead. */
+export interface ChangeWriter<Change> {
+  /** Makes one change; throws on failure. */
+  apply(change: Change): Promise<ChangeOutcome>;
+  /** In a dry run, the reads that tell whether the change would be done (none when absent). */
+  preview?(change: Change): Promise<ChangeOutcome>;
+  /** How a change is named in messages, e.g. `#12`. */
+  describe(change: Change): string;
+  /** What a change counts against the cap; 1 when absent. */
+  cost?(change: Change): number;
+  /**
+   * Runs once before the changes (in a dry run too): what they all need first, such as a
+   * label to create.
+   */
+  before?(): Promise<{ notice?: string; warnings?: string[] }>;
+}
+
+/** One repository that got as far as applying its plan. */
+export interface RepoRun<P, W> {
+  repo: RepoRef;
+  plan: P;
+  writer: W;
+  report: ApplyReport<ChangeOf<P>>;
+}
+
+type ChangeOf<P> = P extends RepoPlan<infer C> ? C : never;
+
+/** What an action adds to a repository's row, in its own words. */
+export interface RowParts {
+  counts?: RepoResult["counts"];
+  items?: RepoResult["items"];
+  /** What failed or stopped the changes; any makes the repository fail. */
+  problems: string[];
+  /** Said after the plan's and the run's own warnings. */
+  warnings?: string[];
+}
+
+/** An action that reads, plans and changes each repository the same way. */
+export interface RepoActionSpec<
+  S extends InputSchema,
+  C extends RunContext,
+  Snapshot,
+  P extends RepoPlan<unknown>,
+  W extends ChangeWriter<ChangeOf<P>>,
+> {
+  name: string;
+  title: string;
+  schema: S;
+  /** Repositories worked on at once. */
+  concurrency: number;
+  /** The input holding the per-repository cap (`max-*`). */
+  capInput: string;
+  /**
+   * Once per run, before any repository: what every repository shares, on top of what core
+   * sets up from the inputs every such action has (token, api-url, dry-run, min-remaining).
+   */
+  setup(inputs: z.infer<S>, deps: ActionDeps, base: RunContext): C | Promise<C>;
+  /** Everything the plan needs from one repository (the reads), or why it is skipped. */
+  read(repo: RepoRef, context: C): Promise<Snapshot | Skip>;
+  /** Pure: what to change in the repository. */
+  plan(snapshot: Snapshot, context: C, repo: RepoRef): P;
+  /** The writes for one repository's plan. */
+  writer(repo: RepoRef, plan: P, context: C): W;
+  wording?: Partial<ApplyWording>;
+  /** The action's part of a repository's row. */
+  row(run: RepoRun<P, W>, context: C): RowParts;
+  /** The outputs and the summary after the tables, from every repository that got to apply. */
+  finish(
+    runs: ReadonlyMap<string, RepoRun<P, W>>,
+    rows: readonly RepoResult[],
+    context: C,
+  ): Omit<ActionResult, "repos">;
+}
+
+/** The inputs every repository action has, as the schemas give them. */
+interface CommonInputs {
+  repositories: string[];
+  token: string;
+  "api-url": string;
+  "dry-run": boolean;
+  "min-remaining": number;
+}
+
+/** What core sets up for every repository action from its common inputs and its cap. */
+function baseContext(capInput: string, values: unknown, deps: ActionDeps): RunContext {
+  const inputs = values as CommonInputs;
+  const limit = (values as Record<string, unknown>)[capInput];
+  if (typeof limit !== "number")
+    throw new Error(`the cap input '${capInput}' is not in the schema`);
+  return {
+    client: deps.makeClient(inputs.token, inputs["api-url"]),
+    dryRun: inputs["dry-run"],
+    cap: { input: capInput, limit },
+    floor: inputs["min-remaining"],
+    links: webLinks(webRoot(deps.env)),
+  };
+}
+
+const isSkip = (read: unknown): read is Skip =>
+  typeof read === "object" && read !== null && "skip" in read;
+
+/**
+ * Declares an action made of a read, a pure plan and the writes, per repository. The pipeline
+ * is core's, the same for every such action: the repositories `concurrency` at a time with a
+ * progress line each; skip and failure rows; the cap, the rate-limit floor and the stop on
+ * a limit or a refused token; the dry run (same plan and cap, no write); `left` and the status
+ * of each row; links on GITHUB_SERVER_URL.
+ */
+export function defineRepoAction<
+  S extends InputSchema,
+  C extends RunContext,
+  Snapshot,
+  P extends RepoPlan<unknown>,
+  W extends ChangeWriter<ChangeOf<P>>,
+>(spec: RepoActionSpec<S, C, Snapshot, P, W>): ActionSpec<S> {
+  return defineAction({
+    name: spec.name,
+    title: spec.title,
+    schema: spec.schema,
+    async run(inputs, deps) {
+      const context = await spec.setup(inputs, deps, baseContext(spec.capInput, inputs, deps));
+      const runs = new Map<string, RepoRun<P, W>>();
+      const rows = await forEachRepository(
+        (inputs as CommonInputs).repositories,
+        deps.log,
+        async (repo) => {
+          const run = await runRepository(spec, repo, context);
+          if ("plan" in run) runs.set(repo.fullName, run);
+          return "plan" in run ? run.row : run;
+        },
+        spec.concurrency,
+      );
+      const ordered = new Map(
+        rows.flatMap((r) => {
+          const run = runs.get(r.repository);
+          return run ? [[r.repository, run] as const] : [];
+        }),
+      );
+      return { ...spec.finish(ordered, rows, context), repos: rows };
+    },
+  });
+}
+
+async function runRepository<
+  S extends InputSchema,
+  C extends RunContext,
+  Snapshot,
+  P extends RepoPlan<unknown>,
+  W extends ChangeWriter<ChangeOf<P>>,
+>(
+  spec: RepoActionSpec<S, C, Snapshot, P, W>,
+  repo: RepoRef,
+  context: C,
+): Promise<RepoResult | (RepoRun<P, W> & { row: RepoResult })> {
+  const row = { repository: repo.fullName, planned: 0, done: 0, left: 0 };
+  let read: Snapshot | Skip;
+  try {
+    read = await spec.read(repo, context);
+  } catch (error) {
+    if (!(error instanceof RepoFailure)) throw error;
+    const counts = error.counts ? { counts: error.counts } : {};
+    return { ...row, status: "failed", ...counts, error: error.message };
+  }
+  if (isSkip(read)) return { ...row, status: "skipped", notice: read.skip };
+  const plan = spec.plan(read, context, repo);
+  const changes = plan.changes as ChangeOf<P>[];
+  const writer = spec.writer(repo, plan, context);
+  const before = (await writer.before?.()) ?? {};
+  const report = await applyChanges(changes, {
+    cap: context.cap.limit,
+    capInput: context.cap.input,
+    budget: context.client.budget,
+    floor: context.floor,
+    dryRun: context.dryRun,
+    apply: (change) => writer.apply(change),
+    describe: (change) => writer.describe(change),
+    ...(context.resource ? { resource: context.resource } : {}),
+    ...(writer.cost ? { cost: (change: ChangeOf<P>) => writer.cost!(change) } : {}),
+    ...(writer.preview ? { preview: (change: ChangeOf<P>) => writer.preview!(change) } : {}),
+    ...(spec.wording ? { wording: spec.wording } : {}),
+  });
+  const run: RepoRun<P, W> = { repo, plan, writer, report };
+  const parts = spec.row(run, context);
+  // Failed changes wait for the next run as much as those never attempted.
+  const left = report.left + report.failed.length;
+  const error = parts.problems.length > 0 ? parts.problems.join("; ") : undefined;
+  const warnings = [
+    ...(plan.warnings ?? []),
+    ...(before.warnings ?? []),
+    ...report.warnings,
+    ...(parts.warnings ?? []),
+  ];
+  return {
+    ...run,
+    row: {
+      ...row,
+      status: error ? "failed" : left > 0 ? "capped" : "ok",
+      planned: changes.length,
+      done: report.done.length,
+      left,
+      ...(parts.counts ? { counts: parts.counts } : {}),
+      ...(parts.items && parts.items.length > 0 ? { items: parts.items } : {}),
+      ...(error ? { error } : {}),
+      ...(warnings.length > 0 ? { warnings } : {}),
+      ...(before.notice ? { notice: before.notice } : {}),
+    },
+  };
+}
