@@ -23,16 +23,23 @@ export const defaultWording: ApplyWording = {
   stopped: (cause, left) => `${cause}; ${left} changes left undone`,
 };
 
-export interface ApplyOptions<T> {
+/** How each change of a batch ended: done, skipped, or failed on its own with why. */
+export type BatchOutcome = ChangeOutcome | { error: string };
+
+/** What applying one batch did. */
+export interface BatchResult {
+  /** One per change of the batch, in order. */
+  outcomes: BatchOutcome[];
+  /** Set when, after this batch, nothing further may be tried (rate limit, refused token). */
+  stop?: string;
+}
+
+/** The run's limits on one repository's changes. */
+export interface ApplyLimits {
   /** Per-repository cap on changes (`max-*`). */
   cap: number;
   /** The input that sets the cap, for the warning. */
   capInput: string;
-  /**
-   * What one change counts against the cap: the mutating requests it takes, say. 1 unless
-   * said. A skipped change wrote nothing and is not counted.
-   */
-  cost?(change: T): number;
   budget: Budget;
   /** `min-remaining`: stop before the budget drops to this. */
   floor: number;
@@ -42,17 +49,39 @@ export interface ApplyOptions<T> {
    * `preview` says when there is one.
    */
   dryRun?: boolean;
-  /** Makes one change; throws on failure. */
-  apply(change: T): Promise<ChangeOutcome>;
+  wording?: Partial<ApplyWording>;
+}
+
+/** How changes are made: one at a time, or in batches (aliased GraphQL mutations). */
+export type ChangeWrites<T> = {
+  /** How a change is named in messages, e.g. `#12`. */
+  describe(change: T): string;
+  /**
+   * What one change counts against the cap: the mutating requests it takes, say. 1 unless
+   * said. A skipped change made no change and is not counted.
+   */
+  cost?(change: T): number;
   /**
    * In a dry run, the reads that tell whether a change would be done or skipped (they are
    * requests, so the floor guards them as it guards writes).
    */
   preview?(change: T): Promise<ChangeOutcome>;
-  /** How a change is named in messages, e.g. `#12`. */
-  describe(change: T): string;
-  wording?: Partial<ApplyWording>;
-}
+} & (
+  | {
+      /** Makes one change; throws on failure. */
+      apply(change: T): Promise<ChangeOutcome>;
+      applyBatch?: undefined;
+    }
+  | {
+      /** Makes up to `batchSize` changes in one go; throws when the whole batch failed. */
+      applyBatch(changes: T[]): Promise<BatchResult>;
+      batchSize: number;
+      apply?: undefined;
+    }
+);
+
+/** What applyChanges is given. */
+export type ApplyOptions<T> = ApplyLimits & ChangeWrites<T>;
 
 export interface ApplyReport<T> {
   done: T[];
@@ -84,12 +113,17 @@ export function fitsInCap<T>(
   return i;
 }
 
+/** One change at a time, as a batch of one. */
+const single =
+  <T>(write: (change: T) => Promise<ChangeOutcome>) =>
+  async (changes: T[]): Promise<BatchResult> => ({ outcomes: [await write(changes[0]!)] });
+
 /**
- * Applies planned changes in order, one at a time, within the cap and the rate-limit floor.
- * A change that fails on its own (403 on one locked issue, 422) is reported and the rest go
- * on; an exhausted rate limit, an invalid token or a permission the token lacks would refuse
- * every other change too, so it stops the rest, reported as left. A dry run walks the same
- * changes within the same cap, and makes none of them.
+ * Applies planned changes in order, one at a time (or a batch at a time), within the cap and
+ * the rate-limit floor. A change that fails on its own (403 on one locked issue, 422) is
+ * reported and the rest go on; an exhausted rate limit, an invalid token or a permission the
+ * token lacks would refuse every other change too, so it stops the rest, reported as left.
+ * A dry run walks the same changes within the same cap, and makes none of them.
  */
 export async function applyChanges<T>(
   changes: readonly T[],
@@ -98,43 +132,64 @@ export async function applyChanges<T>(
   const report: ApplyReport<T> = { done: [], skipped: [], failed: [], left: 0, warnings: [] };
   const say = { ...defaultWording, ...options.wording };
   const cost = options.cost ?? (() => 1);
-  const write = options.dryRun ? (options.preview ?? (async () => "done" as const)) : options.apply;
+  const write = options.dryRun
+    ? single(options.preview ?? (async () => "done" as const))
+    : (options.applyBatch ?? single(options.apply));
+  const batchSize = !options.dryRun && options.applyBatch ? options.batchSize : 1;
   // A dry run without reads makes no request at all, so it has no floor to keep.
   const guarded = !options.dryRun || options.preview !== undefined;
   let spent = 0;
-  for (let i = 0; i < changes.length; i++) {
-    const change = changes[i]!;
-    const price = cost(change);
-    if (spent + price > options.cap) {
-      report.left = changes.length - i;
-      report.warnings.push(say.capReached(options.capInput, options.cap, report.left));
+  let i = 0;
+  /** Leaves the changes from the current one on for the next run. */
+  const leaveTheRest = () => (report.left = changes.length - i);
+  while (i < changes.length) {
+    let size = 0;
+    let price = 0;
+    while (size < batchSize && i + size < changes.length) {
+      const next = cost(changes[i + size]!);
+      if (spent + price + next > options.cap) break;
+      price += next;
+      size += 1;
+    }
+    if (size === 0) {
+      const left = leaveTheRest();
+      report.warnings.push(say.capReached(options.capInput, options.cap, left));
       break;
     }
     if (guarded && !options.budget.allows(options.floor, options.resource)) {
-      report.left = changes.length - i;
+      const left = leaveTheRest();
       const remaining = options.budget.get(options.resource)?.remaining;
       const unit = options.resource === "graphql" ? "GraphQL points" : "requests";
-      report.warnings.push(say.floorReached(remaining, unit, options.floor, report.left));
+      report.warnings.push(say.floorReached(remaining, unit, options.floor, left));
       break;
     }
+    const batch = changes.slice(i, i + size);
+    let result: BatchResult;
     try {
-      const outcome = await write(change);
-      if (outcome === "done") {
-        report.done.push(change);
-        spent += price;
-      } else report.skipped.push(change);
+      result = await write(batch);
     } catch (error) {
       const e =
         error instanceof ApiError
           ? error
-          : classifyError(error, { doing: options.describe(change) });
+          : classifyError(error, { doing: options.describe(batch[0]!) });
       if (stopsTheRest(e)) {
-        report.left = changes.length - i;
-        report.stoppedBy = say.stopped(e.message, report.left);
+        report.stoppedBy = say.stopped(e.message, leaveTheRest());
         break;
       }
-      report.failed.push({ change, error: e.message });
-      spent += price;
+      result = { outcomes: batch.map(() => ({ error: e.message })) };
+    }
+    batch.forEach((change, k) => {
+      const outcome = result.outcomes[k]!;
+      if (outcome === "skipped") return void report.skipped.push(change);
+      spent += cost(change);
+      if (outcome === "done") report.done.push(change);
+      else report.failed.push({ change, error: outcome.error });
+    });
+    i += size;
+    if (result.stop !== undefined) {
+      const left = leaveTheRest();
+      if (left > 0) report.stoppedBy = say.stopped(result.stop, left);
+      break;
     }
   }
   return report;

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { defineAction, type ActionDeps, type ActionSpec } from "./action.ts";
-import { applyChanges, type ApplyReport, type ApplyWording, type ChangeOutcome } from "./apply.ts";
+import { applyChanges, type ApplyReport, type ApplyWording, type ChangeWrites } from "./apply.ts";
 import type { FleetClient } from "./client.ts";
 import { forEachRepository } from "./fan-out.ts";
 import type { InputSchema } from "./inputs.ts";
@@ -50,21 +50,13 @@ export interface RepoPlan<Change> {
 }
 
 /** How one repository's changes are made: the writes, and what a dry run reads instead. */
-export interface ChangeWriter<Change> {
-  /** Makes one change; throws on failure. */
-  apply(change: Change): Promise<ChangeOutcome>;
-  /** In a dry run, the reads that tell whether the change would be done (none when absent). */
-  preview?(change: Change): Promise<ChangeOutcome>;
-  /** How a change is named in messages, e.g. `#12`. */
-  describe(change: Change): string;
-  /** What a change counts against the cap; 1 when absent. */
-  cost?(change: Change): number;
+export type ChangeWriter<Change> = ChangeWrites<Change> & {
   /**
    * Runs once before the changes (in a dry run too): what they all need first, such as a
    * label to create.
    */
   before?(): Promise<{ notice?: string; warnings?: string[] }>;
-}
+};
 
 /** One repository that got as far as applying its plan. */
 export interface RepoRun<P, W> {
@@ -217,17 +209,14 @@ async function runRepository<
   const changes = plan.changes as ChangeOf<P>[];
   const writer = spec.writer(repo, plan, context);
   const before = (await writer.before?.()) ?? {};
-  const report = await applyChanges(changes, {
+  const report = await applyChanges<ChangeOf<P>>(changes, {
+    ...writer,
     cap: context.cap.limit,
     capInput: context.cap.input,
     budget: context.client.budget,
     floor: context.floor,
     dryRun: context.dryRun,
-    apply: (change) => writer.apply(change),
-    describe: (change) => writer.describe(change),
     ...(context.resource ? { resource: context.resource } : {}),
-    ...(writer.cost ? { cost: (change: ChangeOf<P>) => writer.cost!(change) } : {}),
-    ...(writer.preview ? { preview: (change: ChangeOf<P>) => writer.preview!(change) } : {}),
     ...(spec.wording ? { wording: spec.wording } : {}),
   });
   const run: RepoRun<P, W> = { repo, plan, writer, report };

@@ -45576,43 +45576,62 @@ var defaultWording = {
   floorReached: (remaining, unit, floor, left) => `rate-limit floor reached (${remaining} ${unit} left, min-remaining ${floor}); stopped with ${left} left for the next run`,
   stopped: (cause, left) => `${cause}; ${left} changes left undone`
 };
+var single = (write) => async (changes) => ({ outcomes: [await write(changes[0])] });
 async function applyChanges(changes, options) {
   const report = { done: [], skipped: [], failed: [], left: 0, warnings: [] };
   const say = { ...defaultWording, ...options.wording };
   const cost = options.cost ?? (() => 1);
-  const write = options.dryRun ? options.preview ?? (async () => "done") : options.apply;
+  const write = options.dryRun ? single(options.preview ?? (async () => "done")) : options.applyBatch ?? single(options.apply);
+  const batchSize = !options.dryRun && options.applyBatch ? options.batchSize : 1;
   const guarded = !options.dryRun || options.preview !== void 0;
   let spent = 0;
-  for (let i = 0; i < changes.length; i++) {
-    const change = changes[i];
-    const price = cost(change);
-    if (spent + price > options.cap) {
-      report.left = changes.length - i;
-      report.warnings.push(say.capReached(options.capInput, options.cap, report.left));
+  let i = 0;
+  const leaveTheRest = () => report.left = changes.length - i;
+  while (i < changes.length) {
+    let size = 0;
+    let price = 0;
+    while (size < batchSize && i + size < changes.length) {
+      const next = cost(changes[i + size]);
+      if (spent + price + next > options.cap) break;
+      price += next;
+      size += 1;
+    }
+    if (size === 0) {
+      const left = leaveTheRest();
+      report.warnings.push(say.capReached(options.capInput, options.cap, left));
       break;
     }
     if (guarded && !options.budget.allows(options.floor, options.resource)) {
-      report.left = changes.length - i;
+      const left = leaveTheRest();
       const remaining = options.budget.get(options.resource)?.remaining;
       const unit = options.resource === "graphql" ? "GraphQL points" : "requests";
-      report.warnings.push(say.floorReached(remaining, unit, options.floor, report.left));
+      report.warnings.push(say.floorReached(remaining, unit, options.floor, left));
       break;
     }
+    const batch = changes.slice(i, i + size);
+    let result;
     try {
-      const outcome = await write(change);
-      if (outcome === "done") {
-        report.done.push(change);
-        spent += price;
-      } else report.skipped.push(change);
+      result = await write(batch);
     } catch (error63) {
-      const e = error63 instanceof ApiError ? error63 : classifyError(error63, { doing: options.describe(change) });
+      const e = error63 instanceof ApiError ? error63 : classifyError(error63, { doing: options.describe(batch[0]) });
       if (stopsTheRest(e)) {
-        report.left = changes.length - i;
-        report.stoppedBy = say.stopped(e.message, report.left);
+        report.stoppedBy = say.stopped(e.message, leaveTheRest());
         break;
       }
-      report.failed.push({ change, error: e.message });
-      spent += price;
+      result = { outcomes: batch.map(() => ({ error: e.message })) };
+    }
+    batch.forEach((change, k) => {
+      const outcome = result.outcomes[k];
+      if (outcome === "skipped") return void report.skipped.push(change);
+      spent += cost(change);
+      if (outcome === "done") report.done.push(change);
+      else report.failed.push({ change, error: outcome.error });
+    });
+    i += size;
+    if (result.stop !== void 0) {
+      const left = leaveTheRest();
+      if (left > 0) report.stoppedBy = say.stopped(result.stop, left);
+      break;
     }
   }
   return report;
@@ -45729,16 +45748,13 @@ async function runRepository(spec, repo, context) {
   const writer = spec.writer(repo, plan, context);
   const before = await writer.before?.() ?? {};
   const report = await applyChanges(changes, {
+    ...writer,
     cap: context.cap.limit,
     capInput: context.cap.input,
     budget: context.client.budget,
     floor: context.floor,
     dryRun: context.dryRun,
-    apply: (change) => writer.apply(change),
-    describe: (change) => writer.describe(change),
     ...context.resource ? { resource: context.resource } : {},
-    ...writer.cost ? { cost: (change) => writer.cost(change) } : {},
-    ...writer.preview ? { preview: (change) => writer.preview(change) } : {},
     ...spec.wording ? { wording: spec.wording } : {}
   });
   const run = { repo, plan, writer, report };

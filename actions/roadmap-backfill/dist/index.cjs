@@ -15759,7 +15759,7 @@ var require_cache = __commonJS({
       #batchCacheOperations(operations) {
         const cache = this.#relevantRequestResponseList;
         const backupCache = [...cache];
-        const addedItems = [];
+        const addedItems2 = [];
         const resultList = [];
         try {
           for (const operation of operations) {
@@ -15775,7 +15775,7 @@ var require_cache = __commonJS({
                 message: "delete operation should not have an associated response"
               });
             }
-            if (this.#queryCache(operation.request, operation.options, addedItems).length) {
+            if (this.#queryCache(operation.request, operation.options, addedItems2).length) {
               throw new DOMException("???", "InvalidStateError");
             }
             let requestResponses;
@@ -15822,7 +15822,7 @@ var require_cache = __commonJS({
                 cache.splice(idx, 1);
               }
               cache.push([operation.request, operation.response]);
-              addedItems.push([operation.request, operation.response]);
+              addedItems2.push([operation.request, operation.response]);
             }
             resultList.push([operation.request, operation.response]);
           }
@@ -20792,9 +20792,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addList(items2, ordered = false) {
+  addList(items, ordered = false) {
     const tag = ordered ? "ol" : "ul";
-    const listItems = items2.map((item) => this.wrap("li", item)).join("");
+    const listItems = items.map((item) => this.wrap("li", item)).join("");
     const element = this.wrap(tag, listItems);
     return this.addRaw(element).addEOL();
   }
@@ -29501,7 +29501,7 @@ function handleIntersectionResults(result, left, right) {
 }
 var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
   $ZodType.init(inst, def);
-  const items2 = def.items;
+  const items = def.items;
   const memo2 = globalConfig.memoizer;
   memo2?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
@@ -29517,8 +29517,8 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
     }
     payload.value = memo2 ? memo2.alloc(inst, payload, [], ctx) : [];
     const proms = [];
-    const optinStart = getTupleOptStart(items2, "optin");
-    const optoutStart = getTupleOptStart(items2, "optout");
+    const optinStart = getTupleOptStart(items, "optin");
+    const optoutStart = getTupleOptStart(items, "optout");
     if (!def.rest) {
       if (input3.length < optinStart) {
         payload.issues.push({
@@ -29531,10 +29531,10 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
         });
         return payload;
       }
-      if (input3.length > items2.length) {
+      if (input3.length > items.length) {
         payload.issues.push({
           code: "too_big",
-          maximum: items2.length,
+          maximum: items.length,
           inclusive: true,
           input: input3,
           inst,
@@ -29542,11 +29542,11 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
         });
       }
     }
-    const itemResults = new Array(items2.length);
+    const itemResults = new Array(items.length);
     const abortEarly = def.rest ? ctx?.abortEarly : void 0;
     let itemAborted = false;
-    for (let i = 0; i < items2.length; i++) {
-      const r = items2[i]._zod.run({ value: input3[i], issues: [] }, ctx);
+    for (let i = 0; i < items.length; i++) {
+      const r = items[i]._zod.run({ value: input3[i], issues: [] }, ctx);
       if (r instanceof Promise) {
         proms.push(r.then((rr) => {
           itemResults[i] = rr;
@@ -29558,8 +29558,8 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
       }
     }
     if (def.rest && !itemAborted) {
-      let i = items2.length - 1;
-      const rest = input3.slice(items2.length);
+      let i = items.length - 1;
+      const rest = input3.slice(items.length);
       let seen = payload.issues.length;
       for (const el of rest) {
         if (abortEarly && payload.issues.length !== seen) {
@@ -29577,14 +29577,14 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
       }
     }
     if (proms.length) {
-      return Promise.all(proms).then(() => handleTupleResults(itemResults, payload, items2, input3, optoutStart));
+      return Promise.all(proms).then(() => handleTupleResults(itemResults, payload, items, input3, optoutStart));
     }
-    return handleTupleResults(itemResults, payload, items2, input3, optoutStart);
+    return handleTupleResults(itemResults, payload, items, input3, optoutStart);
   };
 });
-function getTupleOptStart(items2, key) {
-  for (let i = items2.length - 1; i >= 0; i--) {
-    const omittable = key === "optin" ? items2[i]._zod.optin !== void 0 : items2[i]._zod.optout === "optional";
+function getTupleOptStart(items, key) {
+  for (let i = items.length - 1; i >= 0; i--) {
+    const omittable = key === "optin" ? items[i]._zod.optin !== void 0 : items[i]._zod.optout === "optional";
     if (!omittable)
       return i + 1;
   }
@@ -29596,11 +29596,11 @@ function handleTupleResult(result, final, index) {
   }
   final.value[index] = result.value;
 }
-function handleTupleResults(itemResults, final, items2, input3, optoutStart) {
-  for (let i = 0; i < items2.length; i++) {
+function handleTupleResults(itemResults, final, items, input3, optoutStart) {
+  for (let i = 0; i < items.length; i++) {
     const r = itemResults[i];
     const isPresent = i < input3.length;
-    if (!isPresent && i >= optoutStart && items2[i]._zod.optin === "optional") {
+    if (!isPresent && i >= optoutStart && items[i]._zod.optin === "optional") {
       final.value.length = i;
       break;
     }
@@ -29614,7 +29614,7 @@ function handleTupleResults(itemResults, final, items2, input3, optoutStart) {
     final.value[i] = r.value;
   }
   for (let i = final.value.length - 1; i >= input3.length; i--) {
-    if (items2[i]._zod.optout === "optional" && final.value[i] === void 0) {
+    if (items[i]._zod.optout === "optional" && final.value[i] === void 0) {
       final.value.length = i;
     } else {
       break;
@@ -39530,20 +39530,20 @@ function generateNonOptionalCheck(doc, ctx, schema2, accessor) {
 }
 function generateTupleCheck(doc, ctx, schema2, accessor) {
   const def = schema2._zod.def;
-  const items2 = def.items;
+  const items = def.items;
   const rest = def.rest;
   doc.write(`if (!Array.isArray(${accessor})) return INVALID;`);
-  const optinStart = getTupleOptStart2(items2, "optin");
-  const optoutStart = getTupleOptStart2(items2, "optout");
+  const optinStart = getTupleOptStart2(items, "optin");
+  const optoutStart = getTupleOptStart2(items, "optout");
   if (rest) {
     doc.write(`if (${accessor}.length < ${optinStart}) return INVALID;`);
   } else {
-    doc.write(`if (${accessor}.length < ${optinStart} || ${accessor}.length > ${items2.length}) return INVALID;`);
+    doc.write(`if (${accessor}.length < ${optinStart} || ${accessor}.length > ${items.length}) return INVALID;`);
   }
   const outputVar = newVar(ctx);
   doc.write(`const ${outputVar} = [];`);
-  for (let i = 0; i < items2.length; i++) {
-    const itemSchema = items2[i];
+  for (let i = 0; i < items.length; i++) {
+    const itemSchema = items[i];
     if (i >= optoutStart) {
       doc.write(`if (${outputVar}.length === ${i}) {`);
       doc.indented((d) => {
@@ -39585,7 +39585,7 @@ function generateTupleCheck(doc, ctx, schema2, accessor) {
   if (rest) {
     const iVar = newVar(ctx);
     const elemVar = newVar(ctx);
-    doc.write(`for (let ${iVar} = ${items2.length}; ${iVar} < ${accessor}.length; ${iVar}++) {`);
+    doc.write(`for (let ${iVar} = ${items.length}; ${iVar} < ${accessor}.length; ${iVar}++) {`);
     doc.indented((d) => {
       d.write(`const ${elemVar} = ${accessor}[${iVar}];`);
       const elemOutput = compileChild(d, ctx, rest, elemVar);
@@ -39595,9 +39595,9 @@ function generateTupleCheck(doc, ctx, schema2, accessor) {
   }
   return outputVar;
 }
-function getTupleOptStart2(items2, key) {
-  for (let i = items2.length - 1; i >= 0; i--) {
-    const omittable = key === "optin" ? items2[i]._zod.optin !== void 0 : items2[i]._zod.optout === "optional";
+function getTupleOptStart2(items, key) {
+  for (let i = items.length - 1; i >= 0; i--) {
+    const omittable = key === "optin" ? items[i]._zod.optin !== void 0 : items[i]._zod.optout === "optional";
     if (!omittable)
       return i + 1;
   }
@@ -40733,13 +40733,13 @@ function _intersection(Class2, left, right) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _tuple(Class2, items2, _paramsOrRest, _params) {
+function _tuple(Class2, items, _paramsOrRest, _params) {
   const hasRest = _paramsOrRest instanceof $ZodType;
   const params = hasRest ? _params : _paramsOrRest;
   const rest = hasRest ? _paramsOrRest : null;
   return new Class2({
     type: "tuple",
-    items: items2,
+    items,
     rest,
     ...normalizeParams(params)
   });
@@ -43637,13 +43637,13 @@ var ZodTuple = /* @__PURE__ */ $constructor("ZodTuple", (inst, def) => {
     });
   }
 });
-function tuple(items2, _paramsOrRest, _params) {
+function tuple(items, _paramsOrRest, _params) {
   const hasRest = _paramsOrRest instanceof $ZodType;
   const params = hasRest ? _params : _paramsOrRest;
   const rest = hasRest ? _paramsOrRest : null;
   return new ZodTuple({
     type: "tuple",
-    items: items2,
+    items,
     rest,
     ...util_exports.normalizeParams(params)
   });
@@ -44284,8 +44284,8 @@ function detectVersion(schema2, defaultTarget) {
   }
   return defaultTarget ?? "draft-2020-12";
 }
-function applyMinItems(items2, minItems) {
-  return items2.map((item, index) => index < minItems ? item : item.optional());
+function applyMinItems(items, minItems) {
+  return items.map((item, index) => index < minItems ? item : item.optional());
 }
 function decodeJSONPointerSegment(segment) {
   return segment.replace(/~1/g, "/").replace(/~0/g, "~");
@@ -44439,13 +44439,13 @@ function plural(n) {
 }
 function checkArrayGuards(arraySchema, guards) {
   const guard = z.transform((value) => value).check((payload) => {
-    const items2 = payload.value;
-    if (!Array.isArray(items2))
+    const items = payload.value;
+    if (!Array.isArray(items))
       return;
     if (guards.uniqueItems === true) {
       const firstSeen = /* @__PURE__ */ new Map();
-      for (let i = 0; i < items2.length; i++) {
-        const key = canonicalKey(items2[i], /* @__PURE__ */ new Set());
+      for (let i = 0; i < items.length; i++) {
+        const key = canonicalKey(items[i], /* @__PURE__ */ new Set());
         if (key === null)
           continue;
         const first = firstSeen.get(key);
@@ -44456,7 +44456,7 @@ function checkArrayGuards(arraySchema, guards) {
         payload.issues.push({
           code: "custom",
           message: `Array items must be unique: element at index ${i} duplicates the one at index ${first}`,
-          input: items2,
+          input: items,
           path: [i],
           continue: true
         });
@@ -44466,7 +44466,7 @@ function checkArrayGuards(arraySchema, guards) {
       const minContains = guards.minContains ?? 1;
       const ceiling = guards.maxContains !== void 0 ? guards.maxContains + 1 : Number.POSITIVE_INFINITY;
       let matches = 0;
-      for (const item of items2) {
+      for (const item of items) {
         if (guards.containsSchema.safeParse(item).success && ++matches >= ceiling)
           break;
       }
@@ -44474,7 +44474,7 @@ function checkArrayGuards(arraySchema, guards) {
         payload.issues.push({
           code: "custom",
           message: `Array must contain at least ${minContains} matching ${plural(minContains)}; found ${matches}`,
-          input: items2,
+          input: items,
           continue: true
         });
       }
@@ -44482,7 +44482,7 @@ function checkArrayGuards(arraySchema, guards) {
         payload.issues.push({
           code: "custom",
           message: `Array must contain at most ${guards.maxContains} matching ${plural(guards.maxContains)}`,
-          input: items2,
+          input: items,
           continue: true
         });
       }
@@ -44768,12 +44768,12 @@ function convertBaseSchema(schema2, ctx) {
     }
     case "array": {
       const prefixItems = schema2.prefixItems;
-      const items2 = schema2.items;
+      const items = schema2.items;
       if (prefixItems && Array.isArray(prefixItems)) {
         const minItems = typeof schema2.minItems === "number" ? schema2.minItems : 0;
         const tupleItems = prefixItems.map((item) => convertSchema(item, ctx));
         const positionalItems = applyMinItems(tupleItems, minItems);
-        const rest = !Array.isArray(items2) ? getTupleRest(items2, ctx) : void 0;
+        const rest = !Array.isArray(items) ? getTupleRest(items, ctx) : void 0;
         const tupleSchema = z.tuple(positionalItems);
         zodSchema = rest ? tupleSchema.rest(rest) : tupleSchema;
         if (typeof schema2.minItems === "number") {
@@ -44782,9 +44782,9 @@ function convertBaseSchema(schema2, ctx) {
         if (typeof schema2.maxItems === "number") {
           zodSchema = zodSchema.check(z.maxLength(schema2.maxItems));
         }
-      } else if (Array.isArray(items2)) {
+      } else if (Array.isArray(items)) {
         const minItems = typeof schema2.minItems === "number" ? schema2.minItems : 0;
-        const tupleItems = items2.map((item) => convertSchema(item, ctx));
+        const tupleItems = items.map((item) => convertSchema(item, ctx));
         const positionalItems = applyMinItems(tupleItems, minItems);
         const rest = getTupleRest(schema2.additionalItems, ctx);
         const tupleSchema = z.tuple(positionalItems);
@@ -44795,8 +44795,8 @@ function convertBaseSchema(schema2, ctx) {
         if (typeof schema2.maxItems === "number") {
           zodSchema = zodSchema.check(z.maxLength(schema2.maxItems));
         }
-      } else if (items2 !== void 0) {
-        const element = convertSchema(items2, ctx);
+      } else if (items !== void 0) {
+        const element = convertSchema(items, ctx);
         let arraySchema = z.array(element);
         if (typeof schema2.minItems === "number") {
           arraySchema = arraySchema.min(schema2.minItems);
@@ -45573,6 +45573,73 @@ function classifyError(error63, context = {}) {
   return new ApiError("network", status, `${prefix}${message || String(error63)}`);
 }
 
+// src/core/apply.ts
+var defaultWording = {
+  capReached: (capInput, cap, left) => `reached ${capInput} (${cap}); ${left} left for the next run`,
+  floorReached: (remaining, unit, floor, left) => `rate-limit floor reached (${remaining} ${unit} left, min-remaining ${floor}); stopped with ${left} left for the next run`,
+  stopped: (cause, left) => `${cause}; ${left} changes left undone`
+};
+var single = (write) => async (changes) => ({ outcomes: [await write(changes[0])] });
+async function applyChanges(changes, options) {
+  const report = { done: [], skipped: [], failed: [], left: 0, warnings: [] };
+  const say = { ...defaultWording, ...options.wording };
+  const cost = options.cost ?? (() => 1);
+  const write = options.dryRun ? single(options.preview ?? (async () => "done")) : options.applyBatch ?? single(options.apply);
+  const batchSize = !options.dryRun && options.applyBatch ? options.batchSize : 1;
+  const guarded = !options.dryRun || options.preview !== void 0;
+  let spent = 0;
+  let i = 0;
+  const leaveTheRest = () => report.left = changes.length - i;
+  while (i < changes.length) {
+    let size = 0;
+    let price = 0;
+    while (size < batchSize && i + size < changes.length) {
+      const next = cost(changes[i + size]);
+      if (spent + price + next > options.cap) break;
+      price += next;
+      size += 1;
+    }
+    if (size === 0) {
+      const left = leaveTheRest();
+      report.warnings.push(say.capReached(options.capInput, options.cap, left));
+      break;
+    }
+    if (guarded && !options.budget.allows(options.floor, options.resource)) {
+      const left = leaveTheRest();
+      const remaining = options.budget.get(options.resource)?.remaining;
+      const unit = options.resource === "graphql" ? "GraphQL points" : "requests";
+      report.warnings.push(say.floorReached(remaining, unit, options.floor, left));
+      break;
+    }
+    const batch = changes.slice(i, i + size);
+    let result;
+    try {
+      result = await write(batch);
+    } catch (error63) {
+      const e = error63 instanceof ApiError ? error63 : classifyError(error63, { doing: options.describe(batch[0]) });
+      if (stopsTheRest(e)) {
+        report.stoppedBy = say.stopped(e.message, leaveTheRest());
+        break;
+      }
+      result = { outcomes: batch.map(() => ({ error: e.message })) };
+    }
+    batch.forEach((change, k) => {
+      const outcome = result.outcomes[k];
+      if (outcome === "skipped") return void report.skipped.push(change);
+      spent += cost(change);
+      if (outcome === "done") report.done.push(change);
+      else report.failed.push({ change, error: outcome.error });
+    });
+    i += size;
+    if (result.stop !== void 0) {
+      const left = leaveTheRest();
+      if (left > 0) report.stoppedBy = say.stopped(result.stop, left);
+      break;
+    }
+  }
+  return report;
+}
+
 // src/core/repository.ts
 function parseRepo(fullName) {
   const slash = fullName.indexOf("/");
@@ -45616,6 +45683,112 @@ async function forEachRepository(repositories, log, work, concurrency = 1) {
   });
   return results;
 }
+
+// src/core/repo-action.ts
+var RepoFailure = class extends Error {
+  constructor(message, counts) {
+    super(message);
+    this.counts = counts;
+  }
+  counts;
+  name = "RepoFailure";
+};
+function baseContext(capInput, values, deps) {
+  const inputs = values;
+  const limit = values[capInput];
+  if (typeof limit !== "number")
+    throw new Error(`the cap input '${capInput}' is not in the schema`);
+  return {
+    client: deps.makeClient(inputs.token, inputs["api-url"]),
+    dryRun: inputs["dry-run"],
+    cap: { input: capInput, limit },
+    floor: inputs["min-remaining"],
+    links: webLinks(webRoot(deps.env))
+  };
+}
+var isSkip = (read) => typeof read === "object" && read !== null && "skip" in read;
+function defineRepoAction(spec) {
+  return defineAction({
+    name: spec.name,
+    title: spec.title,
+    schema: spec.schema,
+    async run(inputs, deps) {
+      const context = await spec.setup(inputs, deps, baseContext(spec.capInput, inputs, deps));
+      const runs = /* @__PURE__ */ new Map();
+      const rows = await forEachRepository(
+        inputs.repositories,
+        deps.log,
+        async (repo) => {
+          const run = await runRepository(spec, repo, context);
+          if ("plan" in run) runs.set(repo.fullName, run);
+          return "plan" in run ? run.row : run;
+        },
+        spec.concurrency
+      );
+      const ordered = new Map(
+        rows.flatMap((r) => {
+          const run = runs.get(r.repository);
+          return run ? [[r.repository, run]] : [];
+        })
+      );
+      return { ...spec.finish(ordered, rows, context), repos: rows };
+    }
+  });
+}
+async function runRepository(spec, repo, context) {
+  const row = { repository: repo.fullName, planned: 0, done: 0, left: 0 };
+  let read;
+  try {
+    read = await spec.read(repo, context);
+  } catch (error64) {
+    if (!(error64 instanceof RepoFailure)) throw error64;
+    const counts = error64.counts ? { counts: error64.counts } : {};
+    return { ...row, status: "failed", ...counts, error: error64.message };
+  }
+  if (isSkip(read)) return { ...row, status: "skipped", notice: read.skip };
+  const plan = spec.plan(read, context, repo);
+  const changes = plan.changes;
+  const writer = spec.writer(repo, plan, context);
+  const before = await writer.before?.() ?? {};
+  const report = await applyChanges(changes, {
+    ...writer,
+    cap: context.cap.limit,
+    capInput: context.cap.input,
+    budget: context.client.budget,
+    floor: context.floor,
+    dryRun: context.dryRun,
+    ...context.resource ? { resource: context.resource } : {},
+    ...spec.wording ? { wording: spec.wording } : {}
+  });
+  const run = { repo, plan, writer, report };
+  const parts = spec.row(run, context);
+  const left = report.left + report.failed.length;
+  const error63 = parts.problems.length > 0 ? parts.problems.join("; ") : void 0;
+  const warnings = [
+    ...plan.warnings ?? [],
+    ...before.warnings ?? [],
+    ...report.warnings,
+    ...parts.warnings ?? []
+  ];
+  return {
+    ...run,
+    row: {
+      ...row,
+      status: error63 ? "failed" : left > 0 ? "capped" : "ok",
+      planned: changes.length,
+      done: report.done.length,
+      left,
+      ...parts.counts ? { counts: parts.counts } : {},
+      ...parts.items && parts.items.length > 0 ? { items: parts.items } : {},
+      ...error63 ? { error: error63 } : {},
+      ...warnings.length > 0 ? { warnings } : {},
+      ...before.notice ? { notice: before.notice } : {}
+    }
+  };
+}
+
+// src/core/archived.ts
+var ARCHIVED_NOTICE = "archived: skipped (GitHub refuses writes to archived repositories)";
 
 // src/core/graphql-call.ts
 function bodyErrors(body) {
@@ -45692,137 +45865,6 @@ function readAddAnswer(batch, answer) {
   });
 }
 
-// src/actions/roadmap-backfill/plan.ts
-function planRepository(issues, maxAdds) {
-  const orphans = issues.filter((i) => i.boards === 0).sort((a, b) => a.number - b.number);
-  return {
-    listed: issues.length,
-    tracked: issues.length - orphans.length,
-    orphans,
-    kept: orphans.slice(0, maxAdds),
-    left: orphans.slice(maxAdds)
-  };
-}
-function inBatches(items2, size) {
-  const batches = [];
-  for (let i = 0; i < items2.length; i += size) batches.push(items2.slice(i, i + size));
-  return batches;
-}
-
-// src/actions/roadmap-backfill/set-status.ts
-function statusDocument(count) {
-  const vars = Array.from({ length: count }, (_, i) => `$i${i}: ID!`).join(", ");
-  const updates = Array.from(
-    { length: count },
-    (_, i) => `  s${i}: updateProjectV2ItemFieldValue(input: {projectId: $project, itemId: $i${i}, fieldId: $field, value: {singleSelectOptionId: $option}}) {
-    projectV2Item { id }
-  }`
-  ).join("\n");
-  return `mutation SetStatus($project: ID!, $field: ID!, $option: String!, ${vars}) {
-${updates}
-}`;
-}
-function statusVariables(itemIds, board) {
-  const vars = {
-    project: board.id,
-    field: board.field.id,
-    option: board.option.id
-  };
-  itemIds.forEach((id, i) => vars[`i${i}`] = id);
-  return vars;
-}
-function readStatusAnswer(count, answer) {
-  const unplaced = answer.errors.filter((e) => !e.path || e.path.length === 0);
-  return Array.from({ length: count }, (_, i) => {
-    const alias = `s${i}`;
-    const errors = answer.errors.filter((e) => e.path?.[0] === alias);
-    if (errors.length === 0 && answer.data?.[alias]?.projectV2Item) return void 0;
-    const why = [...errors, ...unplaced].map((e) => e.message).join("; ");
-    return why || "GitHub answered without the item";
-  });
-}
-
-// src/actions/roadmap-backfill/add-to-board.ts
-var BATCH_SIZE = 50;
-async function addToBoard(client, board, issues, o) {
-  const report = { added: [], raced: [], failed: [], unset: [], left: 0, warnings: [] };
-  let attempted = 0;
-  for (const batch of inBatches(issues, o.batchSize ?? BATCH_SIZE)) {
-    if (!client.budget.allows(o.floor, "graphql")) {
-      report.left = issues.length - attempted;
-      const remaining = client.budget.get("graphql")?.remaining;
-      report.warnings.push(
-        `rate-limit floor reached (${remaining} GraphQL points left, min-remaining ${o.floor}); stopped with ${report.left} orphans left for the next run`
-      );
-      break;
-    }
-    let outcomes;
-    try {
-      const answer = await graphqlCall(
-        client,
-        addDocument(batch.length),
-        addVariables(batch, board),
-        { doing: `adding ${batch.length} issues to the board` }
-      );
-      outcomes = readAddAnswer(batch, answer);
-    } catch (error63) {
-      const e = classifyError(error63);
-      if (stopsTheRest(e)) {
-        report.left = issues.length - attempted;
-        report.stoppedBy = `${e.message}; ${report.left} orphans left undone`;
-        break;
-      }
-      for (const issue3 of batch) report.failed.push({ issue: issue3, error: e.message });
-      attempted += batch.length;
-      continue;
-    }
-    attempted += batch.length;
-    const ours = [];
-    for (const outcome of outcomes) {
-      if (outcome.kind === "added") ours.push(outcome);
-      else if (outcome.kind === "raced") report.raced.push(outcome.issue);
-      else report.failed.push({ issue: outcome.issue, error: outcome.error });
-    }
-    if (ours.length === 0) continue;
-    const stopped = await setStatus(client, board, ours, report);
-    if (stopped) {
-      report.left = issues.length - attempted;
-      if (report.left > 0) report.stoppedBy = `${stopped}; ${report.left} orphans left undone`;
-      break;
-    }
-  }
-  return report;
-}
-async function setStatus(client, board, ours, report) {
-  const unset = (issue3, why) => report.unset.push({
-    issue: issue3,
-    error: `#${issue3.number} was added to the board but its ${board.field.name} could not be set to '${board.option.name}' (${why}); it is on the board without one: set it by hand (a rerun sees it on a board and leaves it alone)`
-  });
-  let errors;
-  try {
-    const answer = await graphqlCall(
-      client,
-      statusDocument(ours.length),
-      statusVariables(
-        ours.map((o) => o.itemId),
-        board
-      ),
-      { doing: `setting ${board.field.name} of ${ours.length} items` }
-    );
-    errors = readStatusAnswer(ours.length, answer);
-  } catch (error63) {
-    const e = classifyError(error63);
-    for (const o of ours) unset(o.issue, e.message);
-    return stopsTheRest(e) ? e.message : void 0;
-  }
-  ours.forEach((o, i) => {
-    const why = errors[i];
-    if (why === void 0) report.added.push(o.issue);
-    else unset(o.issue, why);
-  });
-  return void 0;
-}
-
 // src/actions/roadmap-backfill/list-issues.ts
 var PAGE_SIZE = 100;
 var ISSUES_QUERY = `query OpenIssues($owner: String!, $name: String!, $after: String) {
@@ -45882,24 +45924,27 @@ async function listOpenIssues(client, repo) {
   }
 }
 
-// src/core/archived.ts
-var ARCHIVED_NOTICE = "archived: skipped (GitHub refuses writes to archived repositories)";
-function archivedResult(repository, counts) {
-  return {
-    repository,
-    status: "skipped",
-    planned: 0,
-    done: 0,
-    left: 0,
-    ...counts ? { counts } : {},
-    notice: ARCHIVED_NOTICE
-  };
-}
-
-// src/actions/roadmap-backfill/backfill-repository.ts
+// src/actions/roadmap-backfill/messages.ts
 var SHOWN_ITEMS = 100;
 var SHOWN_FAILURES = 5;
-function items(repo, added, raced, dryRun, links) {
+var wording = {
+  capReached: (capInput, cap, left) => `reached ${capInput} (${cap}); ${left} orphans left for the next run`,
+  floorReached: (remaining, unit, floor, left) => `rate-limit floor reached (${remaining} ${unit} left, min-remaining ${floor}); stopped with ${left} orphans left for the next run`,
+  stopped: (cause, left) => `${cause}; ${left} orphans left undone`
+};
+var readFailure = (message) => `${message}; nothing was added in this repository`;
+var statusNotSet = (issue3, board, why) => `#${issue3.number} was added to the board but its ${board.field.name} could not be set to '${board.option.name}' (${why}); it is on the board without one: set it by hand (a rerun sees it on a board and leaves it alone)`;
+function problems(report, unset) {
+  const all = [
+    ...report.stoppedBy ? [`stopped: ${report.stoppedBy}`] : [],
+    ...[...report.failed, ...unset].map((f) => f.error)
+  ];
+  if (all.length === 0) return [];
+  const shown = all.slice(0, SHOWN_FAILURES);
+  const more = all.length > shown.length ? `; and ${all.length - shown.length} more` : "";
+  return [`${shown.join("; ")}${more}`];
+}
+function addedItems(repo, added, raced, dryRun, links) {
   const verb = dryRun ? "would add" : "added";
   const list = added.slice(0, SHOWN_ITEMS).map((i) => ({
     text: `${verb} #${i.number} ${linkText(i.title)}`,
@@ -45914,79 +45959,107 @@ function items(repo, added, raced, dryRun, links) {
     });
   return list;
 }
-function failure2(repo, error63) {
-  return {
-    result: {
-      repository: repo.fullName,
-      status: "failed",
-      planned: 0,
-      done: 0,
-      left: 0,
-      error: `${classifyError(error63).message}; nothing was added in this repository`
-    },
-    added: []
-  };
+function boardLine(board, dryRun, links) {
+  return `${dryRun ? "Orphans would go" : "Orphans go"} to [${board.title}](${links.board(board.owner, board.number)}) (board #${board.number} of ${board.owner}) with ${board.field.name} '${board.option.name}'.`;
 }
-async function backfillRepository(client, board, repo, s) {
-  let listing;
-  try {
-    listing = await listOpenIssues(client, repo);
-  } catch (error64) {
-    return failure2(repo, error64);
-  }
-  const row = { repository: repo.fullName };
-  if (listing.archived) return { result: archivedResult(repo.fullName), added: [] };
-  const plan = planRepository(listing.issues, s.maxAdds);
-  const warnings = [];
-  if (plan.left.length > 0)
-    warnings.push(
-      `reached max-adds (${s.maxAdds}); ${plan.left.length} orphans left for the next run`
-    );
-  const counts = (added, raced) => ({
-    listed: plan.listed,
-    tracked: plan.tracked,
-    orphans: plan.orphans.length,
-    added,
-    raced
+
+// src/actions/roadmap-backfill/set-status.ts
+function statusDocument(count) {
+  const vars = Array.from({ length: count }, (_, i) => `$i${i}: ID!`).join(", ");
+  const updates = Array.from(
+    { length: count },
+    (_, i) => `  s${i}: updateProjectV2ItemFieldValue(input: {projectId: $project, itemId: $i${i}, fieldId: $field, value: {singleSelectOptionId: $option}}) {
+    projectV2Item { id }
+  }`
+  ).join("\n");
+  return `mutation SetStatus($project: ID!, $field: ID!, $option: String!, ${vars}) {
+${updates}
+}`;
+}
+function statusVariables(itemIds, board) {
+  const vars = {
+    project: board.id,
+    field: board.field.id,
+    option: board.option.id
+  };
+  itemIds.forEach((id, i) => vars[`i${i}`] = id);
+  return vars;
+}
+function readStatusAnswer(count, answer) {
+  const unplaced = answer.errors.filter((e) => !e.path || e.path.length === 0);
+  return Array.from({ length: count }, (_, i) => {
+    const alias = `s${i}`;
+    const errors = answer.errors.filter((e) => e.path?.[0] === alias);
+    if (errors.length === 0 && answer.data?.[alias]?.projectV2Item) return void 0;
+    const why = [...errors, ...unplaced].map((e) => e.message).join("; ");
+    return why || "GitHub answered without the item";
   });
-  if (s.dryRun) {
-    return {
-      result: {
-        ...row,
-        status: plan.left.length > 0 ? "capped" : "ok",
-        planned: plan.orphans.length,
-        done: plan.kept.length,
-        left: plan.left.length,
-        counts: counts(plan.kept.length, 0),
-        items: items(repo, plan.kept, [], true, s.links),
-        ...warnings.length > 0 ? { warnings } : {}
-      },
-      added: plan.kept
-    };
+}
+
+// src/actions/roadmap-backfill/github.ts
+var BATCH_SIZE = 50;
+async function readRepository(client, repo) {
+  try {
+    const listing = await listOpenIssues(client, repo);
+    return listing.archived ? { skip: ARCHIVED_NOTICE } : listing.issues;
+  } catch (error63) {
+    throw new RepoFailure(readFailure(classifyError(error63).message));
   }
-  const report = await addToBoard(client, board, plan.kept, { floor: s.minRemaining });
-  warnings.push(...report.warnings);
-  const problems = [
-    ...report.stoppedBy ? [`stopped: ${report.stoppedBy}`] : [],
-    ...[...report.failed, ...report.unset].map((f) => f.error)
-  ];
-  const shown = problems.slice(0, SHOWN_FAILURES);
-  const error63 = problems.length === 0 ? void 0 : `${shown.join("; ")}${problems.length > shown.length ? `; and ${problems.length - shown.length} more` : ""}`;
-  const done = report.added.length;
-  const left = plan.orphans.length - done - report.raced.length - report.unset.length;
+}
+function boardWriter(client, board) {
+  const raced = [];
+  const unset = [];
+  const applyBatch = async (batch) => {
+    const answer = await graphqlCall(
+      client,
+      addDocument(batch.length),
+      addVariables(batch, board),
+      { doing: `adding ${batch.length} issues to the board` }
+    );
+    const outcomes = [];
+    const ours = [];
+    readAddAnswer(batch, answer).forEach((outcome, index) => {
+      if (outcome.kind === "added") {
+        ours.push({ index, ...outcome });
+        outcomes.push("done");
+      } else if (outcome.kind === "raced") {
+        raced.push(outcome.issue);
+        outcomes.push("skipped");
+      } else outcomes.push({ error: outcome.error });
+    });
+    if (ours.length === 0) return { outcomes };
+    let errors;
+    let stop;
+    try {
+      const status = await graphqlCall(
+        client,
+        statusDocument(ours.length),
+        statusVariables(
+          ours.map((o) => o.itemId),
+          board
+        ),
+        { doing: `setting ${board.field.name} of ${ours.length} items` }
+      );
+      errors = readStatusAnswer(ours.length, status);
+    } catch (error63) {
+      const e = classifyError(error63);
+      errors = ours.map(() => e.message);
+      if (stopsTheRest(e)) stop = e.message;
+    }
+    ours.forEach((o, k) => {
+      const why = errors[k];
+      if (why === void 0) return;
+      unset.push({ issue: o.issue, error: statusNotSet(o.issue, board, why) });
+      outcomes[o.index] = "skipped";
+    });
+    return stop === void 0 ? { outcomes } : { outcomes, stop };
+  };
   return {
-    result: {
-      ...row,
-      status: error63 ? "failed" : left > 0 ? "capped" : "ok",
-      planned: plan.orphans.length,
-      done,
-      left,
-      counts: counts(done, report.raced.length),
-      items: items(repo, report.added, report.raced, false, s.links),
-      ...error63 ? { error: error63 } : {},
-      ...warnings.length > 0 ? { warnings } : {}
-    },
-    added: report.added
+    applyBatch,
+    batchSize: BATCH_SIZE,
+    describe: (issue3) => `adding #${issue3.number}`,
+    raced,
+    unset
   };
 }
 
@@ -46016,6 +46089,18 @@ var schema = external_exports.object({
 function projectOwner(inputs) {
   const given = inputs["project-owner"].trim();
   return given !== "" ? given : inputs.repositories[0].split("/")[0];
+}
+
+// src/actions/roadmap-backfill/plan.ts
+function planRepository(issues, maxAdds) {
+  const orphans = issues.filter((i) => i.boards === 0).sort((a, b) => a.number - b.number);
+  return {
+    listed: issues.length,
+    tracked: issues.length - orphans.length,
+    orphans,
+    kept: orphans.slice(0, maxAdds),
+    left: orphans.slice(maxAdds)
+  };
 }
 
 // src/core/closest.ts
@@ -46153,56 +46238,56 @@ async function resolveBoard(client, wanted, o) {
 
 // src/actions/roadmap-backfill/roadmap-backfill.ts
 var CONCURRENCY = 4;
-function boardLine(board, dryRun, links) {
-  return `${dryRun ? "Orphans would go" : "Orphans go"} to [${board.title}](${links.board(board.owner, board.number)}) (board #${board.number} of ${board.owner}) with ${board.field.name} '${board.option.name}'.`;
-}
-var action = defineAction({
+var action = defineRepoAction({
   name: "roadmap-backfill",
   title: "Roadmap backfill",
   schema,
-  async run(inputs, deps) {
-    const client = deps.makeClient(inputs.token, inputs["api-url"]);
-    const dryRun = inputs["dry-run"];
-    const links = webLinks(webRoot(deps.env));
+  concurrency: CONCURRENCY,
+  capInput: "max-adds",
+  async setup(inputs, deps, base) {
     const board = await resolveBoard(
-      client,
+      base.client,
       {
         owner: projectOwner(inputs),
         number: inputs["project-number"],
         statusField: inputs["status-field"],
         statusValue: inputs["status-value"]
       },
-      { needWrite: !dryRun, links }
+      { needWrite: !base.dryRun, links: base.links }
     );
-    if (dryRun && !board.writable)
+    if (base.dryRun && !board.writable)
       deps.log.warning(
         `the token can read board #${board.number} '${board.title}' but may not add items to it, so a real run would fail; ${BOARD_PERMISSION}`
       );
-    const added = /* @__PURE__ */ new Map();
-    const repos = await forEachRepository(
-      inputs.repositories,
-      deps.log,
-      async (repo) => {
-        const r = await backfillRepository(client, board, repo, {
-          dryRun,
-          maxAdds: inputs["max-adds"],
-          minRemaining: inputs["min-remaining"],
-          links
-        });
-        added.set(repo.fullName, r.added);
-        return r.result;
-      },
-      CONCURRENCY
-    );
-    const count = (name) => repos.reduce((sum, r) => sum + Number(r.counts?.[name] ?? 0), 0);
+    return { ...base, resource: "graphql", board };
+  },
+  read: (repo, c) => readRepository(c.client, repo),
+  plan(issues, c) {
+    const plan = planRepository(issues, c.cap.limit);
+    return { ...plan, changes: plan.orphans };
+  },
+  writer: (_repo, _plan, c) => boardWriter(c.client, c.board),
+  wording,
+  row: ({ repo, plan, report, writer }, c) => ({
+    counts: {
+      listed: plan.listed,
+      tracked: plan.tracked,
+      orphans: plan.orphans.length,
+      added: report.done.length,
+      raced: writer.raced.length
+    },
+    items: addedItems(repo, report.done, writer.raced, c.dryRun, c.links),
+    problems: problems(report, writer.unset)
+  }),
+  finish(runs, rows, c) {
+    const count = (name) => rows.reduce((sum, r) => sum + Number(r.counts?.[name] ?? 0), 0);
     return {
       outputs: {
-        added: inputs.repositories.flatMap((r) => (added.get(r) ?? []).map((i) => i.url)),
+        added: [...runs.values()].flatMap((r) => r.report.done.map((i) => i.url)),
         orphans: count("orphans"),
-        left: repos.reduce((sum, r) => sum + r.left, 0)
+        left: rows.reduce((sum, r) => sum + r.left, 0)
       },
-      repos,
-      summary: boardLine(board, dryRun, links)
+      summary: boardLine(c.board, c.dryRun, c.links)
     };
   }
 });

@@ -46,11 +46,11 @@ export async function readRepository(
 }
 
 /** The deletes of one repository, with the runs kept although planned. */
-export interface RunDeleter extends ChangeWriter<Candidate> {
+export type RunDeleter = ChangeWriter<Candidate> & {
   skips: readonly SkipNote[];
   /** Candidates that could not be re-read (over GitHub's 1,000-result cap). */
   unreachable(): number;
-}
+};
 
 /**
  * The deletes of one repository, oldest first: each candidate is re-confirmed from a fresh
@@ -105,7 +105,7 @@ export function runDeleter(
   return {
     apply,
     preview,
-    describe: (candidate) => `run ${candidate.id}`,
+    describe: (candidate: Candidate) => `run ${candidate.id}`,
     skips,
     unreachable: () => unreachable,
   };
