@@ -4,24 +4,47 @@ import { ApiError, classifyError, stopsTheRest } from "./errors.ts";
 /** How one change ended when applied. */
 export type ChangeOutcome = "done" | "skipped";
 
-/** How the run's limits are said; an action words them for what it changes (issues, orphans). */
-export interface ApplyWording {
-  /** The cap (`max-*`) was reached with `left` changes not attempted. */
-  capReached(capInput: string, cap: number, left: number): string;
+/**
+ * How the run's limits are said; an action words them for what it changes (issues, orphans,
+ * packages by name). `left` is the changes not attempted.
+ */
+export interface ApplyWording<T = unknown> {
+  /** The cap (`max-*`) was reached. */
+  capReached(capInput: string, cap: number, left: readonly T[]): string;
   /** The rate-limit floor was reached; `remaining` is in `unit` (requests, GraphQL points). */
-  floorReached(remaining: number | undefined, unit: string, floor: number, left: number): string;
-  /** Something (`cause`) stopped every further change with `left` undone. */
-  stopped(cause: string, left: number): string;
+  floorReached(
+    remaining: number | undefined,
+    unit: string,
+    floor: number,
+    left: readonly T[],
+  ): string;
+  /** Something (`cause`) stopped every further change. */
+  stopped(cause: string, left: readonly T[]): string;
 }
 
 /** The wording unless an action gives its own. */
 export const defaultWording: ApplyWording = {
   capReached: (capInput, cap, left) =>
-    `reached ${capInput} (${cap}); ${left} left for the next run`,
+    `reached ${capInput} (${cap}); ${left.length} left for the next run`,
   floorReached: (remaining, unit, floor, left) =>
-    `rate-limit floor reached (${remaining} ${unit} left, min-remaining ${floor}); stopped with ${left} left for the next run`,
-  stopped: (cause, left) => `${cause}; ${left} changes left undone`,
+    `rate-limit floor reached (${remaining} ${unit} left, min-remaining ${floor}); stopped with ${left.length} left for the next run`,
+  stopped: (cause, left) => `${cause}; ${left.length} changes left undone`,
 };
+
+/**
+ * Thrown by a change to stop every further one, whatever the error's kind: a state that
+ * could not be saved, say. With `failure` the change itself failed (with that message);
+ * without, it is left for the next run with the rest.
+ */
+export class StopChanges extends Error {
+  override readonly name = "StopChanges";
+  constructor(
+    message: string,
+    readonly failure?: string,
+  ) {
+    super(message);
+  }
+}
 
 /** How each change of a batch ended: done, skipped, or failed on its own with why. */
 export type BatchOutcome = ChangeOutcome | { error: string };
@@ -35,7 +58,7 @@ export interface BatchResult {
 }
 
 /** The run's limits on one repository's changes. */
-export interface ApplyLimits {
+export interface ApplyLimits<T> {
   /** Per-repository cap on changes (`max-*`). */
   cap: number;
   /** The input that sets the cap, for the warning. */
@@ -49,7 +72,7 @@ export interface ApplyLimits {
    * `preview` says when there is one.
    */
   dryRun?: boolean;
-  wording?: Partial<ApplyWording>;
+  wording?: Partial<ApplyWording<T>>;
 }
 
 /** How changes are made: one at a time, or in batches (aliased GraphQL mutations). */
@@ -81,7 +104,7 @@ export type ChangeWrites<T> = {
 );
 
 /** What applyChanges is given. */
-export type ApplyOptions<T> = ApplyLimits & ChangeWrites<T>;
+export type ApplyOptions<T> = ApplyLimits<T> & ChangeWrites<T>;
 
 export interface ApplyReport<T> {
   done: T[];
@@ -130,7 +153,7 @@ export async function applyChanges<T>(
   options: ApplyOptions<T>,
 ): Promise<ApplyReport<T>> {
   const report: ApplyReport<T> = { done: [], skipped: [], failed: [], left: 0, warnings: [] };
-  const say = { ...defaultWording, ...options.wording };
+  const say: ApplyWording<T> = { ...defaultWording, ...options.wording };
   const cost = options.cost ?? (() => 1);
   const write = options.dryRun
     ? single(options.preview ?? (async () => "done" as const))
@@ -140,8 +163,11 @@ export async function applyChanges<T>(
   const guarded = !options.dryRun || options.preview !== undefined;
   let spent = 0;
   let i = 0;
-  /** Leaves the changes from the current one on for the next run. */
-  const leaveTheRest = () => (report.left = changes.length - i);
+  /** Leaves the changes from the `from`th on for the next run. */
+  const leaveFrom = (from: number) => {
+    report.left = changes.length - from;
+    return changes.slice(from);
+  };
   while (i < changes.length) {
     let size = 0;
     let price = 0;
@@ -152,12 +178,12 @@ export async function applyChanges<T>(
       size += 1;
     }
     if (size === 0) {
-      const left = leaveTheRest();
+      const left = leaveFrom(i);
       report.warnings.push(say.capReached(options.capInput, options.cap, left));
       break;
     }
     if (guarded && !options.budget.allows(options.floor, options.resource)) {
-      const left = leaveTheRest();
+      const left = leaveFrom(i);
       const remaining = options.budget.get(options.resource)?.remaining;
       const unit = options.resource === "graphql" ? "GraphQL points" : "requests";
       report.warnings.push(say.floorReached(remaining, unit, options.floor, left));
@@ -168,12 +194,19 @@ export async function applyChanges<T>(
     try {
       result = await write(batch);
     } catch (error) {
+      if (error instanceof StopChanges) {
+        const failed = error.failure !== undefined;
+        if (failed) report.failed.push({ change: batch[0]!, error: error.failure! });
+        const left = leaveFrom(i + (failed ? 1 : 0));
+        if (!failed || left.length > 0) report.stoppedBy = say.stopped(error.message, left);
+        break;
+      }
       const e =
         error instanceof ApiError
           ? error
           : classifyError(error, { doing: options.describe(batch[0]!) });
       if (stopsTheRest(e)) {
-        report.stoppedBy = say.stopped(e.message, leaveTheRest());
+        report.stoppedBy = say.stopped(e.message, leaveFrom(i));
         break;
       }
       result = { outcomes: batch.map(() => ({ error: e.message })) };
@@ -187,8 +220,8 @@ export async function applyChanges<T>(
     });
     i += size;
     if (result.stop !== undefined) {
-      const left = leaveTheRest();
-      if (left > 0) report.stoppedBy = say.stopped(result.stop, left);
+      const left = leaveFrom(i);
+      if (left.length > 0) report.stoppedBy = say.stopped(result.stop, left);
       break;
     }
   }

@@ -45,6 +45,11 @@ export class RepoFailure extends Error {
 export interface RepoPlan<Change> {
   /** The changes, in the order they are to be made. */
   changes: Change[];
+  /**
+   * Changes the plan itself holds back for a later run (a cap on what it may decide, such as
+   * smoke-issue-bot's max-issues): counted as left.
+   */
+  deferred?: number;
   /** What the plan leaves alone and why, said under the repository's row. */
   warnings?: string[];
 }
@@ -72,8 +77,8 @@ type ChangeOf<P> = P extends RepoPlan<infer C> ? C : never;
 export interface RowParts {
   counts?: RepoResult["counts"];
   items?: RepoResult["items"];
-  /** What failed or stopped the changes; any makes the repository fail. */
-  problems: string[];
+  /** What failed or stopped the changes, in the action's words; makes the repository fail. */
+  error?: string | undefined;
   /** Said after the plan's and the run's own warnings. */
   warnings?: string[];
 }
@@ -91,8 +96,10 @@ export interface RepoActionSpec<
   schema: S;
   /** Repositories worked on at once. */
   concurrency: number;
-  /** The input holding the per-repository cap (`max-*`). */
-  capInput: string;
+  /** The input holding the per-repository cap (`max-*`); none when the plan caps itself. */
+  capInput?: string;
+  /** The repositories worked on: the `repositories` input unless said. */
+  repositories?(context: C): string[];
   /**
    * Once per run, before any repository: what every repository shares, on top of what core
    * sets up from the inputs every such action has (token, api-url, dry-run, min-remaining).
@@ -104,7 +111,7 @@ export interface RepoActionSpec<
   plan(snapshot: Snapshot, context: C, repo: RepoRef): P;
   /** The writes for one repository's plan. */
   writer(repo: RepoRef, plan: P, context: C): W;
-  wording?: Partial<ApplyWording>;
+  wording?: Partial<ApplyWording<ChangeOf<P>>>;
   /** The action's part of a repository's row. */
   row(run: RepoRun<P, W>, context: C): RowParts;
   /** The outputs and the summary after the tables, from every repository that got to apply. */
@@ -125,15 +132,15 @@ interface CommonInputs {
 }
 
 /** What core sets up for every repository action from its common inputs and its cap. */
-function baseContext(capInput: string, values: unknown, deps: ActionDeps): RunContext {
+function baseContext(capInput: string | undefined, values: unknown, deps: ActionDeps): RunContext {
   const inputs = values as CommonInputs;
-  const limit = (values as Record<string, unknown>)[capInput];
+  const limit = capInput === undefined ? Infinity : (values as Record<string, unknown>)[capInput];
   if (typeof limit !== "number")
     throw new Error(`the cap input '${capInput}' is not in the schema`);
   return {
     client: deps.makeClient(inputs.token, inputs["api-url"]),
     dryRun: inputs["dry-run"],
-    cap: { input: capInput, limit },
+    cap: { input: capInput ?? "", limit },
     floor: inputs["min-remaining"],
     links: webLinks(webRoot(deps.env)),
   };
@@ -164,7 +171,7 @@ export function defineRepoAction<
       const context = await spec.setup(inputs, deps, baseContext(spec.capInput, inputs, deps));
       const runs = new Map<string, RepoRun<P, W>>();
       const rows = await forEachRepository(
-        (inputs as CommonInputs).repositories,
+        spec.repositories?.(context) ?? (inputs as CommonInputs).repositories,
         deps.log,
         async (repo) => {
           const run = await runRepository(spec, repo, context);
@@ -222,8 +229,8 @@ async function runRepository<
   const run: RepoRun<P, W> = { repo, plan, writer, report };
   const parts = spec.row(run, context);
   // Failed changes wait for the next run as much as those never attempted.
-  const left = report.left + report.failed.length;
-  const error = parts.problems.length > 0 ? parts.problems.join("; ") : undefined;
+  const left = report.left + report.failed.length + (plan.deferred ?? 0);
+  const { error } = parts;
   const warnings = [
     ...(plan.warnings ?? []),
     ...(before.warnings ?? []),

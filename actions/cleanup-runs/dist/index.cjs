@@ -45572,9 +45572,17 @@ function classifyError(error63, context = {}) {
 
 // src/core/apply.ts
 var defaultWording = {
-  capReached: (capInput, cap, left) => `reached ${capInput} (${cap}); ${left} left for the next run`,
-  floorReached: (remaining, unit, floor, left) => `rate-limit floor reached (${remaining} ${unit} left, min-remaining ${floor}); stopped with ${left} left for the next run`,
-  stopped: (cause, left) => `${cause}; ${left} changes left undone`
+  capReached: (capInput, cap, left) => `reached ${capInput} (${cap}); ${left.length} left for the next run`,
+  floorReached: (remaining, unit, floor, left) => `rate-limit floor reached (${remaining} ${unit} left, min-remaining ${floor}); stopped with ${left.length} left for the next run`,
+  stopped: (cause, left) => `${cause}; ${left.length} changes left undone`
+};
+var StopChanges = class extends Error {
+  constructor(message, failure2) {
+    super(message);
+    this.failure = failure2;
+  }
+  failure;
+  name = "StopChanges";
 };
 var single = (write) => async (changes) => ({ outcomes: [await write(changes[0])] });
 async function applyChanges(changes, options) {
@@ -45586,7 +45594,10 @@ async function applyChanges(changes, options) {
   const guarded = !options.dryRun || options.preview !== void 0;
   let spent = 0;
   let i = 0;
-  const leaveTheRest = () => report.left = changes.length - i;
+  const leaveFrom = (from) => {
+    report.left = changes.length - from;
+    return changes.slice(from);
+  };
   while (i < changes.length) {
     let size = 0;
     let price = 0;
@@ -45597,12 +45608,12 @@ async function applyChanges(changes, options) {
       size += 1;
     }
     if (size === 0) {
-      const left = leaveTheRest();
+      const left = leaveFrom(i);
       report.warnings.push(say.capReached(options.capInput, options.cap, left));
       break;
     }
     if (guarded && !options.budget.allows(options.floor, options.resource)) {
-      const left = leaveTheRest();
+      const left = leaveFrom(i);
       const remaining = options.budget.get(options.resource)?.remaining;
       const unit = options.resource === "graphql" ? "GraphQL points" : "requests";
       report.warnings.push(say.floorReached(remaining, unit, options.floor, left));
@@ -45613,9 +45624,16 @@ async function applyChanges(changes, options) {
     try {
       result = await write(batch);
     } catch (error63) {
+      if (error63 instanceof StopChanges) {
+        const failed = error63.failure !== void 0;
+        if (failed) report.failed.push({ change: batch[0], error: error63.failure });
+        const left = leaveFrom(i + (failed ? 1 : 0));
+        if (!failed || left.length > 0) report.stoppedBy = say.stopped(error63.message, left);
+        break;
+      }
       const e = error63 instanceof ApiError ? error63 : classifyError(error63, { doing: options.describe(batch[0]) });
       if (stopsTheRest(e)) {
-        report.stoppedBy = say.stopped(e.message, leaveTheRest());
+        report.stoppedBy = say.stopped(e.message, leaveFrom(i));
         break;
       }
       result = { outcomes: batch.map(() => ({ error: e.message })) };
@@ -45629,8 +45647,8 @@ async function applyChanges(changes, options) {
     });
     i += size;
     if (result.stop !== void 0) {
-      const left = leaveTheRest();
-      if (left > 0) report.stoppedBy = say.stopped(result.stop, left);
+      const left = leaveFrom(i);
+      if (left.length > 0) report.stoppedBy = say.stopped(result.stop, left);
       break;
     }
   }
@@ -45692,13 +45710,13 @@ var RepoFailure = class extends Error {
 };
 function baseContext(capInput, values, deps) {
   const inputs = values;
-  const limit = values[capInput];
+  const limit = capInput === void 0 ? Infinity : values[capInput];
   if (typeof limit !== "number")
     throw new Error(`the cap input '${capInput}' is not in the schema`);
   return {
     client: deps.makeClient(inputs.token, inputs["api-url"]),
     dryRun: inputs["dry-run"],
-    cap: { input: capInput, limit },
+    cap: { input: capInput ?? "", limit },
     floor: inputs["min-remaining"],
     links: webLinks(webRoot(deps.env))
   };
@@ -45713,7 +45731,7 @@ function defineRepoAction(spec) {
       const context = await spec.setup(inputs, deps, baseContext(spec.capInput, inputs, deps));
       const runs = /* @__PURE__ */ new Map();
       const rows = await forEachRepository(
-        inputs.repositories,
+        spec.repositories?.(context) ?? inputs.repositories,
         deps.log,
         async (repo) => {
           const run = await runRepository(spec, repo, context);
@@ -45759,8 +45777,8 @@ async function runRepository(spec, repo, context) {
   });
   const run = { repo, plan, writer, report };
   const parts = spec.row(run, context);
-  const left = report.left + report.failed.length;
-  const error63 = parts.problems.length > 0 ? parts.problems.join("; ") : void 0;
+  const left = report.left + report.failed.length + (plan.deferred ?? 0);
+  const { error: error63 } = parts;
   const warnings = [
     ...plan.warnings ?? [],
     ...before.warnings ?? [],
@@ -45977,7 +45995,7 @@ function listingError(error63) {
   }
   return `${error63.message}; nothing was deleted in this repository`;
 }
-function problems(report) {
+function errorLine(report) {
   const found = [];
   if (report.failed.length > 0) {
     const causes = [...new Set(report.failed.map((f) => f.error))];
@@ -45985,7 +46003,7 @@ function problems(report) {
     found.push(`${report.failed.length} runs were not deleted: ${causes[0]}${more}`);
   }
   if (report.stoppedBy) found.push(`deleting stopped: ${report.stoppedBy}`);
-  return found;
+  return found.length > 0 ? found.join("; ") : void 0;
 }
 function unreachableWarnings(unreachable) {
   return unreachable > 0 ? [
@@ -46243,7 +46261,7 @@ var action = defineRepoAction({
       skipped: report.skipped.length
     },
     items: skipItems(writer.skips),
-    problems: problems(report),
+    error: errorLine(report),
     warnings: unreachableWarnings(writer.unreachable())
   }),
   finish(runs, rows, c) {

@@ -45575,9 +45575,17 @@ function classifyError(error63, context = {}) {
 
 // src/core/apply.ts
 var defaultWording = {
-  capReached: (capInput, cap, left) => `reached ${capInput} (${cap}); ${left} left for the next run`,
-  floorReached: (remaining, unit, floor, left) => `rate-limit floor reached (${remaining} ${unit} left, min-remaining ${floor}); stopped with ${left} left for the next run`,
-  stopped: (cause, left) => `${cause}; ${left} changes left undone`
+  capReached: (capInput, cap, left) => `reached ${capInput} (${cap}); ${left.length} left for the next run`,
+  floorReached: (remaining, unit, floor, left) => `rate-limit floor reached (${remaining} ${unit} left, min-remaining ${floor}); stopped with ${left.length} left for the next run`,
+  stopped: (cause, left) => `${cause}; ${left.length} changes left undone`
+};
+var StopChanges = class extends Error {
+  constructor(message, failure2) {
+    super(message);
+    this.failure = failure2;
+  }
+  failure;
+  name = "StopChanges";
 };
 var single = (write) => async (changes) => ({ outcomes: [await write(changes[0])] });
 async function applyChanges(changes, options) {
@@ -45589,7 +45597,10 @@ async function applyChanges(changes, options) {
   const guarded = !options.dryRun || options.preview !== void 0;
   let spent = 0;
   let i = 0;
-  const leaveTheRest = () => report.left = changes.length - i;
+  const leaveFrom = (from) => {
+    report.left = changes.length - from;
+    return changes.slice(from);
+  };
   while (i < changes.length) {
     let size = 0;
     let price = 0;
@@ -45600,12 +45611,12 @@ async function applyChanges(changes, options) {
       size += 1;
     }
     if (size === 0) {
-      const left = leaveTheRest();
+      const left = leaveFrom(i);
       report.warnings.push(say.capReached(options.capInput, options.cap, left));
       break;
     }
     if (guarded && !options.budget.allows(options.floor, options.resource)) {
-      const left = leaveTheRest();
+      const left = leaveFrom(i);
       const remaining = options.budget.get(options.resource)?.remaining;
       const unit = options.resource === "graphql" ? "GraphQL points" : "requests";
       report.warnings.push(say.floorReached(remaining, unit, options.floor, left));
@@ -45616,9 +45627,16 @@ async function applyChanges(changes, options) {
     try {
       result = await write(batch);
     } catch (error63) {
+      if (error63 instanceof StopChanges) {
+        const failed = error63.failure !== void 0;
+        if (failed) report.failed.push({ change: batch[0], error: error63.failure });
+        const left = leaveFrom(i + (failed ? 1 : 0));
+        if (!failed || left.length > 0) report.stoppedBy = say.stopped(error63.message, left);
+        break;
+      }
       const e = error63 instanceof ApiError ? error63 : classifyError(error63, { doing: options.describe(batch[0]) });
       if (stopsTheRest(e)) {
-        report.stoppedBy = say.stopped(e.message, leaveTheRest());
+        report.stoppedBy = say.stopped(e.message, leaveFrom(i));
         break;
       }
       result = { outcomes: batch.map(() => ({ error: e.message })) };
@@ -45632,8 +45650,8 @@ async function applyChanges(changes, options) {
     });
     i += size;
     if (result.stop !== void 0) {
-      const left = leaveTheRest();
-      if (left > 0) report.stoppedBy = say.stopped(result.stop, left);
+      const left = leaveFrom(i);
+      if (left.length > 0) report.stoppedBy = say.stopped(result.stop, left);
       break;
     }
   }
@@ -45695,13 +45713,13 @@ var RepoFailure = class extends Error {
 };
 function baseContext(capInput, values, deps) {
   const inputs = values;
-  const limit = values[capInput];
+  const limit = capInput === void 0 ? Infinity : values[capInput];
   if (typeof limit !== "number")
     throw new Error(`the cap input '${capInput}' is not in the schema`);
   return {
     client: deps.makeClient(inputs.token, inputs["api-url"]),
     dryRun: inputs["dry-run"],
-    cap: { input: capInput, limit },
+    cap: { input: capInput ?? "", limit },
     floor: inputs["min-remaining"],
     links: webLinks(webRoot(deps.env))
   };
@@ -45716,7 +45734,7 @@ function defineRepoAction(spec) {
       const context = await spec.setup(inputs, deps, baseContext(spec.capInput, inputs, deps));
       const runs = /* @__PURE__ */ new Map();
       const rows = await forEachRepository(
-        inputs.repositories,
+        spec.repositories?.(context) ?? inputs.repositories,
         deps.log,
         async (repo) => {
           const run = await runRepository(spec, repo, context);
@@ -45762,8 +45780,8 @@ async function runRepository(spec, repo, context) {
   });
   const run = { repo, plan, writer, report };
   const parts = spec.row(run, context);
-  const left = report.left + report.failed.length;
-  const error63 = parts.problems.length > 0 ? parts.problems.join("; ") : void 0;
+  const left = report.left + report.failed.length + (plan.deferred ?? 0);
+  const { error: error63 } = parts;
   const warnings = [
     ...plan.warnings ?? [],
     ...before.warnings ?? [],
@@ -45928,21 +45946,21 @@ async function listOpenIssues(client, repo) {
 var SHOWN_ITEMS = 100;
 var SHOWN_FAILURES = 5;
 var wording = {
-  capReached: (capInput, cap, left) => `reached ${capInput} (${cap}); ${left} orphans left for the next run`,
-  floorReached: (remaining, unit, floor, left) => `rate-limit floor reached (${remaining} ${unit} left, min-remaining ${floor}); stopped with ${left} orphans left for the next run`,
-  stopped: (cause, left) => `${cause}; ${left} orphans left undone`
+  capReached: (capInput, cap, left) => `reached ${capInput} (${cap}); ${left.length} orphans left for the next run`,
+  floorReached: (remaining, unit, floor, left) => `rate-limit floor reached (${remaining} ${unit} left, min-remaining ${floor}); stopped with ${left.length} orphans left for the next run`,
+  stopped: (cause, left) => `${cause}; ${left.length} orphans left undone`
 };
 var readFailure = (message) => `${message}; nothing was added in this repository`;
 var statusNotSet = (issue3, board, why) => `#${issue3.number} was added to the board but its ${board.field.name} could not be set to '${board.option.name}' (${why}); it is on the board without one: set it by hand (a rerun sees it on a board and leaves it alone)`;
-function problems(report, unset) {
+function errorLine(report, unset) {
   const all = [
     ...report.stoppedBy ? [`stopped: ${report.stoppedBy}`] : [],
     ...[...report.failed, ...unset].map((f) => f.error)
   ];
-  if (all.length === 0) return [];
+  if (all.length === 0) return void 0;
   const shown = all.slice(0, SHOWN_FAILURES);
   const more = all.length > shown.length ? `; and ${all.length - shown.length} more` : "";
-  return [`${shown.join("; ")}${more}`];
+  return `${shown.join("; ")}${more}`;
 }
 function addedItems(repo, added, raced, dryRun, links) {
   const verb = dryRun ? "would add" : "added";
@@ -46277,7 +46295,7 @@ var action = defineRepoAction({
       raced: writer.raced.length
     },
     items: addedItems(repo, report.done, writer.raced, c.dryRun, c.links),
-    problems: problems(report, writer.unset)
+    error: errorLine(report, writer.unset)
   }),
   finish(runs, rows, c) {
     const count = (name) => rows.reduce((sum, r) => sum + Number(r.counts?.[name] ?? 0), 0);

@@ -6,7 +6,7 @@ import { PER_PAGE } from "./list-runs.ts";
 import {
   byWorkflowTable,
   deletedBy,
-  problems,
+  errorLine,
   skipItems,
   unreachableWarnings,
 } from "./messages.ts";
@@ -53,7 +53,7 @@ export const action = defineRepoAction({
       skipped: report.skipped.length,
     },
     items: skipItems(writer.skips),
-    problems: problems(report),
+    error: errorLine(report),
     warnings: unreachableWarnings(writer.unreachable()),
   }),
   finish(runs, rows, c) {

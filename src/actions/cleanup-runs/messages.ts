@@ -24,7 +24,7 @@ export function listingError(error: IncompleteListing): string {
 }
 
 /** A repository's error line: the runs whose delete failed (by cause), then what stopped it. */
-export function problems(report: ApplyReport<Candidate>): string[] {
+export function errorLine(report: ApplyReport<Candidate>): string | undefined {
   const found: string[] = [];
   if (report.failed.length > 0) {
     const causes = [...new Set(report.failed.map((f) => f.error))];
@@ -32,7 +32,7 @@ export function problems(report: ApplyReport<Candidate>): string[] {
     found.push(`${report.failed.length} runs were not deleted: ${causes[0]}${more}`);
   }
   if (report.stoppedBy) found.push(`deleting stopped: ${report.stoppedBy}`);
-  return found;
+  return found.length > 0 ? found.join("; ") : undefined;
 }
 
 /** The warning for runs that could not be re-read before deleting, if any. */

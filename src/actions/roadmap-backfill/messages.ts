@@ -12,12 +12,12 @@ const SHOWN_ITEMS = 100;
 const SHOWN_FAILURES = 5;
 
 /** The limits count orphans, and the floor is in GraphQL points. */
-export const wording: Partial<ApplyWording> = {
+export const wording: Partial<ApplyWording<OpenIssue>> = {
   capReached: (capInput, cap, left) =>
-    `reached ${capInput} (${cap}); ${left} orphans left for the next run`,
+    `reached ${capInput} (${cap}); ${left.length} orphans left for the next run`,
   floorReached: (remaining, unit, floor, left) =>
-    `rate-limit floor reached (${remaining} ${unit} left, min-remaining ${floor}); stopped with ${left} orphans left for the next run`,
-  stopped: (cause, left) => `${cause}; ${left} orphans left undone`,
+    `rate-limit floor reached (${remaining} ${unit} left, min-remaining ${floor}); stopped with ${left.length} orphans left for the next run`,
+  stopped: (cause, left) => `${cause}; ${left.length} orphans left undone`,
 };
 
 /** A repository whose issues could not be listed: nothing was tried. */
@@ -28,18 +28,18 @@ export const statusNotSet = (issue: OpenIssue, board: Board, why: string) =>
   `#${issue.number} was added to the board but its ${board.field.name} could not be set to '${board.option.name}' (${why}); it is on the board without one: set it by hand (a rerun sees it on a board and leaves it alone)`;
 
 /** A repository's error line: what stopped it, then each failure, the first few spelled out. */
-export function problems(
+export function errorLine(
   report: ApplyReport<OpenIssue>,
   unset: readonly { error: string }[],
-): string[] {
+): string | undefined {
   const all = [
     ...(report.stoppedBy ? [`stopped: ${report.stoppedBy}`] : []),
     ...[...report.failed, ...unset].map((f) => f.error),
   ];
-  if (all.length === 0) return [];
+  if (all.length === 0) return undefined;
   const shown = all.slice(0, SHOWN_FAILURES);
   const more = all.length > shown.length ? `; and ${all.length - shown.length} more` : "";
-  return [`${shown.join("; ")}${more}`];
+  return `${shown.join("; ")}${more}`;
 }
 
 /** The issues added (or that would be) and those someone else put on the board meanwhile. */

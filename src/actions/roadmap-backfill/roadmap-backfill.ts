@@ -2,7 +2,7 @@ import { defineRepoAction, type RunContext } from "../../core/repo-action.ts";
 import type { Board } from "./board-check.ts";
 import { boardWriter, readRepository } from "./github.ts";
 import { projectOwner, schema } from "./inputs.ts";
-import { addedItems, boardLine, problems, wording } from "./messages.ts";
+import { addedItems, boardLine, errorLine, wording } from "./messages.ts";
 import { planRepository } from "./plan.ts";
 import { BOARD_PERMISSION, resolveBoard } from "./resolve-board.ts";
 
@@ -57,7 +57,7 @@ export const action = defineRepoAction({
       raced: writer.raced.length,
     },
     items: addedItems(repo, report.done, writer.raced, c.dryRun, c.links),
-    problems: problems(report, writer.unset),
+    error: errorLine(report, writer.unset),
   }),
   finish(runs, rows, c) {
     const count = (name: string) => rows.reduce((sum, r) => sum + Number(r.counts?.[name] ?? 0), 0);

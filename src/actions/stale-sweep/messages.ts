@@ -48,16 +48,16 @@ export function describeChange(change: Change): string {
 }
 
 /** The cap's warning counts issues; the rest is core's wording. */
-export const wording: Partial<ApplyWording> = {
+export const wording: Partial<ApplyWording<Change>> = {
   capReached: (capInput, cap, left) =>
-    `reached ${capInput} (${cap}); ${left} issues left for the next run`,
+    `reached ${capInput} (${cap}); ${left.length} issues left for the next run`,
 };
 
 /** Failures spelled out in the error line; the rest are counted. */
 const SHOWN_FAILURES = 5;
 
 /** A repository's error line: what stopped the sweep, then the changes that failed. */
-export function problems(report: ApplyReport<Change>): string[] {
+export function errorLine(report: ApplyReport<Change>): string | undefined {
   const found: string[] = [];
   if (report.stoppedBy) found.push(`stopped: ${report.stoppedBy}`);
   if (report.failed.length > 0) {
@@ -67,7 +67,7 @@ export function problems(report: ApplyReport<Change>): string[] {
       `${report.failed.length} changes failed: ${shown.join("; ")}${more > 0 ? `; and ${more} more` : ""}`,
     );
   }
-  return found;
+  return found.length > 0 ? found.join("; ") : undefined;
 }
 
 /** Why the sweep leaves stale-labelled issues alone whose mark it cannot date. */

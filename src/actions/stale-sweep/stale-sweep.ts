@@ -1,7 +1,7 @@
 import { defineRepoAction, type RunContext } from "../../core/repo-action.ts";
 import { readRepository, sweepWriter, type WriteSettings } from "./github.ts";
 import { schema } from "./inputs.ts";
-import { changesSummary, problems, undatedWarning, wording } from "./messages.ts";
+import { changesSummary, errorLine, undatedWarning, wording } from "./messages.ts";
 import { planSweep, type Change, type SweepRules } from "./plan.ts";
 
 /**
@@ -62,7 +62,7 @@ export const action = defineRepoAction({
       unstaled: count(report.done, "unstale"),
       closed: count(report.done, "close"),
     },
-    problems: problems(report),
+    error: errorLine(report),
   }),
   finish(runs, _rows, c) {
     const changes = [...runs.values()].map((r) => ({
