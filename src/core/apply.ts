@@ -91,8 +91,8 @@ export type ChangeWrites<T> = {
   preview?(change: T): Promise<ChangeOutcome>;
 } & (
   | {
-      /** Makes one change; throws on failure. */
-      apply(change: T): Promise<ChangeOutcome>;
+      /** Makes one change: how it ended, or throws on failure. */
+      apply(change: T): Promise<BatchOutcome>;
       applyBatch?: undefined;
     }
   | {
@@ -138,7 +138,7 @@ export function fitsInCap<T>(
 
 /** One change at a time, as a batch of one. */
 const single =
-  <T>(write: (change: T) => Promise<ChangeOutcome>) =>
+  <T>(write: (change: T) => Promise<BatchOutcome>) =>
   async (changes: T[]): Promise<BatchResult> => ({ outcomes: [await write(changes[0]!)] });
 
 /**

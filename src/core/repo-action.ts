@@ -36,6 +36,8 @@ export class RepoFailure extends Error {
   constructor(
     message: string,
     readonly counts?: RepoResult["counts"],
+    /** Changes known to be planned although the repository could not be read: left. */
+    readonly undone = 0,
   ) {
     super(message);
   }
@@ -81,6 +83,8 @@ export interface RowParts {
   error?: string | undefined;
   /** Said after the plan's and the run's own warnings. */
   warnings?: string[];
+  /** Set when applying showed the repository is one to leave alone (archived): its notice. */
+  skip?: string;
 }
 
 /** An action that reads, plans and changes each repository the same way. */
@@ -100,6 +104,8 @@ export interface RepoActionSpec<
   capInput?: string;
   /** The repositories worked on: the `repositories` input unless said. */
   repositories?(context: C): string[];
+  /** The REST root: the `api-url` input unless said (dispatch finds Gitea's). */
+  apiUrl?(inputs: z.infer<S>, deps: ActionDeps): string;
   /**
    * Once per run, before any repository: what every repository shares, on top of what core
    * sets up from the inputs every such action has (token, api-url, dry-run, min-remaining).
@@ -107,19 +113,22 @@ export interface RepoActionSpec<
   setup(inputs: z.infer<S>, deps: ActionDeps, base: RunContext): C | Promise<C>;
   /** Everything the plan needs from one repository (the reads), or why it is skipped. */
   read(repo: RepoRef, context: C): Promise<Snapshot | Skip>;
-  /** Pure: what to change in the repository. */
-  plan(snapshot: Snapshot, context: C, repo: RepoRef): P;
+  /** Pure: what to change in the repository, or why it is left alone. */
+  plan(snapshot: Snapshot, context: C, repo: RepoRef): P | Skip;
   /** The writes for one repository's plan. */
   writer(repo: RepoRef, plan: P, context: C): W;
   wording?: Partial<ApplyWording<ChangeOf<P>>>;
   /** The action's part of a repository's row. */
   row(run: RepoRun<P, W>, context: C): RowParts;
-  /** The outputs and the summary after the tables, from every repository that got to apply. */
+  /**
+   * The outputs and the summary after the tables, from every repository that got to apply;
+   * `repos` when the action follows its changes up and amends the rows (dispatch's waits).
+   */
   finish(
     runs: ReadonlyMap<string, RepoRun<P, W>>,
     rows: readonly RepoResult[],
     context: C,
-  ): Omit<ActionResult, "repos">;
+  ): FinishResult | Promise<FinishResult>;
 }
 
 /** The inputs every repository action has, as the schemas give them. */
@@ -128,23 +137,32 @@ interface CommonInputs {
   token: string;
   "api-url": string;
   "dry-run": boolean;
-  "min-remaining": number;
+  "min-remaining"?: number;
 }
 
 /** What core sets up for every repository action from its common inputs and its cap. */
-function baseContext(capInput: string | undefined, values: unknown, deps: ActionDeps): RunContext {
+function baseContext(
+  capInput: string | undefined,
+  apiUrl: string,
+  values: unknown,
+  deps: ActionDeps,
+): RunContext {
   const inputs = values as CommonInputs;
   const limit = capInput === undefined ? Infinity : (values as Record<string, unknown>)[capInput];
   if (typeof limit !== "number")
     throw new Error(`the cap input '${capInput}' is not in the schema`);
   return {
-    client: deps.makeClient(inputs.token, inputs["api-url"]),
+    client: deps.makeClient(inputs.token, apiUrl),
     dryRun: inputs["dry-run"],
     cap: { input: capInput ?? "", limit },
-    floor: inputs["min-remaining"],
+    // Without min-remaining (dispatch sends one request a repository) there is no floor.
+    floor: inputs["min-remaining"] ?? -Infinity,
     links: webLinks(webRoot(deps.env)),
   };
 }
+
+/** What finish gives back: the action's result, its rows as core made them unless said. */
+type FinishResult = Omit<ActionResult, "repos"> & { repos?: RepoResult[] };
 
 const isSkip = (read: unknown): read is Skip =>
   typeof read === "object" && read !== null && "skip" in read;
@@ -168,7 +186,9 @@ export function defineRepoAction<
     title: spec.title,
     schema: spec.schema,
     async run(inputs, deps) {
-      const context = await spec.setup(inputs, deps, baseContext(spec.capInput, inputs, deps));
+      const apiUrl = spec.apiUrl?.(inputs, deps) ?? (inputs as CommonInputs)["api-url"];
+      const base = baseContext(spec.capInput, apiUrl, inputs, deps);
+      const context = await spec.setup(inputs, deps, base);
       const runs = new Map<string, RepoRun<P, W>>();
       const rows = await forEachRepository(
         spec.repositories?.(context) ?? (inputs as CommonInputs).repositories,
@@ -186,7 +206,7 @@ export function defineRepoAction<
           return run ? [[r.repository, run] as const] : [];
         }),
       );
-      return { ...spec.finish(ordered, rows, context), repos: rows };
+      return { repos: rows, ...(await spec.finish(ordered, rows, context)) };
     },
   });
 }
@@ -209,10 +229,12 @@ async function runRepository<
   } catch (error) {
     if (!(error instanceof RepoFailure)) throw error;
     const counts = error.counts ? { counts: error.counts } : {};
-    return { ...row, status: "failed", ...counts, error: error.message };
+    const undone = { planned: error.undone, left: error.undone };
+    return { ...row, ...undone, status: "failed", ...counts, error: error.message };
   }
   if (isSkip(read)) return { ...row, status: "skipped", notice: read.skip };
   const plan = spec.plan(read, context, repo);
+  if (isSkip(plan)) return { ...row, status: "skipped", notice: plan.skip };
   const changes = plan.changes as ChangeOf<P>[];
   const writer = spec.writer(repo, plan, context);
   const before = (await writer.before?.()) ?? {};
@@ -228,6 +250,8 @@ async function runRepository<
   });
   const run: RepoRun<P, W> = { repo, plan, writer, report };
   const parts = spec.row(run, context);
+  if (parts.skip !== undefined)
+    return { ...run, row: { ...row, status: "skipped", notice: parts.skip } };
   // Failed changes wait for the next run as much as those never attempted.
   const left = report.left + report.failed.length + (plan.deferred ?? 0);
   const { error } = parts;

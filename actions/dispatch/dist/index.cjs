@@ -20806,8 +20806,8 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addTable(rows) {
-    const tableBody = rows.map((row2) => {
-      const cells = row2.map((cell) => {
+    const tableBody = rows.map((row) => {
+      const cells = row.map((cell) => {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
@@ -45473,6 +45473,9 @@ var ApiError = class _ApiError extends Error {
     return new _ApiError(this.kind, this.status, message, this.resetAt, this.missingPermission);
   }
 };
+function stopsTheRest(error63) {
+  return error63.kind === "rate-limited" || error63.kind === "unauthorized" || error63.missingPermission;
+}
 function apiMessage(error63) {
   const data = error63.response?.data;
   if (data && typeof data.message === "string") return data.message;
@@ -45566,6 +45569,91 @@ function classifyError(error63, context = {}) {
   return new ApiError("network", status, `${prefix}${message || String(error63)}`);
 }
 
+// src/core/apply.ts
+var defaultWording = {
+  capReached: (capInput, cap, left) => `reached ${capInput} (${cap}); ${left.length} left for the next run`,
+  floorReached: (remaining, unit, floor, left) => `rate-limit floor reached (${remaining} ${unit} left, min-remaining ${floor}); stopped with ${left.length} left for the next run`,
+  stopped: (cause, left) => `${cause}; ${left.length} changes left undone`
+};
+var StopChanges = class extends Error {
+  constructor(message, failure2) {
+    super(message);
+    this.failure = failure2;
+  }
+  failure;
+  name = "StopChanges";
+};
+var single = (write) => async (changes) => ({ outcomes: [await write(changes[0])] });
+async function applyChanges(changes, options) {
+  const report = { done: [], skipped: [], failed: [], left: 0, warnings: [] };
+  const say = { ...defaultWording, ...options.wording };
+  const cost = options.cost ?? (() => 1);
+  const write = options.dryRun ? single(options.preview ?? (async () => "done")) : options.applyBatch ?? single(options.apply);
+  const batchSize = !options.dryRun && options.applyBatch ? options.batchSize : 1;
+  const guarded = !options.dryRun || options.preview !== void 0;
+  let spent = 0;
+  let i = 0;
+  const leaveFrom = (from) => {
+    report.left = changes.length - from;
+    return changes.slice(from);
+  };
+  while (i < changes.length) {
+    let size = 0;
+    let price = 0;
+    while (size < batchSize && i + size < changes.length) {
+      const next = cost(changes[i + size]);
+      if (spent + price + next > options.cap) break;
+      price += next;
+      size += 1;
+    }
+    if (size === 0) {
+      const left = leaveFrom(i);
+      report.warnings.push(say.capReached(options.capInput, options.cap, left));
+      break;
+    }
+    if (guarded && !options.budget.allows(options.floor, options.resource)) {
+      const left = leaveFrom(i);
+      const remaining = options.budget.get(options.resource)?.remaining;
+      const unit = options.resource === "graphql" ? "GraphQL points" : "requests";
+      report.warnings.push(say.floorReached(remaining, unit, options.floor, left));
+      break;
+    }
+    const batch = changes.slice(i, i + size);
+    let result;
+    try {
+      result = await write(batch);
+    } catch (error63) {
+      if (error63 instanceof StopChanges) {
+        const failed = error63.failure !== void 0;
+        if (failed) report.failed.push({ change: batch[0], error: error63.failure });
+        const left = leaveFrom(i + (failed ? 1 : 0));
+        if (!failed || left.length > 0) report.stoppedBy = say.stopped(error63.message, left);
+        break;
+      }
+      const e = error63 instanceof ApiError ? error63 : classifyError(error63, { doing: options.describe(batch[0]) });
+      if (stopsTheRest(e)) {
+        report.stoppedBy = say.stopped(e.message, leaveFrom(i));
+        break;
+      }
+      result = { outcomes: batch.map(() => ({ error: e.message })) };
+    }
+    batch.forEach((change, k) => {
+      const outcome = result.outcomes[k];
+      if (outcome === "skipped") return void report.skipped.push(change);
+      spent += cost(change);
+      if (outcome === "done") report.done.push(change);
+      else report.failed.push({ change, error: outcome.error });
+    });
+    i += size;
+    if (result.stop !== void 0) {
+      const left = leaveFrom(i);
+      if (left.length > 0) report.stoppedBy = say.stopped(result.stop, left);
+      break;
+    }
+  }
+  return report;
+}
+
 // src/core/repository.ts
 function parseRepo(fullName) {
   const slash = fullName.indexOf("/");
@@ -45608,6 +45696,118 @@ async function forEachRepository(repositories, log, work, concurrency = 1) {
     );
   });
   return results;
+}
+
+// src/core/repo-action.ts
+var RepoFailure = class extends Error {
+  constructor(message, counts, undone = 0) {
+    super(message);
+    this.counts = counts;
+    this.undone = undone;
+  }
+  counts;
+  undone;
+  name = "RepoFailure";
+};
+function baseContext(capInput, apiUrl, values, deps) {
+  const inputs = values;
+  const limit = capInput === void 0 ? Infinity : values[capInput];
+  if (typeof limit !== "number")
+    throw new Error(`the cap input '${capInput}' is not in the schema`);
+  return {
+    client: deps.makeClient(inputs.token, apiUrl),
+    dryRun: inputs["dry-run"],
+    cap: { input: capInput ?? "", limit },
+    // Without min-remaining (dispatch sends one request a repository) there is no floor.
+    floor: inputs["min-remaining"] ?? -Infinity,
+    links: webLinks(webRoot(deps.env))
+  };
+}
+var isSkip = (read) => typeof read === "object" && read !== null && "skip" in read;
+function defineRepoAction(spec) {
+  return defineAction({
+    name: spec.name,
+    title: spec.title,
+    schema: spec.schema,
+    async run(inputs, deps) {
+      const apiUrl = spec.apiUrl?.(inputs, deps) ?? inputs["api-url"];
+      const base = baseContext(spec.capInput, apiUrl, inputs, deps);
+      const context = await spec.setup(inputs, deps, base);
+      const runs = /* @__PURE__ */ new Map();
+      const rows = await forEachRepository(
+        spec.repositories?.(context) ?? inputs.repositories,
+        deps.log,
+        async (repo) => {
+          const run = await runRepository(spec, repo, context);
+          if ("plan" in run) runs.set(repo.fullName, run);
+          return "plan" in run ? run.row : run;
+        },
+        spec.concurrency
+      );
+      const ordered = new Map(
+        rows.flatMap((r) => {
+          const run = runs.get(r.repository);
+          return run ? [[r.repository, run]] : [];
+        })
+      );
+      return { repos: rows, ...await spec.finish(ordered, rows, context) };
+    }
+  });
+}
+async function runRepository(spec, repo, context) {
+  const row = { repository: repo.fullName, planned: 0, done: 0, left: 0 };
+  let read;
+  try {
+    read = await spec.read(repo, context);
+  } catch (error64) {
+    if (!(error64 instanceof RepoFailure)) throw error64;
+    const counts = error64.counts ? { counts: error64.counts } : {};
+    const undone = { planned: error64.undone, left: error64.undone };
+    return { ...row, ...undone, status: "failed", ...counts, error: error64.message };
+  }
+  if (isSkip(read)) return { ...row, status: "skipped", notice: read.skip };
+  const plan = spec.plan(read, context, repo);
+  if (isSkip(plan)) return { ...row, status: "skipped", notice: plan.skip };
+  const changes = plan.changes;
+  const writer = spec.writer(repo, plan, context);
+  const before = await writer.before?.() ?? {};
+  const report = await applyChanges(changes, {
+    ...writer,
+    cap: context.cap.limit,
+    capInput: context.cap.input,
+    budget: context.client.budget,
+    floor: context.floor,
+    dryRun: context.dryRun,
+    ...context.resource ? { resource: context.resource } : {},
+    ...spec.wording ? { wording: spec.wording } : {}
+  });
+  const run = { repo, plan, writer, report };
+  const parts = spec.row(run, context);
+  if (parts.skip !== void 0)
+    return { ...run, row: { ...row, status: "skipped", notice: parts.skip } };
+  const left = report.left + report.failed.length + (plan.deferred ?? 0);
+  const { error: error63 } = parts;
+  const warnings = [
+    ...plan.warnings ?? [],
+    ...before.warnings ?? [],
+    ...report.warnings,
+    ...parts.warnings ?? []
+  ];
+  return {
+    ...run,
+    row: {
+      ...row,
+      status: error63 ? "failed" : left > 0 ? "capped" : "ok",
+      planned: changes.length,
+      done: report.done.length,
+      left,
+      ...parts.counts ? { counts: parts.counts } : {},
+      ...parts.items && parts.items.length > 0 ? { items: parts.items } : {},
+      ...error63 ? { error: error63 } : {},
+      ...warnings.length > 0 ? { warnings } : {},
+      ...before.notice ? { notice: before.notice } : {}
+    }
+  };
 }
 
 // src/actions/dispatch/find-run.ts
@@ -45721,54 +45921,23 @@ function withRunEnd(result, end, timeoutSeconds) {
   };
 }
 
-// src/actions/dispatch/plan.ts
-function giteaInputs(inputs) {
-  return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, String(v)]));
+// src/actions/dispatch/forge.ts
+var GITHUB_SERVER = "https://github.com";
+function apiRoot(forge, apiUrl, env) {
+  if (apiUrl) return apiUrl.replace(/\/+$/, "");
+  if (forge === "github")
+    return (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, "");
+  const server = (env.GITHUB_SERVER_URL ?? "").replace(/\/+$/, "");
+  if (server === "" || server === GITHUB_SERVER)
+    throw new InputError(
+      `Input 'api-url': is required with forge gitea outside Gitea Actions (found GITHUB_SERVER_URL '${server}'); allowed the Gitea API root, e.g. https://gitea.example.com/api/v1`
+    );
+  return `${server}/api/v1`;
 }
-function planTarget(target, facts, o) {
-  if (facts?.archived)
-    return {
-      action: "skip",
-      notice: `archived: ${facts.fullName} is read-only, so nothing is dispatched to it`
-    };
-  const params = { owner: target.owner, repo: target.repo };
-  const base = `/repos/${target.owner}/${target.repo}`;
-  const k = o.kind;
-  if (k.mode === "repository") {
-    const body = { event_type: k.eventType };
-    if (Object.keys(k.clientPayload).length > 0) body.client_payload = k.clientPayload;
-    return {
-      action: "send",
-      request: {
-        route: "POST /repos/{owner}/{repo}/dispatches",
-        params,
-        body,
-        display: `POST ${base}/dispatches`
-      }
-    };
-  }
-  const ref = k.ref ?? facts?.defaultBranch;
-  if (ref === void 0)
-    throw new Error(`planning ${target.fullName}: no ref given and the default branch is unknown`);
-  const hasInputs = Object.keys(k.inputs).length > 0;
-  const path = `/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches`;
-  const request2 = o.forge === "github" ? {
-    route: `POST ${path}`,
-    params: { ...params, workflow_id: k.workflow },
-    body: { ref, ...hasInputs ? { inputs: k.inputs } : {}, return_run_details: true },
-    display: `POST ${base}/actions/workflows/${k.workflow}/dispatches`,
-    ref
-  } : {
-    route: `POST ${path}?return_run_details=true`,
-    params: { ...params, workflow_id: k.workflow },
-    body: { ref, ...hasInputs ? { inputs: giteaInputs(k.inputs) } : {} },
-    display: `POST ${base}/actions/workflows/${k.workflow}/dispatches`,
-    ref
-  };
-  return { action: "send", request: request2 };
-}
-function needsFacts(o) {
-  return o.dryRun || o.forge === "gitea" || o.kind.mode === "workflow" && o.kind.ref === void 0;
+function forgeMismatch(forge, apiUrl, env) {
+  if (forge === "github" && !apiUrl && env.GITEA_ACTIONS === "true")
+    return "this job runs on Gitea Actions but forge is github, so requests go to this Gitea server's API with GitHub's semantics; set forge: gitea for targets on this server";
+  return void 0;
 }
 
 // src/core/http-status.ts
@@ -45856,13 +46025,6 @@ async function listInstallationRepos(client, targets) {
     () => !complete
   );
   return { known, complete, total: first.total_count };
-}
-
-// src/actions/dispatch/run-link.ts
-function runLink(forge, links, repository, run) {
-  if (forge === "github" && run.runId !== void 0)
-    return links.workflowRun(repository, run.runId);
-  return run.runUrl;
 }
 
 // src/actions/dispatch/explain-failure.ts
@@ -45998,15 +46160,7 @@ async function sendDispatch(client, request2, c) {
   return { sent: true, ...runId !== void 0 ? { runId } : {}, ...runUrl ? { runUrl } : {} };
 }
 
-// src/actions/dispatch/dispatch-target.ts
-var row = (repository, r) => ({
-  repository,
-  status: "ok",
-  planned: 0,
-  done: 0,
-  left: 0,
-  ...r
-});
+// src/actions/dispatch/github.ts
 async function readFacts(repo, c) {
   const listed = c.listing?.known.get(repo.fullName.toLowerCase());
   if (listed) return { facts: listed };
@@ -46029,89 +46183,46 @@ async function readFacts(repo, c) {
     };
   }
 }
-async function dispatchTarget(repo, c) {
+async function readTarget(repo, c) {
+  if (!c.needFacts) return {};
+  const read = await readFacts(repo, c);
+  if ("error" in read)
+    throw new RepoFailure(`${read.error}; nothing was dispatched to it`, void 0, 1);
+  return { facts: read.facts };
+}
+function dispatchWriter(repo, facts, c) {
   const o = c.options;
-  const name = repo.fullName;
-  let facts;
-  if (c.needFacts) {
-    const read = await readFacts(repo, c);
-    if ("error" in read)
-      return {
-        result: row(name, {
-          status: "failed",
-          planned: 1,
-          left: 1,
-          error: `${read.error}; nothing was dispatched to it`
-        })
-      };
-    facts = read.facts;
-  }
-  const plan = planTarget(repo, facts, o);
-  if (plan.action === "skip")
-    return { result: row(name, { status: "skipped", notice: plan.notice }) };
-  const request2 = plan.request;
-  const counts = request2.ref === void 0 ? void 0 : { ref: request2.ref };
-  const sent = row(name, { planned: 1, done: 1, ...counts ? { counts } : {} });
-  if (o.dryRun) return { result: sent, request: request2 };
-  const outcome = await sendDispatch(c.client, request2, {
-    forge: o.forge,
-    mode: o.kind.mode,
-    repository: name,
-    ...o.kind.mode === "workflow" ? { workflow: o.kind.workflow } : {},
-    ...facts ? { repoExists: true } : {},
-    repoExistsNow: async () => {
-      const read = await readFacts(repo, { ...c, listing: void 0 });
-      return "facts" in read ? true : read.missing ? false : void 0;
+  const sent = {};
+  const apply = async (request2) => {
+    const outcome = await sendDispatch(c.client, request2, {
+      forge: o.forge,
+      mode: o.kind.mode,
+      repository: repo.fullName,
+      ...o.kind.mode === "workflow" ? { workflow: o.kind.workflow } : {},
+      ...facts ? { repoExists: true } : {},
+      repoExistsNow: async () => {
+        const read = await readFacts(repo, { ...c, listing: void 0 });
+        return "facts" in read ? true : read.missing ? false : void 0;
+      }
+    });
+    if (!outcome.sent) {
+      if ("error" in outcome.verdict) return { error: outcome.verdict.error };
+      sent.skip = outcome.verdict.skip;
+      return "skipped";
     }
-  });
-  if (outcome.sent) {
-    const url2 = runLink(o.forge, c.links, name, outcome);
-    const items = url2 ? [{ text: `run ${outcome.runId ?? ""}`.trim(), url: url2 }] : [];
-    return {
-      result: { ...sent, ...items.length > 0 ? { items } : {} },
-      request: request2,
-      ...o.kind.mode === "workflow" && request2.ref !== void 0 ? {
-        pending: {
-          repo,
-          workflow: o.kind.workflow,
-          ref: request2.ref,
-          runId: outcome.runId,
-          runUrl: outcome.runUrl
-        }
-      } : {}
-    };
-  }
-  if ("skip" in outcome.verdict)
-    return { result: row(name, { status: "skipped", notice: outcome.verdict.skip }), request: request2 };
-  return {
-    result: row(name, {
-      status: "failed",
-      planned: 1,
-      left: 1,
-      ...counts ? { counts } : {},
-      error: outcome.verdict.error
-    }),
-    request: request2
+    sent.runId = outcome.runId;
+    sent.runUrl = outcome.runUrl;
+    if (o.kind.mode === "workflow" && request2.ref !== void 0)
+      sent.pending = {
+        repo,
+        workflow: o.kind.workflow,
+        ref: request2.ref,
+        runId: outcome.runId,
+        runUrl: outcome.runUrl
+      };
+    return "done";
   };
-}
-
-// src/actions/dispatch/forge.ts
-var GITHUB_SERVER = "https://github.com";
-function apiRoot(forge, apiUrl, env) {
-  if (apiUrl) return apiUrl.replace(/\/+$/, "");
-  if (forge === "github")
-    return (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, "");
-  const server = (env.GITHUB_SERVER_URL ?? "").replace(/\/+$/, "");
-  if (server === "" || server === GITHUB_SERVER)
-    throw new InputError(
-      `Input 'api-url': is required with forge gitea outside Gitea Actions (found GITHUB_SERVER_URL '${server}'); allowed the Gitea API root, e.g. https://gitea.example.com/api/v1`
-    );
-  return `${server}/api/v1`;
-}
-function forgeMismatch(forge, apiUrl, env) {
-  if (forge === "github" && !apiUrl && env.GITEA_ACTIONS === "true")
-    return "this job runs on Gitea Actions but forge is github, so requests go to this Gitea server's API with GitHub's semantics; set forge: gitea for targets on this server";
-  return void 0;
+  return { apply, describe: () => `dispatching to ${repo.fullName}`, sent };
 }
 
 // src/actions/dispatch/input-rules.ts
@@ -46211,6 +46322,56 @@ function dispatchOptions(inputs) {
   };
 }
 
+// src/actions/dispatch/plan.ts
+function giteaInputs(inputs) {
+  return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, String(v)]));
+}
+function planTarget(target, facts, o) {
+  if (facts?.archived)
+    return {
+      action: "skip",
+      notice: `archived: ${facts.fullName} is read-only, so nothing is dispatched to it`
+    };
+  const params = { owner: target.owner, repo: target.repo };
+  const base = `/repos/${target.owner}/${target.repo}`;
+  const k = o.kind;
+  if (k.mode === "repository") {
+    const body = { event_type: k.eventType };
+    if (Object.keys(k.clientPayload).length > 0) body.client_payload = k.clientPayload;
+    return {
+      action: "send",
+      request: {
+        route: "POST /repos/{owner}/{repo}/dispatches",
+        params,
+        body,
+        display: `POST ${base}/dispatches`
+      }
+    };
+  }
+  const ref = k.ref ?? facts?.defaultBranch;
+  if (ref === void 0)
+    throw new Error(`planning ${target.fullName}: no ref given and the default branch is unknown`);
+  const hasInputs = Object.keys(k.inputs).length > 0;
+  const path = `/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches`;
+  const request2 = o.forge === "github" ? {
+    route: `POST ${path}`,
+    params: { ...params, workflow_id: k.workflow },
+    body: { ref, ...hasInputs ? { inputs: k.inputs } : {}, return_run_details: true },
+    display: `POST ${base}/actions/workflows/${k.workflow}/dispatches`,
+    ref
+  } : {
+    route: `POST ${path}?return_run_details=true`,
+    params: { ...params, workflow_id: k.workflow },
+    body: { ref, ...hasInputs ? { inputs: giteaInputs(k.inputs) } : {} },
+    display: `POST ${base}/actions/workflows/${k.workflow}/dispatches`,
+    ref
+  };
+  return { action: "send", request: request2 };
+}
+function needsFacts(o) {
+  return o.dryRun || o.forge === "gitea" || o.kind.mode === "workflow" && o.kind.ref === void 0;
+}
+
 // src/actions/dispatch/poll-interval.ts
 var DEFAULT_POLL_INTERVAL_MS = 1e4;
 function pollIntervalMs(env) {
@@ -46222,6 +46383,13 @@ function pollIntervalMs(env) {
       `FLEET_POLL_INTERVAL_MS: found '${raw}', allowed a whole number of milliseconds >= 1`
     );
   return n;
+}
+
+// src/actions/dispatch/run-link.ts
+function runLink(forge, links, repository, run) {
+  if (forge === "github" && run.runId !== void 0)
+    return links.workflowRun(repository, run.runId);
+  return run.runUrl;
 }
 
 // src/actions/dispatch/schema.ts
@@ -46271,78 +46439,94 @@ function requestsTable(requests, dryRun) {
 
 // src/actions/dispatch/dispatch.ts
 var TARGET_CONCURRENCY = 4;
-var action = defineAction({
+var action = defineRepoAction({
   name: "dispatch",
   title: "Dispatch",
   schema,
-  run: async (inputs, deps) => {
-    const o = dispatchOptions(inputs);
-    const api = apiRoot(o.forge, inputs["api-url"], deps.env);
-    const mismatch = forgeMismatch(o.forge, inputs["api-url"], deps.env);
+  concurrency: TARGET_CONCURRENCY,
+  apiUrl: (inputs, deps) => apiRoot(dispatchOptions(inputs).forge, inputs["api-url"], deps.env),
+  async setup(inputs, deps, base) {
+    const options = dispatchOptions(inputs);
+    const mismatch = forgeMismatch(options.forge, inputs["api-url"], deps.env);
     if (mismatch) deps.log.warning(mismatch);
-    const interval = pollIntervalMs(deps.env);
-    const client = deps.makeClient(inputs.token, api);
-    const serverUrl = o.forge === "gitea" ? api.replace(/\/api\/v1$/, "") : webRoot(deps.env);
-    const links = webLinks(serverUrl);
+    const pollMs = pollIntervalMs(deps.env);
+    const { client } = base;
     const targets = inputs.repositories.map(parseRepo);
-    const needFacts = needsFacts(o);
+    const needFacts = needsFacts(options);
     const notes = [];
-    const listing = o.forge === "github" && needFacts ? await listInstallationRepos(client, targets) : void 0;
-    if (o.forge === "github" && needFacts)
+    const github = options.forge === "github";
+    const listing = github && needFacts ? await listInstallationRepos(client, targets) : void 0;
+    if (github && needFacts)
       notes.push(
         listing ? `Preflight: the token was accepted (GET /installation/repositories answered 200 and listed ${listing.total} repositories).` : "Preflight: the token was accepted (GET /installation/repositories answered 403: not an installation token, so each target was read on its own)."
       );
-    else if (o.preflight) notes.push(await preflight(client, o.forge, targets.length));
-    const outcomes = /* @__PURE__ */ new Map();
-    let repos = await forEachRepository(
-      inputs.repositories,
-      deps.log,
-      async (repo) => {
-        const outcome = await dispatchTarget(repo, {
-          client,
-          options: o,
-          needFacts,
-          links,
-          ...listing ? { listing } : {}
-        });
-        outcomes.set(repo.fullName, outcome);
-        return outcome.result;
-      },
-      TARGET_CONCURRENCY
-    );
+    else if (options.preflight) notes.push(await preflight(client, options.forge, targets.length));
+    const serverUrl = github ? void 0 : apiRoot(options.forge, inputs["api-url"], deps.env).replace(/\/api\/v1$/, "");
+    return {
+      ...base,
+      ...serverUrl ? { serverUrl, links: webLinks(serverUrl) } : {},
+      options,
+      needFacts,
+      listing,
+      notes,
+      clock: deps.clock,
+      log: deps.log,
+      pollMs
+    };
+  },
+  read: (repo, c) => readTarget(repo, c),
+  plan(read, c, repo) {
+    const plan = planTarget(repo, read.facts, c.options);
+    if (plan.action === "skip") return { skip: plan.notice };
+    return { facts: read.facts, changes: [plan.request] };
+  },
+  writer: (repo, plan, c) => dispatchWriter(repo, plan.facts, c),
+  row({ repo, plan, report, writer }, c) {
+    const request2 = plan.changes[0];
+    const url2 = runLink(c.options.forge, c.links, repo.fullName, writer.sent);
+    return {
+      ...request2.ref === void 0 ? {} : { counts: { ref: request2.ref } },
+      ...url2 ? { items: [{ text: `run ${writer.sent.runId ?? ""}`.trim(), url: url2 }] } : {},
+      error: report.failed[0]?.error,
+      ...writer.sent.skip ? { skip: writer.sent.skip } : {}
+    };
+  },
+  async finish(runs, rows, c) {
+    const o = c.options;
+    let repos = [...rows];
     if (!o.dryRun && o.waitTimeoutSeconds > 0) {
-      const pending = [...outcomes.values()].flatMap((x) => x.pending ? [x.pending] : []);
-      const ends = await waitForRuns(client, o.forge, pending, {
+      const pending = [...runs.values()].flatMap(
+        (r) => r.writer.sent.pending ? [r.writer.sent.pending] : []
+      );
+      const ends = await waitForRuns(c.client, o.forge, pending, {
         timeoutMs: o.waitTimeoutSeconds * 1e3,
-        intervalMs: interval,
-        clock: deps.clock,
-        log: deps.log
+        intervalMs: c.pollMs,
+        clock: c.clock,
+        log: c.log
       });
       repos = repos.map((r) => {
         const end = ends.get(r.repository);
         if (!end) return r;
-        const runUrl = runLink(o.forge, links, r.repository, end);
+        const runUrl = runLink(o.forge, c.links, r.repository, end);
         return withRunEnd(r, { ...end, ...runUrl ? { runUrl } : {} }, o.waitTimeoutSeconds);
       });
     }
-    const runs = {};
+    const runUrls = {};
     for (const r of repos) {
       const url2 = r.items?.find((i) => i.url)?.url;
-      if (url2) runs[r.repository] = url2;
+      if (url2) runUrls[r.repository] = url2;
     }
-    const requests = inputs.repositories.flatMap((name) => {
-      const outcome = outcomes.get(name);
-      return outcome?.request && outcome.result.status !== "skipped" ? [{ repository: name, request: outcome.request }] : [];
-    });
+    const skipped = new Set(rows.filter((r) => r.status === "skipped").map((r) => r.repository));
+    const requests = [...runs.values()].filter((r) => !skipped.has(r.repo.fullName)).map((r) => ({ repository: r.repo.fullName, request: r.plan.changes[0] }));
     return {
       outputs: {
         dispatched: repos.filter((r) => r.done > 0).map((r) => r.repository),
         failed: repos.filter((r) => r.status === "failed").map((r) => r.repository),
-        runs
+        runs: runUrls
       },
       repos,
-      summary: [...notes, "", requestsTable(requests, o.dryRun)].join("\n"),
-      ...o.forge === "gitea" ? { serverUrl } : {}
+      summary: [...c.notes, "", requestsTable(requests, o.dryRun)].join("\n"),
+      ...c.serverUrl ? { serverUrl: c.serverUrl } : {}
     };
   }
 });

@@ -45701,23 +45701,26 @@ async function forEachRepository(repositories, log, work, concurrency = 1) {
 
 // src/core/repo-action.ts
 var RepoFailure = class extends Error {
-  constructor(message, counts) {
+  constructor(message, counts, undone = 0) {
     super(message);
     this.counts = counts;
+    this.undone = undone;
   }
   counts;
+  undone;
   name = "RepoFailure";
 };
-function baseContext(capInput, values, deps) {
+function baseContext(capInput, apiUrl, values, deps) {
   const inputs = values;
   const limit = capInput === void 0 ? Infinity : values[capInput];
   if (typeof limit !== "number")
     throw new Error(`the cap input '${capInput}' is not in the schema`);
   return {
-    client: deps.makeClient(inputs.token, inputs["api-url"]),
+    client: deps.makeClient(inputs.token, apiUrl),
     dryRun: inputs["dry-run"],
     cap: { input: capInput ?? "", limit },
-    floor: inputs["min-remaining"],
+    // Without min-remaining (dispatch sends one request a repository) there is no floor.
+    floor: inputs["min-remaining"] ?? -Infinity,
     links: webLinks(webRoot(deps.env))
   };
 }
@@ -45728,7 +45731,9 @@ function defineRepoAction(spec) {
     title: spec.title,
     schema: spec.schema,
     async run(inputs, deps) {
-      const context = await spec.setup(inputs, deps, baseContext(spec.capInput, inputs, deps));
+      const apiUrl = spec.apiUrl?.(inputs, deps) ?? inputs["api-url"];
+      const base = baseContext(spec.capInput, apiUrl, inputs, deps);
+      const context = await spec.setup(inputs, deps, base);
       const runs = /* @__PURE__ */ new Map();
       const rows = await forEachRepository(
         spec.repositories?.(context) ?? inputs.repositories,
@@ -45746,7 +45751,7 @@ function defineRepoAction(spec) {
           return run ? [[r.repository, run]] : [];
         })
       );
-      return { ...spec.finish(ordered, rows, context), repos: rows };
+      return { repos: rows, ...await spec.finish(ordered, rows, context) };
     }
   });
 }
@@ -45758,10 +45763,12 @@ async function runRepository(spec, repo, context) {
   } catch (error64) {
     if (!(error64 instanceof RepoFailure)) throw error64;
     const counts = error64.counts ? { counts: error64.counts } : {};
-    return { ...row, status: "failed", ...counts, error: error64.message };
+    const undone = { planned: error64.undone, left: error64.undone };
+    return { ...row, ...undone, status: "failed", ...counts, error: error64.message };
   }
   if (isSkip(read)) return { ...row, status: "skipped", notice: read.skip };
   const plan = spec.plan(read, context, repo);
+  if (isSkip(plan)) return { ...row, status: "skipped", notice: plan.skip };
   const changes = plan.changes;
   const writer = spec.writer(repo, plan, context);
   const before = await writer.before?.() ?? {};
@@ -45777,6 +45784,8 @@ async function runRepository(spec, repo, context) {
   });
   const run = { repo, plan, writer, report };
   const parts = spec.row(run, context);
+  if (parts.skip !== void 0)
+    return { ...run, row: { ...row, status: "skipped", notice: parts.skip } };
   const left = report.left + report.failed.length + (plan.deferred ?? 0);
   const { error: error63 } = parts;
   const warnings = [
