@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { defineAction, type ActionDeps, type ActionSpec } from "./action.ts";
 import { applyChanges, type ApplyReport, type ApplyWording, type ChangeWrites } from "./apply.ts";
 import type { FleetClient } from "./client.ts";
-import { forEachRepository } from "./fan-out.ts";
+import { mapRepositories } from "./map-repositories.ts";
 import type { InputSchema } from "./inputs.ts";
 import type { ActionResult, RepoResult } from "./report.ts";
 import type { RepoRef } from "./repository.ts";
@@ -190,7 +190,7 @@ export function defineRepoAction<
       const base = baseContext(spec.capInput, apiUrl, inputs, deps);
       const context = await spec.setup(inputs, deps, base);
       const runs = new Map<string, RepoRun<P, W>>();
-      const rows = await forEachRepository(
+      const rows = await mapRepositories(
         spec.repositories?.(context) ?? (inputs as CommonInputs).repositories,
         deps.log,
         async (repo) => {

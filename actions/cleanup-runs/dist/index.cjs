@@ -45673,8 +45673,8 @@ async function workerPool(count, concurrency, work, stopped = () => false) {
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
 }
 
-// src/core/fan-out.ts
-async function forEachRepository(repositories, log, work, concurrency = 1) {
+// src/core/map-repositories.ts
+async function mapRepositories(repositories, log, work, concurrency = 1) {
   const results = new Array(repositories.length);
   await workerPool(repositories.length, concurrency, async (index) => {
     const fullName = repositories[index];
@@ -45735,7 +45735,7 @@ function defineRepoAction(spec) {
       const base = baseContext(spec.capInput, apiUrl, inputs, deps);
       const context = await spec.setup(inputs, deps, base);
       const runs = /* @__PURE__ */ new Map();
-      const rows = await forEachRepository(
+      const rows = await mapRepositories(
         spec.repositories?.(context) ?? inputs.repositories,
         deps.log,
         async (repo) => {
@@ -46085,10 +46085,10 @@ function conclusionMatches(filter, conclusion) {
 // src/actions/cleanup-runs/plan.ts
 var DAY = 864e5;
 var newestFirst = (a, b) => b.createdMs - a.createdMs || b.id - a.id;
-function planCleanup(workflows, runs, o) {
+function planCleanup(workflows, runs, options) {
   const live = new Map(workflows.filter((w) => w.state !== "deleted").map((w) => [w.id, w]));
   const known = new Map(workflows.map((w) => [w.id, w]));
-  const cutoff = o.olderThanDays > 0 ? o.now - o.olderThanDays * DAY : Infinity;
+  const cutoff = options.olderThanDays > 0 ? options.now - options.olderThanDays * DAY : Infinity;
   const tallies = /* @__PURE__ */ new Map();
   const completedLive = [];
   const completedRetired = [];
@@ -46114,12 +46114,12 @@ function planCleanup(workflows, runs, o) {
     (retired ? completedRetired : completedLive).push(timed);
   }
   completedLive.sort(newestFirst);
-  const kept = completedLive.slice(0, o.keepLast);
+  const kept = completedLive.slice(0, options.keepLast);
   for (const run of kept) tallies.get(run.workflowId).protected += 1;
   const candidates = [];
   const consider = (run, retired) => {
     if (run.createdMs >= cutoff) return;
-    if (!retired && !conclusionMatches(o.conclusions, run.conclusion)) return;
+    if (!retired && !conclusionMatches(options.conclusions, run.conclusion)) return;
     tallies.get(run.workflowId).candidates += 1;
     candidates.push({
       id: run.id,
@@ -46129,7 +46129,7 @@ function planCleanup(workflows, runs, o) {
       retired
     });
   };
-  for (const run of completedLive.slice(o.keepLast)) consider(run, false);
+  for (const run of completedLive.slice(options.keepLast)) consider(run, false);
   for (const run of completedRetired) consider(run, true);
   candidates.sort((a, b) => newestFirst(b, a));
   const byName = (a, b) => Number(a.retired) - Number(b.retired) || a.name.localeCompare(b.name) || a.id - b.id;
@@ -46253,14 +46253,14 @@ var action = defineRepoAction({
     ...base,
     plan: planOptions(inputs, deps.clock.now())
   }),
-  read: (repo, c) => readRepository(c.client, repo),
-  plan(snapshot, c) {
-    const plan = planCleanup(snapshot.workflows, snapshot.runs, c.plan);
+  read: (repo, context) => readRepository(context.client, repo),
+  plan(snapshot, context) {
+    const plan = planCleanup(snapshot.workflows, snapshot.runs, context.plan);
     const completed = snapshot.runs.filter((r) => r.status === "completed").map((r) => Date.parse(r.createdAt));
     const windows = confirmWindows(plan.candidates, completed, WINDOW_TARGET);
     return { ...plan, changes: plan.candidates, windows };
   },
-  writer: (repo, plan, c) => runDeleter(c.client, repo, plan.windows, c.plan.conclusions),
+  writer: (repo, plan, context) => runDeleter(context.client, repo, plan.windows, context.plan.conclusions),
   row: ({ plan, report, writer }) => ({
     counts: {
       listed: plan.listed,
@@ -46273,9 +46273,9 @@ var action = defineRepoAction({
     error: errorLine(report),
     warnings: unreachableWarnings(writer.unreachable())
   }),
-  finish(runs, rows, c) {
+  finish(runs, rows, context) {
     const tables = [...runs.values()].map(
-      (r) => byWorkflowTable(r.repo.fullName, r.plan.workflows, deletedBy(r.report.done), c.dryRun)
+      (r) => byWorkflowTable(r.repo.fullName, r.plan.workflows, deletedBy(r.report.done), context.dryRun)
     );
     return {
       outputs: {

@@ -45672,8 +45672,8 @@ async function workerPool(count, concurrency, work, stopped = () => false) {
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
 }
 
-// src/core/fan-out.ts
-async function forEachRepository(repositories, log, work, concurrency = 1) {
+// src/core/map-repositories.ts
+async function mapRepositories(repositories, log, work, concurrency = 1) {
   const results = new Array(repositories.length);
   await workerPool(repositories.length, concurrency, async (index) => {
     const fullName = repositories[index];
@@ -45734,7 +45734,7 @@ function defineRepoAction(spec) {
       const base = baseContext(spec.capInput, apiUrl, inputs, deps);
       const context = await spec.setup(inputs, deps, base);
       const runs = /* @__PURE__ */ new Map();
-      const rows = await forEachRepository(
+      const rows = await mapRepositories(
         spec.repositories?.(context) ?? inputs.repositories,
         deps.log,
         async (repo) => {
@@ -45837,7 +45837,7 @@ async function getRun(client, repo, id) {
 var PASSING = /* @__PURE__ */ new Set(["success", "neutral", "skipped"]);
 var failingConclusion = (conclusion) => !PASSING.has(conclusion);
 var FINAL = /* @__PURE__ */ new Set(["unauthorized", "forbidden", "not-found"]);
-async function waitForRuns(client, forge, pending, o) {
+async function waitForRuns(client, forge, pending, options) {
   const ends = /* @__PURE__ */ new Map();
   const open3 = /* @__PURE__ */ new Map();
   for (const p of pending) {
@@ -45849,7 +45849,7 @@ async function waitForRuns(client, forge, pending, o) {
     else open3.set(p.repo.fullName, { ...p });
   }
   const last = /* @__PURE__ */ new Map();
-  const deadline = o.clock.now() + o.timeoutMs;
+  const deadline = options.clock.now() + options.timeoutMs;
   const poll = async (name, p) => {
     try {
       if (p.runId === void 0) {
@@ -45864,7 +45864,7 @@ async function waitForRuns(client, forge, pending, o) {
       const conclusion = run.conclusion ?? "unknown";
       ends.set(name, { state: "completed", conclusion, runId: p.runId, runUrl: p.runUrl });
       open3.delete(name);
-      o.log.info(`${name}: run ${p.runId} completed: ${conclusion}`);
+      options.log.info(`${name}: run ${p.runId} completed: ${conclusion}`);
     } catch (error63) {
       const e = classifyError(error63, { doing: "reading the dispatched run", repository: name });
       if (!FINAL.has(e.kind)) return void last.set(name, `last read failed: ${e.message}`);
@@ -45873,12 +45873,14 @@ async function waitForRuns(client, forge, pending, o) {
     }
   };
   if (open3.size > 0)
-    o.log.info(`waiting up to ${o.timeoutMs / 1e3} s for ${open3.size} dispatched runs`);
+    options.log.info(
+      `waiting up to ${options.timeoutMs / 1e3} s for ${open3.size} dispatched runs`
+    );
   while (open3.size > 0) {
-    const wait = Math.min(o.intervalMs, deadline - o.clock.now());
-    if (wait > 0) await o.clock.sleep(wait);
+    const wait = Math.min(options.intervalMs, deadline - options.clock.now());
+    if (wait > 0) await options.clock.sleep(wait);
     await Promise.all([...open3].map(([name, p]) => poll(name, p)));
-    if (o.clock.now() >= deadline) break;
+    if (options.clock.now() >= deadline) break;
   }
   for (const [name, p] of open3)
     ends.set(name, {
@@ -46113,7 +46115,7 @@ var refusesRunDetails = (error63, body) => httpStatus(error63) === 422 && "retur
 async function post(client, request2, body) {
   return client.request(request2.route, { ...request2.params, ...body, request: { retries: 0 } });
 }
-async function sendDispatch(client, request2, c) {
+async function sendDispatch(client, request2, context) {
   let response;
   try {
     try {
@@ -46127,7 +46129,7 @@ async function sendDispatch(client, request2, c) {
     const status = httpStatus(error63);
     const classified = classifyError(error63, {
       doing: request2.display,
-      repository: c.repository
+      repository: context.repository
     });
     const unsure = "; the server may or may not have received it: check the target's runs before rerunning";
     if (classified.kind === "rate-limited")
@@ -46137,14 +46139,14 @@ async function sendDispatch(client, request2, c) {
       };
     if (status === void 0)
       return { sent: false, verdict: { error: `${classified.message}${unsure}` } };
-    const repoExists = status === 404 && c.repoExists === void 0 ? await c.repoExistsNow() : c.repoExists;
+    const repoExists = status === 404 && context.repoExists === void 0 ? await context.repoExistsNow() : context.repoExists;
     const verdict = explainRefusal({
       status,
       message: serverMessage(error63),
-      forge: c.forge,
-      mode: c.mode,
-      repository: c.repository,
-      workflow: c.workflow,
+      forge: context.forge,
+      mode: context.mode,
+      repository: context.repository,
+      workflow: context.workflow,
       ref: request2.ref,
       repoExists
     });
@@ -46161,16 +46163,16 @@ async function sendDispatch(client, request2, c) {
 }
 
 // src/actions/dispatch/github.ts
-async function readFacts(repo, c) {
-  const listed = c.listing?.known.get(repo.fullName.toLowerCase());
+async function readFacts(repo, context) {
+  const listed = context.listing?.known.get(repo.fullName.toLowerCase());
   if (listed) return { facts: listed };
-  if (c.listing?.complete)
+  if (context.listing?.complete)
     return {
       missing: true,
-      error: `404 Not Found: repository ${repo.fullName} does not exist, or the token cannot see it (it is not among the ${c.listing.total} repositories this installation token can reach)`
+      error: `404 Not Found: repository ${repo.fullName} does not exist, or the token cannot see it (it is not among the ${context.listing.total} repositories this installation token can reach)`
     };
   try {
-    return { facts: await readRepoFacts(c.client, repo) };
+    return { facts: await readRepoFacts(context.client, repo) };
   } catch (error63) {
     if (httpStatus(error63) === 404)
       return {
@@ -46183,25 +46185,25 @@ async function readFacts(repo, c) {
     };
   }
 }
-async function readTarget(repo, c) {
-  if (!c.needFacts) return {};
-  const read = await readFacts(repo, c);
+async function readTarget(repo, context) {
+  if (!context.needFacts) return {};
+  const read = await readFacts(repo, context);
   if ("error" in read)
     throw new RepoFailure(`${read.error}; nothing was dispatched to it`, void 0, 1);
   return { facts: read.facts };
 }
-function dispatchWriter(repo, facts, c) {
-  const o = c.options;
+function dispatchWriter(repo, facts, context) {
+  const options = context.options;
   const sent = {};
   const apply = async (request2) => {
-    const outcome = await sendDispatch(c.client, request2, {
-      forge: o.forge,
-      mode: o.kind.mode,
+    const outcome = await sendDispatch(context.client, request2, {
+      forge: options.forge,
+      mode: options.kind.mode,
       repository: repo.fullName,
-      ...o.kind.mode === "workflow" ? { workflow: o.kind.workflow } : {},
+      ...options.kind.mode === "workflow" ? { workflow: options.kind.workflow } : {},
       ...facts ? { repoExists: true } : {},
       repoExistsNow: async () => {
-        const read = await readFacts(repo, { ...c, listing: void 0 });
+        const read = await readFacts(repo, { ...context, listing: void 0 });
         return "facts" in read ? true : read.missing ? false : void 0;
       }
     });
@@ -46212,10 +46214,10 @@ function dispatchWriter(repo, facts, c) {
     }
     sent.runId = outcome.runId;
     sent.runUrl = outcome.runUrl;
-    if (o.kind.mode === "workflow" && request2.ref !== void 0)
+    if (options.kind.mode === "workflow" && request2.ref !== void 0)
       sent.pending = {
         repo,
-        workflow: o.kind.workflow,
+        workflow: options.kind.workflow,
         ref: request2.ref,
         runId: outcome.runId,
         runUrl: outcome.runUrl
@@ -46326,7 +46328,7 @@ function dispatchOptions(inputs) {
 function giteaInputs(inputs) {
   return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, String(v)]));
 }
-function planTarget(target, facts, o) {
+function planTarget(target, facts, options) {
   if (facts?.archived)
     return {
       action: "skip",
@@ -46334,7 +46336,7 @@ function planTarget(target, facts, o) {
     };
   const params = { owner: target.owner, repo: target.repo };
   const base = `/repos/${target.owner}/${target.repo}`;
-  const k = o.kind;
+  const k = options.kind;
   if (k.mode === "repository") {
     const body = { event_type: k.eventType };
     if (Object.keys(k.clientPayload).length > 0) body.client_payload = k.clientPayload;
@@ -46353,7 +46355,7 @@ function planTarget(target, facts, o) {
     throw new Error(`planning ${target.fullName}: no ref given and the default branch is unknown`);
   const hasInputs = Object.keys(k.inputs).length > 0;
   const path = `/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches`;
-  const request2 = o.forge === "github" ? {
+  const request2 = options.forge === "github" ? {
     route: `POST ${path}`,
     params: { ...params, workflow_id: k.workflow },
     body: { ref, ...hasInputs ? { inputs: k.inputs } : {}, return_run_details: true },
@@ -46368,8 +46370,8 @@ function planTarget(target, facts, o) {
   };
   return { action: "send", request: request2 };
 }
-function needsFacts(o) {
-  return o.dryRun || o.forge === "gitea" || o.kind.mode === "workflow" && o.kind.ref === void 0;
+function needsFacts(options) {
+  return options.dryRun || options.forge === "gitea" || options.kind.mode === "workflow" && options.kind.ref === void 0;
 }
 
 // src/actions/dispatch/poll-interval.ts
@@ -46474,16 +46476,16 @@ var action = defineRepoAction({
       pollMs
     };
   },
-  read: (repo, c) => readTarget(repo, c),
-  plan(read, c, repo) {
-    const plan = planTarget(repo, read.facts, c.options);
+  read: (repo, context) => readTarget(repo, context),
+  plan(read, context, repo) {
+    const plan = planTarget(repo, read.facts, context.options);
     if (plan.action === "skip") return { skip: plan.notice };
     return { facts: read.facts, changes: [plan.request] };
   },
-  writer: (repo, plan, c) => dispatchWriter(repo, plan.facts, c),
-  row({ repo, plan, report, writer }, c) {
+  writer: (repo, plan, context) => dispatchWriter(repo, plan.facts, context),
+  row({ repo, plan, report, writer }, context) {
     const request2 = plan.changes[0];
-    const url2 = runLink(c.options.forge, c.links, repo.fullName, writer.sent);
+    const url2 = runLink(context.options.forge, context.links, repo.fullName, writer.sent);
     return {
       ...request2.ref === void 0 ? {} : { counts: { ref: request2.ref } },
       ...url2 ? { items: [{ text: `run ${writer.sent.runId ?? ""}`.trim(), url: url2 }] } : {},
@@ -46491,24 +46493,24 @@ var action = defineRepoAction({
       ...writer.sent.skip ? { skip: writer.sent.skip } : {}
     };
   },
-  async finish(runs, rows, c) {
-    const o = c.options;
+  async finish(runs, rows, context) {
+    const options = context.options;
     let repos = [...rows];
-    if (!o.dryRun && o.waitTimeoutSeconds > 0) {
+    if (!options.dryRun && options.waitTimeoutSeconds > 0) {
       const pending = [...runs.values()].flatMap(
         (r) => r.writer.sent.pending ? [r.writer.sent.pending] : []
       );
-      const ends = await waitForRuns(c.client, o.forge, pending, {
-        timeoutMs: o.waitTimeoutSeconds * 1e3,
-        intervalMs: c.pollMs,
-        clock: c.clock,
-        log: c.log
+      const ends = await waitForRuns(context.client, options.forge, pending, {
+        timeoutMs: options.waitTimeoutSeconds * 1e3,
+        intervalMs: context.pollMs,
+        clock: context.clock,
+        log: context.log
       });
       repos = repos.map((r) => {
         const end = ends.get(r.repository);
         if (!end) return r;
-        const runUrl = runLink(o.forge, c.links, r.repository, end);
-        return withRunEnd(r, { ...end, ...runUrl ? { runUrl } : {} }, o.waitTimeoutSeconds);
+        const runUrl = runLink(options.forge, context.links, r.repository, end);
+        return withRunEnd(r, { ...end, ...runUrl ? { runUrl } : {} }, options.waitTimeoutSeconds);
       });
     }
     const runUrls = {};
@@ -46525,8 +46527,8 @@ var action = defineRepoAction({
         runs: runUrls
       },
       repos,
-      summary: [...c.notes, "", requestsTable(requests, o.dryRun)].join("\n"),
-      ...c.serverUrl ? { serverUrl: c.serverUrl } : {}
+      summary: [...context.notes, "", requestsTable(requests, options.dryRun)].join("\n"),
+      ...context.serverUrl ? { serverUrl: context.serverUrl } : {}
     };
   }
 });

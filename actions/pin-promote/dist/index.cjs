@@ -45500,22 +45500,22 @@ function parsePins(text) {
 }
 
 // src/actions/pin-promote/refusal.ts
-function describeRefusal(status, body, c, location) {
-  const head = `${c.method} ${c.url} answered ${status}`;
+function describeRefusal(status, body, context, location) {
+  const head = `${context.method} ${context.url} answered ${status}`;
   const response = body === "" ? "" : `; response: ${body}`;
   switch (status) {
     case 401:
       return `${head} Unauthorized: the control plane did not accept the token (missing, invalid, expired, or one of another environment); check the secret passed as token${response}`;
     case 403:
-      return `${head} Forbidden: the token is valid but may not ${c.doing} on this control plane; use a token with that permission${response}`;
+      return `${head} Forbidden: the token is valid but may not ${context.doing} on this control plane; use a token with that permission${response}`;
     case 404:
-      return `${head} Not Found: api-url or ${c.pathInput} does not name an endpoint of this control plane, or it does not know template '${c.template}'${response}`;
+      return `${head} Not Found: api-url or ${context.pathInput} does not name an endpoint of this control plane, or it does not know template '${context.template}'${response}`;
     case 422:
-      return `${head} Unprocessable: the control plane refused template '${c.template}', region '${c.region}', digest ${c.digest}; it may not know this region or template, or this image${response}`;
+      return `${head} Unprocessable: the control plane refused template '${context.template}', region '${context.region}', digest ${context.digest}; it may not know this region or template, or this image${response}`;
   }
   if (status >= 300 && status < 400)
     return `${head} (a redirect${location ? ` to ${location}` : ""}); set api-url to the address that answers directly: redirects are not followed so that the token goes nowhere else${response}`;
-  return `${head}, expected ${c.method === "GET" ? "200" : "200 or 201"}${response}`;
+  return `${head}, expected ${context.method === "GET" ? "200" : "200 or 201"}${response}`;
 }
 
 // src/actions/pin-promote/request.ts
@@ -45533,28 +45533,30 @@ function networkCause(error63) {
   const cause = [e.cause?.code, e.cause?.message].filter(Boolean).join(": ");
   return cause || e.message || String(error63);
 }
-async function send(o, method, url2, body) {
-  const safe = (text) => sanitizeBody(text, { secrets: [o.token] });
+async function send(options, method, url2, body) {
+  const safe = (text) => sanitizeBody(text, { secrets: [options.token] });
   let last = "";
   let lastStatus;
-  for (let attempt = 0; attempt <= o.retries; attempt++) {
+  for (let attempt = 0; attempt <= options.retries; attempt++) {
     if (attempt > 0) {
-      const wait = attempt * attempt * o.backoffUnitMs;
-      o.log.info(`${method} ${url2}: ${last}; retrying in ${wait} ms (${attempt} of ${o.retries})`);
-      await o.clock.sleep(wait);
+      const wait = attempt * attempt * options.backoffUnitMs;
+      options.log.info(
+        `${method} ${url2}: ${last}; retrying in ${wait} ms (${attempt} of ${options.retries})`
+      );
+      await options.clock.sleep(wait);
     }
     try {
       const res = await fetch(url2, {
         method,
         redirect: "manual",
         headers: {
-          authorization: `Bearer ${o.token}`,
+          authorization: `Bearer ${options.token}`,
           accept: "application/json",
           "user-agent": "fleet-pin-promote",
           ...body === void 0 ? {} : { "content-type": "application/json" }
         },
         body: body === void 0 ? void 0 : JSON.stringify(body),
-        signal: AbortSignal.timeout(o.timeoutMs)
+        signal: AbortSignal.timeout(options.timeoutMs)
       });
       const text = await res.text();
       if (res.status < 500)
@@ -45566,7 +45568,7 @@ async function send(o, method, url2, body) {
       last = `network error (${safe(networkCause(error63))})`;
     }
   }
-  const attempts = o.retries + 1;
+  const attempts = options.retries + 1;
   throw new ControlPlaneError(
     `${method} ${url2} ${last} (gave up after ${attempts} attempt${attempts === 1 ? "" : "s"})`,
     lastStatus
@@ -45648,37 +45650,37 @@ function judgeReadBack(pins, key, digest) {
 function findPin(pins, key) {
   return pins.find((p) => p.template_name === key.template && p.region === key.region);
 }
-function planPin(o) {
-  const alreadyPinned = o.current.kind === "match";
-  if (o.mode === "verify") return { promote: false, poll: !alreadyPinned, alreadyPinned };
+function planPin(options) {
+  const alreadyPinned = options.current.kind === "match";
+  if (options.mode === "verify") return { promote: false, poll: !alreadyPinned, alreadyPinned };
   return {
     promote: !alreadyPinned,
-    poll: o.mode === "promote-and-verify" && !alreadyPinned && !o.dryRun,
+    poll: options.mode === "promote-and-verify" && !alreadyPinned && !options.dryRun,
     alreadyPinned
   };
 }
-function describeUnverified(last, o) {
-  const after = `after ${o.reads} read${o.reads === 1 ? "" : "s"} over ${Math.round(o.waitedMs / 1e3)} s`;
+function describeUnverified(last, options) {
+  const after = `after ${options.reads} read${options.reads === 1 ? "" : "s"} over ${Math.round(options.waitedMs / 1e3)} s`;
   if (last.kind === "mismatch")
-    return `pin ${o.template}@${o.region} does not read back as the promoted digest ${after}: expected ${o.digest}, actual ${last.actual}`;
+    return `pin ${options.template}@${options.region} does not read back as the promoted digest ${after}: expected ${options.digest}, actual ${last.actual}`;
   const shown2 = last.present.slice(0, 10).join(", ");
   const more = last.present.length > 10 ? ` and ${last.present.length - 10} more` : "";
   const present = last.present.length > 0 ? `${shown2}${more}` : "none";
-  return `no pin for template '${o.template}' in region '${o.region}' ${after} (pins present: ${present}); expected ${o.digest}`;
+  return `no pin for template '${options.template}' in region '${options.region}' ${after} (pins present: ${present}); expected ${options.digest}`;
 }
 
 // src/actions/pin-promote/poll-pin.ts
-async function pollPin(o) {
-  const start = o.clock.now();
-  let pins = o.first ?? await o.read();
+async function pollPin(options) {
+  const start = options.clock.now();
+  let pins = options.first ?? await options.read();
   let reads = 1;
   for (; ; ) {
-    const last = judgeReadBack(pins, o.key, o.digest);
-    const waitedMs = o.clock.now() - start;
-    const left = o.timeoutMs - waitedMs;
+    const last = judgeReadBack(pins, options.key, options.digest);
+    const waitedMs = options.clock.now() - start;
+    const left = options.timeoutMs - waitedMs;
     if (last.kind === "match" || left <= 0) return { last, reads, waitedMs };
-    await o.clock.sleep(Math.min(o.intervalMs, left));
-    pins = await o.read();
+    await options.clock.sleep(Math.min(options.intervalMs, left));
+    pins = await options.read();
     reads += 1;
   }
 }

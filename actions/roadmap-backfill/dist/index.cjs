@@ -45676,8 +45676,8 @@ async function workerPool(count, concurrency, work, stopped = () => false) {
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
 }
 
-// src/core/fan-out.ts
-async function forEachRepository(repositories, log, work, concurrency = 1) {
+// src/core/map-repositories.ts
+async function mapRepositories(repositories, log, work, concurrency = 1) {
   const results = new Array(repositories.length);
   await workerPool(repositories.length, concurrency, async (index) => {
     const fullName = repositories[index];
@@ -45738,7 +45738,7 @@ function defineRepoAction(spec) {
       const base = baseContext(spec.capInput, apiUrl, inputs, deps);
       const context = await spec.setup(inputs, deps, base);
       const runs = /* @__PURE__ */ new Map();
-      const rows = await forEachRepository(
+      const rows = await mapRepositories(
         spec.repositories?.(context) ?? inputs.repositories,
         deps.log,
         async (repo) => {
@@ -46232,7 +46232,7 @@ var BOARD_PERMISSION = "the token needs the organization permission Projects: re
 var BoardError = class extends Error {
   name = "BoardError";
 };
-async function resolveBoard(client, wanted, o) {
+async function resolveBoard(client, wanted, options) {
   const { owner, number: number4 } = wanted;
   const answer = await graphqlCall(
     client,
@@ -46252,11 +46252,11 @@ async function resolveBoard(client, wanted, o) {
   const info2 = answer.data?.organization?.projectV2;
   if (first !== void 0 || !info2)
     throw new BoardError(
-      `project-number ${number4}: ${first?.message ?? "no such board"} Check the number in the board's URL (${o.links.board(owner, number4)}); if it is right, ${BOARD_PERMISSION}`
+      `project-number ${number4}: ${first?.message ?? "no such board"} Check the number in the board's URL (${options.links.board(owner, number4)}); if it is right, ${BOARD_PERMISSION}`
     );
   const checked = checkBoard({ ...info2, fields: info2.fields.nodes }, wanted);
   if ("problem" in checked) throw new BoardError(checked.problem);
-  if (o.needWrite && !checked.board.writable)
+  if (options.needWrite && !checked.board.writable)
     throw new BoardError(
       `project-number ${number4}: the token can read board #${number4} '${info2.title}' of ${owner} but may not add items to it; ${BOARD_PERMISSION}`
     );
@@ -46288,14 +46288,14 @@ var action = defineRepoAction({
       );
     return { ...base, resource: "graphql", board };
   },
-  read: (repo, c) => readRepository(c.client, repo),
-  plan(issues, c) {
-    const plan = planRepository(issues, c.cap.limit);
+  read: (repo, context) => readRepository(context.client, repo),
+  plan(issues, context) {
+    const plan = planRepository(issues, context.cap.limit);
     return { ...plan, changes: plan.orphans };
   },
-  writer: (_repo, _plan, c) => boardWriter(c.client, c.board),
+  writer: (_repo, _plan, context) => boardWriter(context.client, context.board),
   wording,
-  row: ({ repo, plan, report, writer }, c) => ({
+  row: ({ repo, plan, report, writer }, context) => ({
     counts: {
       listed: plan.listed,
       tracked: plan.tracked,
@@ -46303,10 +46303,10 @@ var action = defineRepoAction({
       added: report.done.length,
       raced: writer.raced.length
     },
-    items: addedItems(repo, report.done, writer.raced, c.dryRun, c.links),
+    items: addedItems(repo, report.done, writer.raced, context.dryRun, context.links),
     error: errorLine(report, writer.unset)
   }),
-  finish(runs, rows, c) {
+  finish(runs, rows, context) {
     const count = (name) => rows.reduce((sum, r) => sum + Number(r.counts?.[name] ?? 0), 0);
     return {
       outputs: {
@@ -46314,7 +46314,7 @@ var action = defineRepoAction({
         orphans: count("orphans"),
         left: rows.reduce((sum, r) => sum + r.left, 0)
       },
-      summary: boardLine(c.board, c.dryRun, c.links)
+      summary: boardLine(context.board, context.dryRun, context.links)
     };
   }
 });

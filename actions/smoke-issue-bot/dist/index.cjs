@@ -45673,8 +45673,8 @@ async function workerPool(count, concurrency, work, stopped = () => false) {
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
 }
 
-// src/core/fan-out.ts
-async function forEachRepository(repositories, log, work, concurrency = 1) {
+// src/core/map-repositories.ts
+async function mapRepositories(repositories, log, work, concurrency = 1) {
   const results = new Array(repositories.length);
   await workerPool(repositories.length, concurrency, async (index) => {
     const fullName = repositories[index];
@@ -45735,7 +45735,7 @@ function defineRepoAction(spec) {
       const base = baseContext(spec.capInput, apiUrl, inputs, deps);
       const context = await spec.setup(inputs, deps, base);
       const runs = /* @__PURE__ */ new Map();
-      const rows = await forEachRepository(
+      const rows = await mapRepositories(
         spec.repositories?.(context) ?? inputs.repositories,
         deps.log,
         async (repo) => {
@@ -46094,7 +46094,7 @@ async function readArchival(client, repo, label) {
   return { issues: [...issues.byPackage.values()], warnings: issues.warnings };
 }
 var needsLabel = (m, archivalLabel) => m.last && !m.issue.labels.some((l) => l.toLowerCase() === archivalLabel.toLowerCase());
-function archivalWriter(client, repo, o) {
+function archivalWriter(client, repo, settings) {
   let labelled = 0;
   const apply = async (m) => {
     const issue3 = { owner: repo.owner, repo: repo.repo, issue_number: m.issue.number };
@@ -46103,11 +46103,17 @@ function archivalWriter(client, repo, o) {
       if (m.comment)
         await client.rest.issues.createComment({
           ...issue3,
-          body: milestoneComment(m.issue.package, m.milestone, m.age, o.lastDay, o.archivalLabel)
+          body: milestoneComment(
+            m.issue.package,
+            m.milestone,
+            m.age,
+            settings.lastDay,
+            settings.archivalLabel
+          )
         });
       step = "adding the archival label";
-      if (needsLabel(m, o.archivalLabel)) {
-        await client.rest.issues.addLabels({ ...issue3, labels: [o.archivalLabel] });
+      if (needsLabel(m, settings.archivalLabel)) {
+        await client.rest.issues.addLabels({ ...issue3, labels: [settings.archivalLabel] });
         labelled += 1;
       }
       step = "recording the milestone in the issue's marker";
@@ -46315,28 +46321,28 @@ var IssueActionError = class extends Error {
   cause;
   name = "IssueActionError";
 };
-async function applyIssueAction(o, store, d, saved) {
-  const { client, repo } = o;
-  const at = { owner: repo.owner, repo: repo.repo };
+async function applyIssueAction(options, store, d, saved) {
+  const { client, repo } = options;
+  const where = { owner: repo.owner, repo: repo.repo };
   const action2 = d.action;
   if (action2.kind === "none") return {};
   if (action2.kind === "comment") {
     await client.rest.issues.createComment({
-      ...at,
+      ...where,
       issue_number: action2.issue,
-      body: failureComment(d.package, o.run, d.next?.failures ?? 0)
+      body: failureComment(d.package, options.run, d.next?.failures ?? 0)
     });
     return { commented: action2.issue };
   }
   if (action2.kind === "close") {
     if (action2.comment)
       await client.rest.issues.createComment({
-        ...at,
+        ...where,
         issue_number: action2.issue,
-        body: recoveryComment(d.package, o.run)
+        body: recoveryComment(d.package, options.run)
       });
     await client.rest.issues.update({
-      ...at,
+      ...where,
       issue_number: action2.issue,
       state: "closed",
       state_reason: "completed"
@@ -46347,20 +46353,20 @@ async function applyIssueAction(o, store, d, saved) {
   let opened;
   try {
     const created = await client.rest.issues.create({
-      ...at,
-      title: issueTitle(o.title, d.package),
-      body: issueBody(state, o.threshold),
-      labels: [o.label]
+      ...where,
+      title: issueTitle(options.title, d.package),
+      body: issueBody(state, options.threshold),
+      labels: [options.label]
     });
     opened = { number: created.data.number, url: created.data.html_url };
   } catch (error63) {
     const open3 = classifyError(error63, { doing: `opening the tracking issue of ${d.package}` });
     try {
       await updateAfterOpen(
-        o,
+        options,
         store,
         saved,
-        (s) => s.opening?.run === o.run.id ? { ...s, opening: null } : void 0
+        (s) => s.opening?.run === options.run.id ? { ...s, opening: null } : void 0
       );
     } catch (release) {
       throw open3.reworded(
@@ -46370,10 +46376,10 @@ async function applyIssueAction(o, store, d, saved) {
     throw open3;
   }
   try {
-    await updateAfterOpen(o, store, saved, (s) => ({
+    await updateAfterOpen(options, store, saved, (s) => ({
       ...s,
       issue: opened.number,
-      opening: s.opening?.run === o.run.id ? null : s.opening
+      opening: s.opening?.run === options.run.id ? null : s.opening
     }));
   } catch (error63) {
     const e = classifyError(error63);
@@ -46386,15 +46392,15 @@ async function applyIssueAction(o, store, d, saved) {
   }
   return { opened };
 }
-async function updateAfterOpen(o, store, saved, change) {
+async function updateAfterOpen(options, store, saved, change) {
   const name = saved.state.package;
   await writeWithRetry({
     store,
     name,
     stored: saved,
     decide: (s) => ({ next: change(s.state) }),
-    message: () => `smoke-issue-bot: ${name} tracking issue in run ${o.run.id}`,
-    pause: o.pause
+    message: () => `smoke-issue-bot: ${name} tracking issue in run ${options.run.id}`,
+    pause: options.pause
   });
 }
 
@@ -46596,16 +46602,16 @@ var StateStore = class {
 };
 
 // src/actions/smoke-issue-bot/record.ts
-async function readRecord(o) {
-  const { client, repo } = o;
-  const store = new StateStore(client, repo, o.stateBranch, o.statePath);
+async function readRecord(options) {
+  const { client, repo } = options;
+  const store = new StateStore(client, repo, options.stateBranch, options.statePath);
   const folder = await store.readFolder();
   if (folder.archived) return { skip: ARCHIVED_NOTICE };
-  const issues = await listTrackingIssues(client, repo, o.label);
-  const resolveTracked = async (name, state) => issues.byPackage.get(name) ?? (state.issue === null ? void 0 : await confirmTrackingIssue(client, repo, state.issue, o.label, name));
+  const issues = await listTrackingIssues(client, repo, options.label);
+  const resolveTracked = async (name, state) => issues.byPackage.get(name) ?? (state.issue === null ? void 0 : await confirmTrackingIssue(client, repo, state.issue, options.label, name));
   const stored = /* @__PURE__ */ new Map();
   const facts = [];
-  for (const [name, outcome] of o.outcomes) {
+  for (const [name, outcome] of options.outcomes) {
     const file2 = folder.files.get(name);
     const counts = outcome === "success" || outcome === "failure";
     const s = counts ? await store.load(name, file2) : { state: freshState(name), sha: file2?.sha };
@@ -46616,14 +46622,14 @@ async function readRecord(o) {
       outcome,
       state: s.state,
       tracked: tracked2,
-      run: o.run,
-      threshold: o.threshold,
-      now: o.now
+      run: options.run,
+      threshold: options.threshold,
+      now: options.now
     });
   }
   return { store, stored, facts, resolveTracked, warnings: issues.warnings };
 }
-function recordWriter(o, snapshot, issueUrl) {
+function recordWriter(options, snapshot, issueUrl) {
   const writes = { opened: [], commented: [], closed: [], written: 0, items: [] };
   const keep = (r) => {
     if (r.opened) writes.opened.push(r.opened.number);
@@ -46645,8 +46651,8 @@ function recordWriter(o, snapshot, issueUrl) {
           tracked: await snapshot.resolveTracked(planned.package, s.state),
           mayOpen: !planned.deferred
         }),
-        message: (d) => `smoke-issue-bot: ${d.package} ${d.outcome} in run ${o.run.id}`,
-        pause: o.pause
+        message: (d) => `smoke-issue-bot: ${d.package} ${d.outcome} in run ${options.run.id}`,
+        pause: options.pause
       });
     } catch (error63) {
       throw new StopChanges(stateNotSaved(planned.package, classifyError(error63).message));
@@ -46654,7 +46660,7 @@ function recordWriter(o, snapshot, issueUrl) {
     const { decision, written, stored: saved } = saving;
     if (written) writes.written += 1;
     try {
-      const result = await applyIssueAction(o, snapshot.store, decision, saved);
+      const result = await applyIssueAction(options, snapshot.store, decision, saved);
       keep(result);
       writes.items.push(decisionItem(decision, false, issueUrl, result.opened));
       return "done";
@@ -46785,7 +46791,7 @@ function smokeContext(inputs, deps, base) {
 }
 var record2 = defineRepoAction({
   ...smokeAction,
-  repositories: (c) => [c.settings.repository],
+  repositories: (context) => [context.settings.repository],
   setup(inputs, deps, base) {
     const smoke = smokeContext(inputs, deps, base);
     const { now, settings } = smoke;
@@ -46806,9 +46812,9 @@ var record2 = defineRepoAction({
     });
     return { ...smoke, options, maxIssues: inputs["max-issues"] };
   },
-  read: (repo, c) => readRecord(c.options(repo)),
-  plan(snapshot, c) {
-    const decisions = planRecord(snapshot.facts, c.maxIssues);
+  read: (repo, context) => readRecord(context.options(repo)),
+  plan(snapshot, context) {
+    const decisions = planRecord(snapshot.facts, context.maxIssues);
     const deferred = decisions.filter((d) => d.deferred).length;
     return {
       snapshot,
@@ -46817,17 +46823,21 @@ var record2 = defineRepoAction({
       deferred,
       warnings: [
         ...snapshot.warnings,
-        ...deferred > 0 ? [deferredWarning(c.maxIssues, deferred)] : []
+        ...deferred > 0 ? [deferredWarning(context.maxIssues, deferred)] : []
       ]
     };
   },
-  writer: (repo, plan, c) => recordWriter(c.options(repo), plan.snapshot, (n) => c.links.issue(repo.fullName, n)),
+  writer: (repo, plan, context) => recordWriter(
+    context.options(repo),
+    plan.snapshot,
+    (n) => context.links.issue(repo.fullName, n)
+  ),
   wording: recordWording,
-  row({ repo, plan, report, writer }, c) {
-    const issueUrl = (n) => c.links.issue(repo.fullName, n);
+  row({ repo, plan, report, writer }, context) {
+    const issueUrl = (n) => context.links.issue(repo.fullName, n);
     const noted = plan.decisions.filter((d) => d.notes.length > 0 || changesSomething(d));
-    const done = c.dryRun ? previewWrites(plan.decisions) : writer.writes;
-    const items = c.dryRun ? noted.map((d) => decisionItem(d, true, issueUrl)) : [
+    const done = context.dryRun ? previewWrites(plan.decisions) : writer.writes;
+    const items = context.dryRun ? noted.map((d) => decisionItem(d, true, issueUrl)) : [
       ...writer.writes.items,
       ...noted.filter((d) => !changesSomething(d)).map((d) => decisionItem(d, false, issueUrl))
     ];
@@ -46842,10 +46852,10 @@ var record2 = defineRepoAction({
       error: errorLines(report)
     };
   },
-  finish(runs, rows, c) {
-    logItems(rows, c.log);
+  finish(runs, rows, context) {
+    logItems(rows, context.log);
     const run = [...runs.values()][0];
-    const done = !run ? previewWrites([]) : c.dryRun ? previewWrites(run.plan.decisions) : run.writer.writes;
+    const done = !run ? previewWrites([]) : context.dryRun ? previewWrites(run.plan.decisions) : run.writer.writes;
     return {
       outputs: {
         opened: done.opened,
@@ -46858,7 +46868,7 @@ var record2 = defineRepoAction({
 });
 var archival = defineRepoAction({
   ...smokeAction,
-  repositories: (c) => [c.settings.repository],
+  repositories: (context) => [context.settings.repository],
   setup(inputs, deps, base) {
     return {
       ...smokeContext(inputs, deps, base),
@@ -46866,30 +46876,35 @@ var archival = defineRepoAction({
       archivalLabel: inputs["archival-label"]
     };
   },
-  read: (repo, c) => readArchival(c.client, repo, c.label),
-  plan: (snapshot, c) => ({
+  read: (repo, context) => readArchival(context.client, repo, context.label),
+  plan: (snapshot, context) => ({
     tracked: snapshot.issues.length,
-    changes: planArchival(snapshot.issues, c.settings.archivalDays, c.now),
+    changes: planArchival(snapshot.issues, context.settings.archivalDays, context.now),
     warnings: snapshot.warnings
   }),
-  writer: (repo, _plan, c) => archivalWriter(c.client, repo, {
-    archivalLabel: c.archivalLabel,
-    lastDay: c.settings.archivalDays[c.settings.archivalDays.length - 1]
+  writer: (repo, _plan, context) => archivalWriter(context.client, repo, {
+    archivalLabel: context.archivalLabel,
+    lastDay: context.settings.archivalDays[context.settings.archivalDays.length - 1]
   }),
   wording: archivalWording,
-  row({ repo, plan, report, writer }, c) {
-    const verb = c.dryRun ? "would post the" : "posted the";
-    const labelled = c.dryRun ? report.done.filter((m) => needsLabel(m, c.archivalLabel)).length : writer.labelled();
+  row({ repo, plan, report, writer }, context) {
+    const verb = context.dryRun ? "would post the" : "posted the";
+    const labelled = context.dryRun ? report.done.filter((m) => needsLabel(m, context.archivalLabel)).length : writer.labelled();
     return {
       counts: { tracked: plan.tracked, milestones: report.done.length, labelled },
       items: report.done.map(
-        (m) => milestoneItem(m, verb, c.archivalLabel, c.links.issue(repo.fullName, m.issue.number))
+        (m) => milestoneItem(
+          m,
+          verb,
+          context.archivalLabel,
+          context.links.issue(repo.fullName, m.issue.number)
+        )
       ),
       error: errorLines(report)
     };
   },
-  finish(runs, rows, c) {
-    logItems(rows, c.log);
+  finish(runs, rows, context) {
+    logItems(rows, context.log);
     const done = [...runs.values()].flatMap((r) => r.report.done.map((m) => m.issue.number));
     return { outputs: { opened: [], commented: [], closed: [], milestones: done } };
   }

@@ -45683,8 +45683,8 @@ async function workerPool(count2, concurrency, work, stopped = () => false) {
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count2)) }, worker));
 }
 
-// src/core/fan-out.ts
-async function forEachRepository(repositories, log, work, concurrency = 1) {
+// src/core/map-repositories.ts
+async function mapRepositories(repositories, log, work, concurrency = 1) {
   const results = new Array(repositories.length);
   await workerPool(repositories.length, concurrency, async (index) => {
     const fullName = repositories[index];
@@ -45745,7 +45745,7 @@ function defineRepoAction(spec) {
       const base = baseContext(spec.capInput, apiUrl, inputs, deps);
       const context = await spec.setup(inputs, deps, base);
       const runs = /* @__PURE__ */ new Map();
-      const rows = await forEachRepository(
+      const rows = await mapRepositories(
         spec.repositories?.(context) ?? inputs.repositories,
         deps.log,
         async (repo) => {
@@ -46242,7 +46242,7 @@ var schema = fields.superRefine((v, ctx) => {
 
 // src/actions/stale-sweep/stale-sweep.ts
 var CONCURRENCY = 4;
-var count = (changes, kind) => changes.filter((c) => c.kind === kind).length;
+var count = (changes, kind) => changes.filter((change) => change.kind === kind).length;
 var action = defineRepoAction({
   name: "stale-sweep",
   title: "Stale sweep",
@@ -46268,13 +46268,13 @@ var action = defineRepoAction({
       now: deps.clock.now()
     };
   },
-  read: (repo, c) => readRepository(c.client, repo, c.rules, c.now),
-  plan(snapshot, c) {
-    const plan = planSweep(snapshot, c.rules, c.now);
-    const undated = plan.undated.length > 0 ? [undatedWarning(plan.undated, c.rules.staleLabel)] : [];
+  read: (repo, context) => readRepository(context.client, repo, context.rules, context.now),
+  plan(snapshot, context) {
+    const plan = planSweep(snapshot, context.rules, context.now);
+    const undated = plan.undated.length > 0 ? [undatedWarning(plan.undated, context.rules.staleLabel)] : [];
     return { ...plan, warnings: undated };
   },
-  writer: (repo, plan, c) => sweepWriter(repo, plan, c.write, c),
+  writer: (repo, plan, context) => sweepWriter(repo, plan, context.write, context),
   wording,
   row: ({ report }) => ({
     counts: {
@@ -46284,7 +46284,7 @@ var action = defineRepoAction({
     },
     error: errorLine(report)
   }),
-  finish(runs, _rows, c) {
+  finish(runs, _rows, context) {
     const changes = [...runs.values()].map((r) => ({
       repository: r.repo.fullName,
       done: r.report.done
@@ -46294,7 +46294,7 @@ var action = defineRepoAction({
     );
     return {
       outputs: { marked: refs("mark"), unstaled: refs("unstale"), closed: refs("close") },
-      summary: changesSummary(changes, c.dryRun, c.links)
+      summary: changesSummary(changes, context.dryRun, context.links)
     };
   }
 });

@@ -34,16 +34,17 @@ export const action = defineRepoAction({
     ...base,
     plan: planOptions(inputs, deps.clock.now()),
   }),
-  read: (repo, c) => readRepository(c.client, repo),
-  plan(snapshot, c) {
-    const plan = planCleanup(snapshot.workflows, snapshot.runs, c.plan);
+  read: (repo, context) => readRepository(context.client, repo),
+  plan(snapshot, context) {
+    const plan = planCleanup(snapshot.workflows, snapshot.runs, context.plan);
     const completed = snapshot.runs
       .filter((r) => r.status === "completed")
       .map((r) => Date.parse(r.createdAt));
     const windows = confirmWindows(plan.candidates, completed, WINDOW_TARGET);
     return { ...plan, changes: plan.candidates, windows };
   },
-  writer: (repo, plan, c) => runDeleter(c.client, repo, plan.windows, c.plan.conclusions),
+  writer: (repo, plan, context) =>
+    runDeleter(context.client, repo, plan.windows, context.plan.conclusions),
   row: ({ plan, report, writer }) => ({
     counts: {
       listed: plan.listed,
@@ -56,9 +57,9 @@ export const action = defineRepoAction({
     error: errorLine(report),
     warnings: unreachableWarnings(writer.unreachable()),
   }),
-  finish(runs, rows, c) {
+  finish(runs, rows, context) {
     const tables = [...runs.values()].map((r) =>
-      byWorkflowTable(r.repo.fullName, r.plan.workflows, deletedBy(r.report.done), c.dryRun),
+      byWorkflowTable(r.repo.fullName, r.plan.workflows, deletedBy(r.report.done), context.dryRun),
     );
     return {
       outputs: {

@@ -79,16 +79,16 @@ export const action = defineRepoAction({
       pollMs,
     };
   },
-  read: (repo, c) => readTarget(repo, c),
-  plan(read, c, repo): Planned | Skip {
-    const plan = planTarget(repo, read.facts, c.options);
+  read: (repo, context) => readTarget(repo, context),
+  plan(read, context, repo): Planned | Skip {
+    const plan = planTarget(repo, read.facts, context.options);
     if (plan.action === "skip") return { skip: plan.notice };
     return { facts: read.facts, changes: [plan.request] };
   },
-  writer: (repo, plan, c) => dispatchWriter(repo, plan.facts, c),
-  row({ repo, plan, report, writer }, c) {
+  writer: (repo, plan, context) => dispatchWriter(repo, plan.facts, context),
+  row({ repo, plan, report, writer }, context) {
     const request = plan.changes[0]!;
-    const url = runLink(c.options.forge, c.links, repo.fullName, writer.sent);
+    const url = runLink(context.options.forge, context.links, repo.fullName, writer.sent);
     return {
       ...(request.ref === undefined ? {} : { counts: { ref: request.ref } }),
       ...(url ? { items: [{ text: `run ${writer.sent.runId ?? ""}`.trim(), url }] } : {}),
@@ -96,24 +96,24 @@ export const action = defineRepoAction({
       ...(writer.sent.skip ? { skip: writer.sent.skip } : {}),
     };
   },
-  async finish(runs, rows, c) {
-    const o = c.options;
+  async finish(runs, rows, context) {
+    const options = context.options;
     let repos = [...rows];
-    if (!o.dryRun && o.waitTimeoutSeconds > 0) {
+    if (!options.dryRun && options.waitTimeoutSeconds > 0) {
       const pending = [...runs.values()].flatMap((r) =>
         r.writer.sent.pending ? [r.writer.sent.pending] : [],
       );
-      const ends = await waitForRuns(c.client, o.forge, pending, {
-        timeoutMs: o.waitTimeoutSeconds * 1000,
-        intervalMs: c.pollMs,
-        clock: c.clock,
-        log: c.log,
+      const ends = await waitForRuns(context.client, options.forge, pending, {
+        timeoutMs: options.waitTimeoutSeconds * 1000,
+        intervalMs: context.pollMs,
+        clock: context.clock,
+        log: context.log,
       });
       repos = repos.map((r) => {
         const end = ends.get(r.repository);
         if (!end) return r;
-        const runUrl = runLink(o.forge, c.links, r.repository, end);
-        return withRunEnd(r, { ...end, ...(runUrl ? { runUrl } : {}) }, o.waitTimeoutSeconds);
+        const runUrl = runLink(options.forge, context.links, r.repository, end);
+        return withRunEnd(r, { ...end, ...(runUrl ? { runUrl } : {}) }, options.waitTimeoutSeconds);
       });
     }
     const runUrls: Record<string, string> = {};
@@ -132,8 +132,8 @@ export const action = defineRepoAction({
         runs: runUrls,
       },
       repos,
-      summary: [...c.notes, "", requestsTable(requests, o.dryRun)].join("\n"),
-      ...(c.serverUrl ? { serverUrl: c.serverUrl } : {}),
+      summary: [...context.notes, "", requestsTable(requests, options.dryRun)].join("\n"),
+      ...(context.serverUrl ? { serverUrl: context.serverUrl } : {}),
     };
   },
 });

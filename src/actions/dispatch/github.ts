@@ -23,16 +23,16 @@ export interface TargetContext {
 /** A read's answer; `missing` when the repository does not exist for this token. */
 type FactsRead = { facts: RepoFacts } | { error: string; missing: boolean };
 
-async function readFacts(repo: RepoRef, c: TargetContext): Promise<FactsRead> {
-  const listed = c.listing?.known.get(repo.fullName.toLowerCase());
+async function readFacts(repo: RepoRef, context: TargetContext): Promise<FactsRead> {
+  const listed = context.listing?.known.get(repo.fullName.toLowerCase());
   if (listed) return { facts: listed };
-  if (c.listing?.complete)
+  if (context.listing?.complete)
     return {
       missing: true,
-      error: `404 Not Found: repository ${repo.fullName} does not exist, or the token cannot see it (it is not among the ${c.listing.total} repositories this installation token can reach)`,
+      error: `404 Not Found: repository ${repo.fullName} does not exist, or the token cannot see it (it is not among the ${context.listing.total} repositories this installation token can reach)`,
     };
   try {
-    return { facts: await readRepoFacts(c.client, repo) };
+    return { facts: await readRepoFacts(context.client, repo) };
   } catch (error) {
     if (httpStatus(error) === 404)
       return {
@@ -52,10 +52,10 @@ async function readFacts(repo: RepoRef, c: TargetContext): Promise<FactsRead> {
  */
 export async function readTarget(
   repo: RepoRef,
-  c: TargetContext,
+  context: TargetContext,
 ): Promise<{ facts?: RepoFacts | undefined }> {
-  if (!c.needFacts) return {};
-  const read = await readFacts(repo, c);
+  if (!context.needFacts) return {};
+  const read = await readFacts(repo, context);
   if ("error" in read)
     throw new RepoFailure(`${read.error}; nothing was dispatched to it`, undefined, 1);
   return { facts: read.facts };
@@ -78,19 +78,19 @@ export interface Sent {
 export function dispatchWriter(
   repo: RepoRef,
   facts: RepoFacts | undefined,
-  c: TargetContext,
+  context: TargetContext,
 ): ChangeWriter<DispatchRequest> & { sent: Sent } {
-  const o = c.options;
+  const options = context.options;
   const sent: Sent = {};
   const apply = async (request: DispatchRequest): Promise<BatchOutcome> => {
-    const outcome = await sendDispatch(c.client, request, {
-      forge: o.forge,
-      mode: o.kind.mode,
+    const outcome = await sendDispatch(context.client, request, {
+      forge: options.forge,
+      mode: options.kind.mode,
       repository: repo.fullName,
-      ...(o.kind.mode === "workflow" ? { workflow: o.kind.workflow } : {}),
+      ...(options.kind.mode === "workflow" ? { workflow: options.kind.workflow } : {}),
       ...(facts ? { repoExists: true } : {}),
       repoExistsNow: async () => {
-        const read = await readFacts(repo, { ...c, listing: undefined });
+        const read = await readFacts(repo, { ...context, listing: undefined });
         return "facts" in read ? true : read.missing ? false : undefined;
       },
     });
@@ -101,10 +101,10 @@ export function dispatchWriter(
     }
     sent.runId = outcome.runId;
     sent.runUrl = outcome.runUrl;
-    if (o.kind.mode === "workflow" && request.ref !== undefined)
+    if (options.kind.mode === "workflow" && request.ref !== undefined)
       sent.pending = {
         repo,
-        workflow: o.kind.workflow,
+        workflow: options.kind.workflow,
         ref: request.ref,
         runId: outcome.runId,
         runUrl: outcome.runUrl,

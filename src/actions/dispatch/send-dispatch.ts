@@ -47,7 +47,7 @@ async function post(client: FleetClient, request: DispatchRequest, body: Record<
 export async function sendDispatch(
   client: FleetClient,
   request: DispatchRequest,
-  c: SendContext,
+  context: SendContext,
 ): Promise<SendOutcome> {
   let response;
   try {
@@ -62,7 +62,7 @@ export async function sendDispatch(
     const status = httpStatus(error);
     const classified = classifyError(error, {
       doing: request.display,
-      repository: c.repository,
+      repository: context.repository,
     });
     const unsure =
       "; the server may or may not have received it: check the target's runs before rerunning";
@@ -74,14 +74,16 @@ export async function sendDispatch(
     if (status === undefined)
       return { sent: false, verdict: { error: `${classified.message}${unsure}` } };
     const repoExists =
-      status === 404 && c.repoExists === undefined ? await c.repoExistsNow() : c.repoExists;
+      status === 404 && context.repoExists === undefined
+        ? await context.repoExistsNow()
+        : context.repoExists;
     const verdict = explainRefusal({
       status,
       message: serverMessage(error),
-      forge: c.forge,
-      mode: c.mode,
-      repository: c.repository,
-      workflow: c.workflow,
+      forge: context.forge,
+      mode: context.mode,
+      repository: context.repository,
+      workflow: context.workflow,
       ref: request.ref,
       repoExists,
     });

@@ -46,7 +46,7 @@ export class BoardError extends Error {
 export async function resolveBoard(
   client: FleetClient,
   wanted: BoardWanted,
-  o: { needWrite: boolean; links: WebLinks },
+  options: { needWrite: boolean; links: WebLinks },
 ): Promise<Board> {
   const { owner, number } = wanted;
   const answer = await graphqlCall<Answer>(
@@ -67,11 +67,11 @@ export async function resolveBoard(
   const info = answer.data?.organization?.projectV2;
   if (first !== undefined || !info)
     throw new BoardError(
-      `project-number ${number}: ${first?.message ?? "no such board"} Check the number in the board's URL (${o.links.board(owner, number)}); if it is right, ${BOARD_PERMISSION}`,
+      `project-number ${number}: ${first?.message ?? "no such board"} Check the number in the board's URL (${options.links.board(owner, number)}); if it is right, ${BOARD_PERMISSION}`,
     );
   const checked = checkBoard({ ...info, fields: info.fields.nodes }, wanted);
   if ("problem" in checked) throw new BoardError(checked.problem);
-  if (o.needWrite && !checked.board.writable)
+  if (options.needWrite && !checked.board.writable)
     throw new BoardError(
       `project-number ${number}: the token can read board #${number} '${info.title}' of ${owner} but may not add items to it; ${BOARD_PERMISSION}`,
     );

@@ -41,14 +41,14 @@ export const action = defineRepoAction({
       );
     return { ...base, resource: "graphql", board };
   },
-  read: (repo, c) => readRepository(c.client, repo),
-  plan(issues, c) {
-    const plan = planRepository(issues, c.cap.limit);
+  read: (repo, context) => readRepository(context.client, repo),
+  plan(issues, context) {
+    const plan = planRepository(issues, context.cap.limit);
     return { ...plan, changes: plan.orphans };
   },
-  writer: (_repo, _plan, c) => boardWriter(c.client, c.board),
+  writer: (_repo, _plan, context) => boardWriter(context.client, context.board),
   wording,
-  row: ({ repo, plan, report, writer }, c) => ({
+  row: ({ repo, plan, report, writer }, context) => ({
     counts: {
       listed: plan.listed,
       tracked: plan.tracked,
@@ -56,10 +56,10 @@ export const action = defineRepoAction({
       added: report.done.length,
       raced: writer.raced.length,
     },
-    items: addedItems(repo, report.done, writer.raced, c.dryRun, c.links),
+    items: addedItems(repo, report.done, writer.raced, context.dryRun, context.links),
     error: errorLine(report, writer.unset),
   }),
-  finish(runs, rows, c) {
+  finish(runs, rows, context) {
     const count = (name: string) => rows.reduce((sum, r) => sum + Number(r.counts?.[name] ?? 0), 0);
     return {
       outputs: {
@@ -67,7 +67,7 @@ export const action = defineRepoAction({
         orphans: count("orphans"),
         left: rows.reduce((sum, r) => sum + r.left, 0),
       },
-      summary: boardLine(c.board, c.dryRun, c.links),
+      summary: boardLine(context.board, context.dryRun, context.links),
     };
   },
 });

@@ -45,7 +45,7 @@ export const needsLabel = (m: MilestoneDecision, archivalLabel: string) =>
 export function archivalWriter(
   client: FleetClient,
   repo: RepoRef,
-  o: { archivalLabel: string; lastDay: number },
+  settings: { archivalLabel: string; lastDay: number },
 ): ChangeWriter<MilestoneDecision> & { labelled(): number } {
   let labelled = 0;
   const apply = async (m: MilestoneDecision): Promise<ChangeOutcome> => {
@@ -55,11 +55,17 @@ export function archivalWriter(
       if (m.comment)
         await client.rest.issues.createComment({
           ...issue,
-          body: milestoneComment(m.issue.package, m.milestone, m.age, o.lastDay, o.archivalLabel),
+          body: milestoneComment(
+            m.issue.package,
+            m.milestone,
+            m.age,
+            settings.lastDay,
+            settings.archivalLabel,
+          ),
         });
       step = "adding the archival label";
-      if (needsLabel(m, o.archivalLabel)) {
-        await client.rest.issues.addLabels({ ...issue, labels: [o.archivalLabel] });
+      if (needsLabel(m, settings.archivalLabel)) {
+        await client.rest.issues.addLabels({ ...issue, labels: [settings.archivalLabel] });
         labelled += 1;
       }
       step = "recording the milestone in the issue's marker";

@@ -46,20 +46,20 @@ export interface RecordSnapshot {
  * state file (one GraphQL request), then the open tracking issues, then per package that
  * counts its state and, when the listing did not show it, its tracking issue.
  */
-export async function readRecord(o: RecordOptions): Promise<RecordSnapshot | Skip> {
-  const { client, repo } = o;
-  const store = new StateStore(client, repo, o.stateBranch, o.statePath);
+export async function readRecord(options: RecordOptions): Promise<RecordSnapshot | Skip> {
+  const { client, repo } = options;
+  const store = new StateStore(client, repo, options.stateBranch, options.statePath);
   const folder = await store.readFolder();
   if (folder.archived) return { skip: ARCHIVED_NOTICE };
-  const issues = await listTrackingIssues(client, repo, o.label);
+  const issues = await listTrackingIssues(client, repo, options.label);
   const resolveTracked = async (name: string, state: PackageState) =>
     issues.byPackage.get(name) ??
     (state.issue === null
       ? undefined
-      : await confirmTrackingIssue(client, repo, state.issue, o.label, name));
+      : await confirmTrackingIssue(client, repo, state.issue, options.label, name));
   const stored = new Map<string, StoredState>();
   const facts: Omit<PackageFacts, "mayOpen">[] = [];
-  for (const [name, outcome] of o.outcomes) {
+  for (const [name, outcome] of options.outcomes) {
     const file = folder.files.get(name);
     const counts = outcome === "success" || outcome === "failure";
     // Only a package that counts needs its state: a cancelled one's file is not even parsed.
@@ -73,9 +73,9 @@ export async function readRecord(o: RecordOptions): Promise<RecordSnapshot | Ski
       outcome,
       state: s.state,
       tracked,
-      run: o.run,
-      threshold: o.threshold,
-      now: o.now,
+      run: options.run,
+      threshold: options.threshold,
+      now: options.now,
     });
   }
   return { store, stored, facts, resolveTracked, warnings: issues.warnings };
@@ -99,7 +99,7 @@ export interface RecordWrites {
  * alone, unless its cause refuses everything else too.
  */
 export function recordWriter(
-  o: RecordOptions,
+  options: RecordOptions,
   snapshot: RecordSnapshot,
   issueUrl: (issue: number) => string,
 ): ChangeWriter<PackageDecision> & { writes: RecordWrites } {
@@ -127,8 +127,8 @@ export function recordWriter(
                 tracked: await snapshot.resolveTracked(planned.package, s.state),
                 mayOpen: !planned.deferred,
               }),
-        message: (d) => `smoke-issue-bot: ${d.package} ${d.outcome} in run ${o.run.id}`,
-        pause: o.pause,
+        message: (d) => `smoke-issue-bot: ${d.package} ${d.outcome} in run ${options.run.id}`,
+        pause: options.pause,
       });
     } catch (error) {
       throw new StopChanges(stateNotSaved(planned.package, classifyError(error).message));
@@ -136,7 +136,7 @@ export function recordWriter(
     const { decision, written, stored: saved } = saving;
     if (written) writes.written += 1;
     try {
-      const result = await applyIssueAction(o, snapshot.store, decision, saved);
+      const result = await applyIssueAction(options, snapshot.store, decision, saved);
       keep(result);
       writes.items.push(decisionItem(decision, false, issueUrl, result.opened));
       return "done";

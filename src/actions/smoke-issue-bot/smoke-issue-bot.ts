@@ -64,7 +64,7 @@ function smokeContext(inputs: Inputs, deps: ActionDeps, base: RunContext): Smoke
  */
 const record = defineRepoAction({
   ...smokeAction,
-  repositories: (c: RecordContext) => [c.settings.repository],
+  repositories: (context: RecordContext) => [context.settings.repository],
   setup(inputs, deps, base): RecordContext {
     const smoke = smokeContext(inputs, deps, base);
     const { now, settings } = smoke;
@@ -85,9 +85,9 @@ const record = defineRepoAction({
     });
     return { ...smoke, options, maxIssues: inputs["max-issues"] };
   },
-  read: (repo, c) => readRecord(c.options(repo)),
-  plan(snapshot, c) {
-    const decisions = planRecord(snapshot.facts, c.maxIssues);
+  read: (repo, context) => readRecord(context.options(repo)),
+  plan(snapshot, context) {
+    const decisions = planRecord(snapshot.facts, context.maxIssues);
     const deferred = decisions.filter((d) => d.deferred).length;
     return {
       snapshot,
@@ -96,18 +96,20 @@ const record = defineRepoAction({
       deferred,
       warnings: [
         ...snapshot.warnings,
-        ...(deferred > 0 ? [deferredWarning(c.maxIssues, deferred)] : []),
+        ...(deferred > 0 ? [deferredWarning(context.maxIssues, deferred)] : []),
       ],
     };
   },
-  writer: (repo, plan, c) =>
-    recordWriter(c.options(repo), plan.snapshot, (n) => c.links.issue(repo.fullName, n)),
+  writer: (repo, plan, context) =>
+    recordWriter(context.options(repo), plan.snapshot, (n) =>
+      context.links.issue(repo.fullName, n),
+    ),
   wording: recordWording,
-  row({ repo, plan, report, writer }, c) {
-    const issueUrl = (n: number) => c.links.issue(repo.fullName, n);
+  row({ repo, plan, report, writer }, context) {
+    const issueUrl = (n: number) => context.links.issue(repo.fullName, n);
     const noted = plan.decisions.filter((d) => d.notes.length > 0 || changesSomething(d));
-    const done = c.dryRun ? previewWrites(plan.decisions) : writer.writes;
-    const items = c.dryRun
+    const done = context.dryRun ? previewWrites(plan.decisions) : writer.writes;
+    const items = context.dryRun
       ? noted.map((d) => decisionItem(d, true, issueUrl))
       : [
           ...writer.writes.items,
@@ -124,12 +126,12 @@ const record = defineRepoAction({
       error: errorLines(report),
     };
   },
-  finish(runs, rows, c) {
-    logItems(rows, c.log);
+  finish(runs, rows, context) {
+    logItems(rows, context.log);
     const run = [...runs.values()][0];
     const done = !run
       ? previewWrites([])
-      : c.dryRun
+      : context.dryRun
         ? previewWrites(run.plan.decisions)
         : run.writer.writes;
     return {
@@ -146,7 +148,7 @@ const record = defineRepoAction({
 /** Archival mode: walks the open tracking issues through the archival timeline. */
 const archival = defineRepoAction({
   ...smokeAction,
-  repositories: (c: ArchivalContext) => [c.settings.repository],
+  repositories: (context: ArchivalContext) => [context.settings.repository],
   setup(inputs, deps, base): ArchivalContext {
     return {
       ...smokeContext(inputs, deps, base),
@@ -154,33 +156,38 @@ const archival = defineRepoAction({
       archivalLabel: inputs["archival-label"],
     };
   },
-  read: (repo, c) => readArchival(c.client, repo, c.label),
-  plan: (snapshot, c) => ({
+  read: (repo, context) => readArchival(context.client, repo, context.label),
+  plan: (snapshot, context) => ({
     tracked: snapshot.issues.length,
-    changes: planArchival(snapshot.issues, c.settings.archivalDays, c.now),
+    changes: planArchival(snapshot.issues, context.settings.archivalDays, context.now),
     warnings: snapshot.warnings,
   }),
-  writer: (repo, _plan, c) =>
-    archivalWriter(c.client, repo, {
-      archivalLabel: c.archivalLabel,
-      lastDay: c.settings.archivalDays[c.settings.archivalDays.length - 1]!,
+  writer: (repo, _plan, context) =>
+    archivalWriter(context.client, repo, {
+      archivalLabel: context.archivalLabel,
+      lastDay: context.settings.archivalDays[context.settings.archivalDays.length - 1]!,
     }),
   wording: archivalWording,
-  row({ repo, plan, report, writer }, c) {
-    const verb = c.dryRun ? "would post the" : "posted the";
-    const labelled = c.dryRun
-      ? report.done.filter((m) => needsLabel(m, c.archivalLabel)).length
+  row({ repo, plan, report, writer }, context) {
+    const verb = context.dryRun ? "would post the" : "posted the";
+    const labelled = context.dryRun
+      ? report.done.filter((m) => needsLabel(m, context.archivalLabel)).length
       : writer.labelled();
     return {
       counts: { tracked: plan.tracked, milestones: report.done.length, labelled },
       items: report.done.map((m) =>
-        milestoneItem(m, verb, c.archivalLabel, c.links.issue(repo.fullName, m.issue.number)),
+        milestoneItem(
+          m,
+          verb,
+          context.archivalLabel,
+          context.links.issue(repo.fullName, m.issue.number),
+        ),
       ),
       error: errorLines(report),
     };
   },
-  finish(runs, rows, c) {
-    logItems(rows, c.log);
+  finish(runs, rows, context) {
+    logItems(rows, context.log);
     const done = [...runs.values()].flatMap((r) => r.report.done.map((m) => m.issue.number));
     return { outputs: { opened: [], commented: [], closed: [], milestones: done } };
   },

@@ -19,7 +19,7 @@ interface SweepContext extends RunContext {
 }
 
 const count = (changes: readonly Change[], kind: Change["kind"]) =>
-  changes.filter((c) => c.kind === kind).length;
+  changes.filter((change) => change.kind === kind).length;
 
 /** stale-sweep: mark inactive issues, un-stale those touched since, close those left alone. */
 export const action = defineRepoAction({
@@ -47,14 +47,14 @@ export const action = defineRepoAction({
       now: deps.clock.now(),
     };
   },
-  read: (repo, c) => readRepository(c.client, repo, c.rules, c.now),
-  plan(snapshot, c) {
-    const plan = planSweep(snapshot, c.rules, c.now);
+  read: (repo, context) => readRepository(context.client, repo, context.rules, context.now),
+  plan(snapshot, context) {
+    const plan = planSweep(snapshot, context.rules, context.now);
     const undated =
-      plan.undated.length > 0 ? [undatedWarning(plan.undated, c.rules.staleLabel)] : [];
+      plan.undated.length > 0 ? [undatedWarning(plan.undated, context.rules.staleLabel)] : [];
     return { ...plan, warnings: undated };
   },
-  writer: (repo, plan, c) => sweepWriter(repo, plan, c.write, c),
+  writer: (repo, plan, context) => sweepWriter(repo, plan, context.write, context),
   wording,
   row: ({ report }) => ({
     counts: {
@@ -64,7 +64,7 @@ export const action = defineRepoAction({
     },
     error: errorLine(report),
   }),
-  finish(runs, _rows, c) {
+  finish(runs, _rows, context) {
     const changes = [...runs.values()].map((r) => ({
       repository: r.repo.fullName,
       done: r.report.done,
@@ -75,7 +75,7 @@ export const action = defineRepoAction({
       );
     return {
       outputs: { marked: refs("mark"), unstaled: refs("unstale"), closed: refs("close") },
-      summary: changesSummary(changes, c.dryRun, c.links),
+      summary: changesSummary(changes, context.dryRun, context.links),
     };
   },
 });

@@ -9,7 +9,7 @@ import { workerPool } from "./worker-pool.ts";
  * repository's failure becomes its failed row (with the classified cause) and the others go
  * on: the job still ends non-zero because a row failed.
  */
-export async function forEachRepository(
+export async function mapRepositories(
   repositories: readonly string[],
   log: Logger,
   work: (repo: RepoRef) => Promise<RepoResult>,
