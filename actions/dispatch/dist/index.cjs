@@ -46227,6 +46227,76 @@ function dispatchWriter(repo, facts, context) {
   return { apply, describe: () => `dispatching to ${repo.fullName}`, sent };
 }
 
+// src/actions/dispatch/plan.ts
+function giteaInputs(inputs) {
+  return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, String(v)]));
+}
+function planTarget(target, facts, options) {
+  if (facts?.archived)
+    return {
+      action: "skip",
+      notice: `archived: ${facts.fullName} is read-only, so nothing is dispatched to it`
+    };
+  const params = { owner: target.owner, repo: target.repo };
+  const base = `/repos/${target.owner}/${target.repo}`;
+  const k = options.kind;
+  if (k.mode === "repository") {
+    const body = { event_type: k.eventType };
+    if (Object.keys(k.clientPayload).length > 0) body.client_payload = k.clientPayload;
+    return {
+      action: "send",
+      request: {
+        route: "POST /repos/{owner}/{repo}/dispatches",
+        params,
+        body,
+        display: `POST ${base}/dispatches`
+      }
+    };
+  }
+  const ref = k.ref ?? facts?.defaultBranch;
+  if (ref === void 0)
+    throw new Error(`planning ${target.fullName}: no ref given and the default branch is unknown`);
+  const hasInputs = Object.keys(k.inputs).length > 0;
+  const path = `/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches`;
+  const request2 = options.forge === "github" ? {
+    route: `POST ${path}`,
+    params: { ...params, workflow_id: k.workflow },
+    body: { ref, ...hasInputs ? { inputs: k.inputs } : {}, return_run_details: true },
+    display: `POST ${base}/actions/workflows/${k.workflow}/dispatches`,
+    ref
+  } : {
+    route: `POST ${path}?return_run_details=true`,
+    params: { ...params, workflow_id: k.workflow },
+    body: { ref, ...hasInputs ? { inputs: giteaInputs(k.inputs) } : {} },
+    display: `POST ${base}/actions/workflows/${k.workflow}/dispatches`,
+    ref
+  };
+  return { action: "send", request: request2 };
+}
+function needsFacts(options) {
+  return options.dryRun || options.forge === "gitea" || options.kind.mode === "workflow" && options.kind.ref === void 0;
+}
+
+// src/actions/dispatch/poll-interval.ts
+var DEFAULT_POLL_INTERVAL_MS = 1e4;
+function pollIntervalMs(env) {
+  const raw = env.FLEET_POLL_INTERVAL_MS;
+  if (raw === void 0 || raw === "") return DEFAULT_POLL_INTERVAL_MS;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(
+      `FLEET_POLL_INTERVAL_MS: found '${raw}', allowed a whole number of milliseconds >= 1`
+    );
+  return n;
+}
+
+// src/actions/dispatch/run-link.ts
+function runLink(forge, links, repository, run) {
+  if (forge === "github" && run.runId !== void 0)
+    return links.workflowRun(repository, run.runId);
+  return run.runUrl;
+}
+
 // src/actions/dispatch/input-rules.ts
 var MODES = ["repository", "workflow"];
 var WORKFLOW_FILE = /^[A-Za-z0-9._-]+\.ya?ml$/;
@@ -46299,7 +46369,29 @@ function inputProblems(i) {
   return problems;
 }
 
-// src/actions/dispatch/options.ts
+// src/actions/dispatch/inputs.ts
+var MAX_PAYLOAD_KEYS = 10;
+var MAX_WORKFLOW_INPUTS = 25;
+var MAX_WAIT_SECONDS = 21600;
+var schema = external_exports.object({
+  repositories: input2.repositories(),
+  token: tokenInput(),
+  "api-url": input2.url(),
+  forge: input2.choice(["github", "gitea"], { default: "github" }),
+  // A plain required string, checked below: a choice cannot be both required and without default.
+  mode: input2.string({ required: true }),
+  "event-type": input2.string(),
+  "client-payload": input2.jsonObject({ maxKeys: MAX_PAYLOAD_KEYS }),
+  workflow: input2.string(),
+  ref: input2.string(),
+  inputs: input2.jsonObject({ maxKeys: MAX_WORKFLOW_INPUTS }),
+  preflight: input2.boolean({ default: true }),
+  "wait-timeout-seconds": input2.integer({ default: 0, min: 0, max: MAX_WAIT_SECONDS }),
+  "dry-run": input2.boolean({ default: true })
+}).superRefine((inputs, ctx) => {
+  for (const problem of inputProblems(inputs))
+    ctx.addIssue({ code: "custom", path: [problem.input], message: problem.message });
+});
 function dispatchOptions(inputs) {
   const problems = inputProblems(inputs);
   if (problems.length > 0)
@@ -46324,101 +46416,7 @@ function dispatchOptions(inputs) {
   };
 }
 
-// src/actions/dispatch/plan.ts
-function giteaInputs(inputs) {
-  return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, String(v)]));
-}
-function planTarget(target, facts, options) {
-  if (facts?.archived)
-    return {
-      action: "skip",
-      notice: `archived: ${facts.fullName} is read-only, so nothing is dispatched to it`
-    };
-  const params = { owner: target.owner, repo: target.repo };
-  const base = `/repos/${target.owner}/${target.repo}`;
-  const k = options.kind;
-  if (k.mode === "repository") {
-    const body = { event_type: k.eventType };
-    if (Object.keys(k.clientPayload).length > 0) body.client_payload = k.clientPayload;
-    return {
-      action: "send",
-      request: {
-        route: "POST /repos/{owner}/{repo}/dispatches",
-        params,
-        body,
-        display: `POST ${base}/dispatches`
-      }
-    };
-  }
-  const ref = k.ref ?? facts?.defaultBranch;
-  if (ref === void 0)
-    throw new Error(`planning ${target.fullName}: no ref given and the default branch is unknown`);
-  const hasInputs = Object.keys(k.inputs).length > 0;
-  const path = `/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches`;
-  const request2 = options.forge === "github" ? {
-    route: `POST ${path}`,
-    params: { ...params, workflow_id: k.workflow },
-    body: { ref, ...hasInputs ? { inputs: k.inputs } : {}, return_run_details: true },
-    display: `POST ${base}/actions/workflows/${k.workflow}/dispatches`,
-    ref
-  } : {
-    route: `POST ${path}?return_run_details=true`,
-    params: { ...params, workflow_id: k.workflow },
-    body: { ref, ...hasInputs ? { inputs: giteaInputs(k.inputs) } : {} },
-    display: `POST ${base}/actions/workflows/${k.workflow}/dispatches`,
-    ref
-  };
-  return { action: "send", request: request2 };
-}
-function needsFacts(options) {
-  return options.dryRun || options.forge === "gitea" || options.kind.mode === "workflow" && options.kind.ref === void 0;
-}
-
-// src/actions/dispatch/poll-interval.ts
-var DEFAULT_POLL_INTERVAL_MS = 1e4;
-function pollIntervalMs(env) {
-  const raw = env.FLEET_POLL_INTERVAL_MS;
-  if (raw === void 0 || raw === "") return DEFAULT_POLL_INTERVAL_MS;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1)
-    throw new Error(
-      `FLEET_POLL_INTERVAL_MS: found '${raw}', allowed a whole number of milliseconds >= 1`
-    );
-  return n;
-}
-
-// src/actions/dispatch/run-link.ts
-function runLink(forge, links, repository, run) {
-  if (forge === "github" && run.runId !== void 0)
-    return links.workflowRun(repository, run.runId);
-  return run.runUrl;
-}
-
-// src/actions/dispatch/schema.ts
-var MAX_PAYLOAD_KEYS = 10;
-var MAX_WORKFLOW_INPUTS = 25;
-var MAX_WAIT_SECONDS = 21600;
-var schema = external_exports.object({
-  repositories: input2.repositories(),
-  token: tokenInput(),
-  "api-url": input2.url(),
-  forge: input2.choice(["github", "gitea"], { default: "github" }),
-  // A plain required string, checked below: a choice cannot be both required and without default.
-  mode: input2.string({ required: true }),
-  "event-type": input2.string(),
-  "client-payload": input2.jsonObject({ maxKeys: MAX_PAYLOAD_KEYS }),
-  workflow: input2.string(),
-  ref: input2.string(),
-  inputs: input2.jsonObject({ maxKeys: MAX_WORKFLOW_INPUTS }),
-  preflight: input2.boolean({ default: true }),
-  "wait-timeout-seconds": input2.integer({ default: 0, min: 0, max: MAX_WAIT_SECONDS }),
-  "dry-run": input2.boolean({ default: true })
-}).superRefine((inputs, ctx) => {
-  for (const problem of inputProblems(inputs))
-    ctx.addIssue({ code: "custom", path: [problem.input], message: problem.message });
-});
-
-// src/actions/dispatch/summary.ts
+// src/actions/dispatch/messages.ts
 var MAX_BODY = 300;
 function code(text) {
   const short = text.length > MAX_BODY ? `${text.slice(0, MAX_BODY)}...` : text;

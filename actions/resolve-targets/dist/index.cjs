@@ -54856,7 +54856,7 @@ function planSelection(registry2, request2) {
   };
 }
 
-// src/actions/resolve-targets/summary.ts
+// src/actions/resolve-targets/messages.ts
 var SUMMARY_ROWS = 500;
 function renderSelection(selection, links) {
   const { targets, matrix } = selection;

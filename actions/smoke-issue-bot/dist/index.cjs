@@ -46692,7 +46692,7 @@ function currentRun(runUrl, env, at) {
   return { id: runIdOf(url2), url: url2, at };
 }
 
-// src/actions/smoke-issue-bot/schema.ts
+// src/actions/smoke-issue-bot/inputs.ts
 var schema = external_exports.object({
   mode: input2.choice(["record", "archival"], { default: "record" }),
   outcomes: input2.string(),

@@ -11,14 +11,13 @@ import { webLinks } from "../../core/web-links.ts";
 import { withRunEnd } from "./apply-wait.ts";
 import { apiRoot, forgeMismatch } from "./forge.ts";
 import { dispatchWriter, readTarget, type TargetContext } from "./github.ts";
-import { dispatchOptions } from "./options.ts";
 import { needsFacts, planTarget, type DispatchRequest, type RepoFacts } from "./plan.ts";
 import { pollIntervalMs } from "./poll-interval.ts";
 import { preflight } from "./preflight.ts";
 import { listInstallationRepos } from "./repo-facts.ts";
 import { runLink } from "./run-link.ts";
-import { schema } from "./schema.ts";
-import { requestsTable } from "./summary.ts";
+import { dispatchOptions, schema } from "./inputs.ts";
+import { requestsTable } from "./messages.ts";
 import { waitForRuns } from "./wait-runs.ts";
 
 /** Targets worked on at once; the client paces the dispatches themselves (one write at a time). */

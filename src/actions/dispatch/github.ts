@@ -4,7 +4,7 @@ import { classifyError } from "../../core/errors.ts";
 import { httpStatus } from "../../core/http-status.ts";
 import { RepoFailure, type ChangeWriter } from "../../core/repo-action.ts";
 import type { RepoRef } from "../../core/repository.ts";
-import type { DispatchOptions } from "./options.ts";
+import type { DispatchOptions } from "./inputs.ts";
 import type { DispatchRequest, RepoFacts } from "./plan.ts";
 import { readRepoFacts, type InstallationRepos } from "./repo-facts.ts";
 import { sendDispatch } from "./send-dispatch.ts";

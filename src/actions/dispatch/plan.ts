@@ -1,6 +1,6 @@
 import type { RepoRef } from "../../core/repository.ts";
 import type { Forge } from "./input-rules.ts";
-import type { DispatchKind } from "./options.ts";
+import type { DispatchKind } from "./inputs.ts";
 
 /** What a read of a repository told: enough to plan its dispatch. */
 export interface RepoFacts {

@@ -6,7 +6,7 @@ import { MAX_MATRIX_JOBS } from "../../core/matrix.ts";
 import { loadRegistry, RegistryError, type Registry } from "../../core/registry.ts";
 import { webLinks, webRoot } from "../../core/web-links.ts";
 import { planSelection } from "./plan.ts";
-import { renderSelection } from "./summary.ts";
+import { renderSelection } from "./messages.ts";
 
 /** The inputs, mirroring actions/resolve-targets/action.yml. */
 export const schema = z.object({

@@ -1,5 +1,5 @@
 import { InputError } from "../../core/inputs.ts";
-import type { Inputs } from "./schema.ts";
+import type { Inputs } from "./inputs.ts";
 
 /** The inputs checked beyond their types, with what each mode needs derived from them. */
 export interface Settings {

@@ -15,7 +15,7 @@ import { readOutcomes } from "./outcomes.ts";
 import { changesSomething, planArchival, planRecord, previewWrites } from "./plan.ts";
 import { readRecord, recordWriter, type RecordOptions } from "./record.ts";
 import { currentRun } from "./run-ref.ts";
-import { schema, type Inputs } from "./schema.ts";
+import { schema, type Inputs } from "./inputs.ts";
 import { checkSettings, type Settings } from "./settings.ts";
 
 const isoSeconds = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");

@@ -1,6 +1,39 @@
-import { InputError } from "../../core/inputs.ts";
+import { z } from "zod";
+import { input, InputError, tokenInput } from "../../core/inputs.ts";
 import { inputProblems, type Forge, type Mode } from "./input-rules.ts";
-import type { Inputs } from "./schema.ts";
+
+/** GitHub's limits: repository_dispatch `client_payload` keys, workflow_dispatch `inputs`. */
+const MAX_PAYLOAD_KEYS = 10;
+const MAX_WORKFLOW_INPUTS = 25;
+/** The longest a job may run on a GitHub-hosted runner, so the longest wait that makes sense. */
+const MAX_WAIT_SECONDS = 21_600;
+
+/** dispatch's inputs; mirrors actions/dispatch/action.yml (a test keeps them equal). */
+export const schema = z
+  .object({
+    repositories: input.repositories(),
+    token: tokenInput(),
+    "api-url": input.url(),
+    forge: input.choice(["github", "gitea"], { default: "github" }),
+    // A plain required string, checked below: a choice cannot be both required and without default.
+    mode: input.string({ required: true }),
+    "event-type": input.string(),
+    "client-payload": input.jsonObject({ maxKeys: MAX_PAYLOAD_KEYS }),
+    workflow: input.string(),
+    ref: input.string(),
+    inputs: input.jsonObject({ maxKeys: MAX_WORKFLOW_INPUTS }),
+    preflight: input.boolean({ default: true }),
+    "wait-timeout-seconds": input.integer({ default: 0, min: 0, max: MAX_WAIT_SECONDS }),
+    "dry-run": input.boolean({ default: true }),
+  })
+  // Checked on the object so each field keeps the action.yml facts its builder recorded.
+  .superRefine((inputs, ctx) => {
+    for (const problem of inputProblems(inputs))
+      ctx.addIssue({ code: "custom", path: [problem.input], message: problem.message });
+  });
+
+/** The parsed inputs. */
+export type Inputs = z.infer<typeof schema>;
 
 /** What to send, the same for every target. */
 export type DispatchKind =
