@@ -1,8 +1,9 @@
 import type { z } from "zod";
 import { defineAction, type ActionDeps, type ActionSpec } from "./action.ts";
-import { applyChanges, type ApplyReport, type ApplyWording, type ChangeWrites } from "./apply.ts";
+import type { ApplyReport, ApplyWording, ChangeWrites } from "./apply.ts";
 import type { FleetClient } from "./client.ts";
 import { mapRepositories } from "./map-repositories.ts";
+import { runRepository } from "./run-repository.ts";
 import type { InputSchema } from "./inputs.ts";
 import type { ActionResult, RepoResult } from "./report.ts";
 import type { RepoRef } from "./repository.ts";
@@ -25,22 +26,6 @@ export interface RunContext {
 /** A repository left alone, with why (archived, issues turned off): a notice, not a failure. */
 export interface Skip {
   skip: string;
-}
-
-/**
- * A repository that failed before any change, in the action's own words (what could not be
- * read and what was therefore not done), with the counts it got as far as.
- */
-export class RepoFailure extends Error {
-  override readonly name = "RepoFailure";
-  constructor(
-    message: string,
-    readonly counts?: RepoResult["counts"],
-    /** Changes known to be planned although the repository could not be read: left. */
-    readonly undone = 0,
-  ) {
-    super(message);
-  }
 }
 
 /** What an action plans for one repository. */
@@ -73,7 +58,8 @@ export interface RepoRun<P, W> {
   report: ApplyReport<ChangeOf<P>>;
 }
 
-type ChangeOf<P> = P extends RepoPlan<infer C> ? C : never;
+/** The change type of a plan. */
+export type ChangeOf<P> = P extends RepoPlan<infer C> ? C : never;
 
 /** What an action adds to a repository's row, in its own words. */
 export interface RowParts {
@@ -164,9 +150,6 @@ function baseContext(
 /** What finish gives back: the action's result, its rows as core made them unless said. */
 type FinishResult = Omit<ActionResult, "repos"> & { repos?: RepoResult[] };
 
-const isSkip = (read: unknown): read is Skip =>
-  typeof read === "object" && read !== null && "skip" in read;
-
 /**
  * Declares an action made of a read, a pure plan and the writes, per repository. The pipeline
  * is core's, the same for every such action: the repositories `concurrency` at a time with a
@@ -209,71 +192,4 @@ export function defineRepoAction<
       return { repos: rows, ...(await spec.finish(ordered, rows, context)) };
     },
   });
-}
-
-async function runRepository<
-  S extends InputSchema,
-  C extends RunContext,
-  Snapshot,
-  P extends RepoPlan<unknown>,
-  W extends ChangeWriter<ChangeOf<P>>,
->(
-  spec: RepoActionSpec<S, C, Snapshot, P, W>,
-  repo: RepoRef,
-  context: C,
-): Promise<RepoResult | (RepoRun<P, W> & { row: RepoResult })> {
-  const row = { repository: repo.fullName, planned: 0, done: 0, left: 0 };
-  let read: Snapshot | Skip;
-  try {
-    read = await spec.read(repo, context);
-  } catch (error) {
-    if (!(error instanceof RepoFailure)) throw error;
-    const counts = error.counts ? { counts: error.counts } : {};
-    const undone = { planned: error.undone, left: error.undone };
-    return { ...row, ...undone, status: "failed", ...counts, error: error.message };
-  }
-  if (isSkip(read)) return { ...row, status: "skipped", notice: read.skip };
-  const plan = spec.plan(read, context, repo);
-  if (isSkip(plan)) return { ...row, status: "skipped", notice: plan.skip };
-  const changes = plan.changes as ChangeOf<P>[];
-  const writer = spec.writer(repo, plan, context);
-  const before = (await writer.before?.()) ?? {};
-  const report = await applyChanges<ChangeOf<P>>(changes, {
-    ...writer,
-    cap: context.cap.limit,
-    capInput: context.cap.input,
-    budget: context.client.budget,
-    floor: context.floor,
-    dryRun: context.dryRun,
-    ...(context.resource ? { resource: context.resource } : {}),
-    ...(spec.wording ? { wording: spec.wording } : {}),
-  });
-  const run: RepoRun<P, W> = { repo, plan, writer, report };
-  const parts = spec.row(run, context);
-  if (parts.skip !== undefined)
-    return { ...run, row: { ...row, status: "skipped", notice: parts.skip } };
-  // Failed changes wait for the next run as much as those never attempted.
-  const left = report.left + report.failed.length + (plan.deferred ?? 0);
-  const { error } = parts;
-  const warnings = [
-    ...(plan.warnings ?? []),
-    ...(before.warnings ?? []),
-    ...report.warnings,
-    ...(parts.warnings ?? []),
-  ];
-  return {
-    ...run,
-    row: {
-      ...row,
-      status: error ? "failed" : left > 0 ? "capped" : "ok",
-      planned: changes.length,
-      done: report.done.length,
-      left,
-      ...(parts.counts ? { counts: parts.counts } : {}),
-      ...(parts.items && parts.items.length > 0 ? { items: parts.items } : {}),
-      ...(error ? { error } : {}),
-      ...(warnings.length > 0 ? { warnings } : {}),
-      ...(before.notice ? { notice: before.notice } : {}),
-    },
-  };
 }

@@ -45573,6 +45573,50 @@ function classifyError(error63, context = {}) {
   return new ApiError("network", status, `${prefix}${message || String(error63)}`);
 }
 
+// src/core/repository.ts
+function parseRepo(fullName) {
+  const slash = fullName.indexOf("/");
+  if (slash <= 0 || slash === fullName.length - 1) {
+    throw new Error(`repository '${fullName}': expected owner/name`);
+  }
+  return { owner: fullName.slice(0, slash), repo: fullName.slice(slash + 1), fullName };
+}
+
+// src/core/worker-pool.ts
+async function workerPool(count, concurrency, work, stopped = () => false) {
+  let next = 0;
+  const worker = async () => {
+    while (!stopped() && next < count) await work(next++);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
+}
+
+// src/core/map-repositories.ts
+async function mapRepositories(repositories, log, work, concurrency = 1) {
+  const results = new Array(repositories.length);
+  await workerPool(repositories.length, concurrency, async (index) => {
+    const fullName = repositories[index];
+    const started = Date.now();
+    try {
+      results[index] = await work(parseRepo(fullName));
+    } catch (error63) {
+      results[index] = {
+        repository: fullName,
+        status: "failed",
+        planned: 0,
+        done: 0,
+        left: 0,
+        error: `${classifyError(error63).message}; nothing further was done in this repository`
+      };
+    }
+    const r = results[index];
+    log.info(
+      `[${index + 1}/${repositories.length}] ${fullName}: ${r.status}, ${r.done} done, ${r.left} left (${Date.now() - started} ms)`
+    );
+  });
+  return results;
+}
+
 // src/core/apply.ts
 var defaultWording = {
   capReached: (capInput, cap, left) => `reached ${capInput} (${cap}); ${left.length} left for the next run`,
@@ -45658,51 +45702,7 @@ async function applyChanges(changes, options) {
   return report;
 }
 
-// src/core/repository.ts
-function parseRepo(fullName) {
-  const slash = fullName.indexOf("/");
-  if (slash <= 0 || slash === fullName.length - 1) {
-    throw new Error(`repository '${fullName}': expected owner/name`);
-  }
-  return { owner: fullName.slice(0, slash), repo: fullName.slice(slash + 1), fullName };
-}
-
-// src/core/worker-pool.ts
-async function workerPool(count, concurrency, work, stopped = () => false) {
-  let next = 0;
-  const worker = async () => {
-    while (!stopped() && next < count) await work(next++);
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
-}
-
-// src/core/map-repositories.ts
-async function mapRepositories(repositories, log, work, concurrency = 1) {
-  const results = new Array(repositories.length);
-  await workerPool(repositories.length, concurrency, async (index) => {
-    const fullName = repositories[index];
-    const started = Date.now();
-    try {
-      results[index] = await work(parseRepo(fullName));
-    } catch (error63) {
-      results[index] = {
-        repository: fullName,
-        status: "failed",
-        planned: 0,
-        done: 0,
-        left: 0,
-        error: `${classifyError(error63).message}; nothing further was done in this repository`
-      };
-    }
-    const r = results[index];
-    log.info(
-      `[${index + 1}/${repositories.length}] ${fullName}: ${r.status}, ${r.done} done, ${r.left} left (${Date.now() - started} ms)`
-    );
-  });
-  return results;
-}
-
-// src/core/repo-action.ts
+// src/core/repo-failure.ts
 var RepoFailure = class extends Error {
   constructor(message, counts, undone = 0) {
     super(message);
@@ -45713,51 +45713,9 @@ var RepoFailure = class extends Error {
   undone;
   name = "RepoFailure";
 };
-function baseContext(capInput, apiUrl, values, deps) {
-  const inputs = values;
-  const limit = capInput === void 0 ? Infinity : values[capInput];
-  if (typeof limit !== "number")
-    throw new Error(`the cap input '${capInput}' is not in the schema`);
-  return {
-    client: deps.makeClient(inputs.token, apiUrl),
-    dryRun: inputs["dry-run"],
-    cap: { input: capInput ?? "", limit },
-    // Without min-remaining (dispatch sends one request a repository) there is no floor.
-    floor: inputs["min-remaining"] ?? -Infinity,
-    links: webLinks(webRoot(deps.env))
-  };
-}
+
+// src/core/run-repository.ts
 var isSkip = (read) => typeof read === "object" && read !== null && "skip" in read;
-function defineRepoAction(spec) {
-  return defineAction({
-    name: spec.name,
-    title: spec.title,
-    schema: spec.schema,
-    async run(inputs, deps) {
-      const apiUrl = spec.apiUrl?.(inputs, deps) ?? inputs["api-url"];
-      const base = baseContext(spec.capInput, apiUrl, inputs, deps);
-      const context = await spec.setup(inputs, deps, base);
-      const runs = /* @__PURE__ */ new Map();
-      const rows = await mapRepositories(
-        spec.repositories?.(context) ?? inputs.repositories,
-        deps.log,
-        async (repo) => {
-          const run = await runRepository(spec, repo, context);
-          if ("plan" in run) runs.set(repo.fullName, run);
-          return "plan" in run ? run.row : run;
-        },
-        spec.concurrency
-      );
-      const ordered = new Map(
-        rows.flatMap((r) => {
-          const run = runs.get(r.repository);
-          return run ? [[r.repository, run]] : [];
-        })
-      );
-      return { repos: rows, ...await spec.finish(ordered, rows, context) };
-    }
-  });
-}
 async function runRepository(spec, repo, context) {
   const row = { repository: repo.fullName, planned: 0, done: 0, left: 0 };
   let read;
@@ -45812,6 +45770,52 @@ async function runRepository(spec, repo, context) {
       ...before.notice ? { notice: before.notice } : {}
     }
   };
+}
+
+// src/core/repo-action.ts
+function baseContext(capInput, apiUrl, values, deps) {
+  const inputs = values;
+  const limit = capInput === void 0 ? Infinity : values[capInput];
+  if (typeof limit !== "number")
+    throw new Error(`the cap input '${capInput}' is not in the schema`);
+  return {
+    client: deps.makeClient(inputs.token, apiUrl),
+    dryRun: inputs["dry-run"],
+    cap: { input: capInput ?? "", limit },
+    // Without min-remaining (dispatch sends one request a repository) there is no floor.
+    floor: inputs["min-remaining"] ?? -Infinity,
+    links: webLinks(webRoot(deps.env))
+  };
+}
+function defineRepoAction(spec) {
+  return defineAction({
+    name: spec.name,
+    title: spec.title,
+    schema: spec.schema,
+    async run(inputs, deps) {
+      const apiUrl = spec.apiUrl?.(inputs, deps) ?? inputs["api-url"];
+      const base = baseContext(spec.capInput, apiUrl, inputs, deps);
+      const context = await spec.setup(inputs, deps, base);
+      const runs = /* @__PURE__ */ new Map();
+      const rows = await mapRepositories(
+        spec.repositories?.(context) ?? inputs.repositories,
+        deps.log,
+        async (repo) => {
+          const run = await runRepository(spec, repo, context);
+          if ("plan" in run) runs.set(repo.fullName, run);
+          return "plan" in run ? run.row : run;
+        },
+        spec.concurrency
+      );
+      const ordered = new Map(
+        rows.flatMap((r) => {
+          const run = runs.get(r.repository);
+          return run ? [[r.repository, run]] : [];
+        })
+      );
+      return { repos: rows, ...await spec.finish(ordered, rows, context) };
+    }
+  });
 }
 
 // src/core/archived.ts
