@@ -46217,17 +46217,27 @@ function runDeleter(client, repo, windows, conclusions) {
   };
 }
 
+// src/core/repo-action-inputs.ts
+function repoActionInputs() {
+  return {
+    repositories: input2.repositories(),
+    token: tokenInput(),
+    "api-url": apiUrlInput(),
+    "dry-run": input2.boolean({ default: true })
+  };
+}
+function minRemainingInput() {
+  return input2.integer({ default: 100, min: 0, max: 1e6 });
+}
+
 // src/actions/cleanup-runs/inputs.ts
 var schema = external_exports.object({
-  repositories: input2.repositories(),
-  token: tokenInput(),
-  "api-url": apiUrlInput(),
-  "dry-run": input2.boolean({ default: true }),
+  ...repoActionInputs(),
   conclusions: input2.list({ default: "skipped" }),
   "keep-last": input2.integer({ default: 0, min: 0, max: 1e5 }),
   "older-than-days": input2.integer({ default: 0, min: 0, max: 36500 }),
   "max-deletes": input2.integer({ default: 1e3, min: 1, max: 1e6 }),
-  "min-remaining": input2.integer({ default: 100, min: 0, max: 1e6 })
+  "min-remaining": minRemainingInput()
 }).superRefine((inputs, ctx) => {
   const parsed = parseConclusions(inputs.conclusions);
   if (!parsed.ok)

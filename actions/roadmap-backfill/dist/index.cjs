@@ -46094,20 +46094,30 @@ function boardWriter(client, board) {
   };
 }
 
+// src/core/repo-action-inputs.ts
+function repoActionInputs() {
+  return {
+    repositories: input2.repositories(),
+    token: tokenInput(),
+    "api-url": apiUrlInput(),
+    "dry-run": input2.boolean({ default: true })
+  };
+}
+function minRemainingInput() {
+  return input2.integer({ default: 100, min: 0, max: 1e6 });
+}
+
 // src/actions/roadmap-backfill/inputs.ts
 var loginPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 var MAX_INT2 = 2147483647;
 var schema = external_exports.object({
-  repositories: input2.repositories(),
-  token: tokenInput(),
-  "api-url": apiUrlInput(),
-  "dry-run": input2.boolean({ default: true }),
+  ...repoActionInputs(),
   "project-owner": input2.string(),
   "project-number": input2.integer({ min: 1, max: MAX_INT2, required: true }),
   "status-field": input2.string({ default: "Status" }),
   "status-value": input2.string({ default: "Todo" }),
   "max-adds": input2.integer({ default: 200, min: 1, max: 1e5 }),
-  "min-remaining": input2.integer({ default: 100, min: 0, max: 1e6 })
+  "min-remaining": minRemainingInput()
 }).superRefine((v, ctx) => {
   const owner = v["project-owner"].trim();
   if (owner !== "" && !loginPattern.test(owner))

@@ -46001,7 +46001,7 @@ var ARCHIVED_NOTICE = "archived: skipped (GitHub refuses writes to archived repo
 
 // src/actions/stale-sweep/github.ts
 var PER_PAGE = 100;
-function summary2(i) {
+function issueSummary(i) {
   return {
     number: i.number,
     title: i.title,
@@ -46068,11 +46068,11 @@ async function readRepository(client, repo, rules, now) {
   );
   const snapshot = {
     staleLabeled: [],
-    idle: idle.map(summary2),
+    idle: idle.map(issueSummary),
     labelExists: staleLabeled.length > 0
   };
   for (const raw of staleLabeled) {
-    const issue3 = summary2(raw);
+    const issue3 = issueSummary(raw);
     if (!needsTimeline(issue3, rules)) {
       snapshot.staleLabeled.push({ issue: issue3 });
       continue;
@@ -46190,6 +46190,19 @@ function sweepWriter(repo, plan, settings, run) {
   return { apply, describe: describeChange, cost: operationsCost(plan), before };
 }
 
+// src/core/repo-action-inputs.ts
+function repoActionInputs() {
+  return {
+    repositories: input2.repositories(),
+    token: tokenInput(),
+    "api-url": apiUrlInput(),
+    "dry-run": input2.boolean({ default: true })
+  };
+}
+function minRemainingInput() {
+  return input2.integer({ default: 100, min: 0, max: 1e6 });
+}
+
 // src/core/label-name.ts
 var MAX_LABEL_LENGTH = 50;
 var emojiPart = new RegExp("\\p{Extended_Pictographic}|\\p{Emoji_Modifier}|\\p{Regional_Indicator}|[\\u{e0020}-\\u{e007f}]|\\u200d|\\ufe0f|\\u20e3", "gu");
@@ -46211,10 +46224,7 @@ function labelNameProblem(name) {
 var defaultStaleMessage = "This issue has had no activity for a while, so it is now labelled {label}. It will be closed in {days} days unless something happens: a comment from anyone, or removing the {label} label, keeps it open.";
 var defaultCloseMessage = "Closed because it stayed labelled {label} for {days} days with no activity. If it still matters, reopen it: the sweep then removes {label} and leaves it alone until it is idle again.";
 var fields = external_exports.object({
-  repositories: input2.repositories(),
-  token: tokenInput(),
-  "api-url": apiUrlInput(),
-  "dry-run": input2.boolean({ default: true }),
+  ...repoActionInputs(),
   "days-before-stale": input2.integer({ default: 30, min: 1, max: 36500 }),
   "days-before-close": input2.integer({ default: 7, min: 1, max: 36500 }),
   "stale-label": input2.string({ default: "stale" }),
@@ -46223,7 +46233,7 @@ var fields = external_exports.object({
   "close-message": input2.string({ default: defaultCloseMessage }),
   "close-reason": input2.choice(["not_planned", "completed"], { default: "not_planned" }),
   "max-operations": input2.integer({ default: 300, min: 1, max: 1e5 }),
-  "min-remaining": input2.integer({ default: 100, min: 0, max: 1e6 })
+  "min-remaining": minRemainingInput()
 });
 var schema = fields.superRefine((v, ctx) => {
   const problem = (path, message) => ctx.addIssue({ code: "custom", path: [path], message });

@@ -25,7 +25,8 @@ import { ARCHIVED_NOTICE } from "../../core/archived.ts";
 /** GitHub's largest page. */
 const PER_PAGE = 100;
 
-interface RawIssue {
+/** An issue as GitHub's issue lists and issue reads answer it, as far as the sweep reads it. */
+export interface RawIssue {
   number: number;
   title: string;
   html_url: string;
@@ -43,7 +44,8 @@ interface RawTimelineEntry {
   body?: string;
 }
 
-function summary(i: RawIssue): IssueSummary {
+/** What the plan needs of an issue. */
+export function issueSummary(i: RawIssue): IssueSummary {
   return {
     number: i.number,
     title: i.title,
@@ -139,11 +141,11 @@ export async function readRepository(
 
   const snapshot: RepoSnapshot = {
     staleLabeled: [],
-    idle: idle.map(summary),
+    idle: idle.map(issueSummary),
     labelExists: staleLabeled.length > 0,
   };
   for (const raw of staleLabeled) {
-    const issue = summary(raw);
+    const issue = issueSummary(raw);
     if (!needsTimeline(issue, rules)) {
       snapshot.staleLabeled.push({ issue });
       continue;
