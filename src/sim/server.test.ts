@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { call, daysAgo, NOW, smallWorld } from "./fixtures.ts";
+import { call, daysAgo, NOW, smallWorld } from "./small-world.fixture.ts";
 import { startSim, type Sim, type SimOptions } from "./index.ts";
 import { addIssue, addRepo, addRun, addToken, addWorkflow, type SimState } from "./state.ts";
 

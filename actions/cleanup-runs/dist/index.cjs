@@ -41597,11 +41597,11 @@ var Summary = class {
    */
   addTable(rows) {
     const tableBody = rows.map((row) => {
-      const cells = row.map((cell2) => {
-        if (typeof cell2 === "string") {
-          return this.wrap("td", cell2);
+      const cells = row.map((cell) => {
+        if (typeof cell === "string") {
+          return this.wrap("td", cell);
         }
-        const { header: header2, data, colspan, rowspan } = cell2;
+        const { header: header2, data, colspan, rowspan } = cell;
         const tag = header2 ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
@@ -66467,8 +66467,28 @@ function redact(text, secrets) {
   return out;
 }
 
+// src/core/markdown.ts
+function tableCell(text) {
+  return text.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
+}
+
+// src/core/web-links.ts
+var GITHUB_WEB = "https://github.com";
+function webRoot(env) {
+  return (env.GITHUB_SERVER_URL || GITHUB_WEB).replace(/\/+$/, "");
+}
+function webLinks(root) {
+  const web = root.replace(/\/+$/, "");
+  return {
+    root: web,
+    repository: (fullName) => `${web}/${fullName}`,
+    issue: (fullName, number4) => `${web}/${fullName}/issues/${number4}`,
+    board: (org, number4) => `${web}/orgs/${org}/projects/${number4}`,
+    workflowRun: (fullName, runId) => `${web}/${fullName}/actions/runs/${runId}`
+  };
+}
+
 // src/core/report.ts
-var escapeCell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 function resultJson(repos) {
   return repos.map((r) => ({
     repository: r.repository,
@@ -66480,8 +66500,8 @@ function resultJson(repos) {
     ...r.error ? { error: r.error } : {}
   }));
 }
-function renderSummary(title, result, dryRun, serverUrl = "https://github.com") {
-  const web = (result.serverUrl ?? serverUrl).replace(/\/+$/, "");
+function renderSummary(title, result, dryRun, serverUrl = webRoot({})) {
+  const links = webLinks(result.serverUrl ?? serverUrl);
   const lines = [`## ${title}${dryRun ? " (dry run: nothing was changed)" : ""}`, ""];
   if (result.repos.length > 0) {
     const extra = [...new Set(result.repos.flatMap((r) => Object.keys(r.counts ?? {})))];
@@ -66490,13 +66510,13 @@ function renderSummary(title, result, dryRun, serverUrl = "https://github.com") 
     for (const r of result.repos) {
       const cells = [
         // Rows of actions that are not about a repository (pin-promote's environments) get no link.
-        repositoryPattern.test(r.repository) ? `[${r.repository}](${web}/${r.repository})` : r.repository,
+        repositoryPattern.test(r.repository) ? `[${r.repository}](${links.repository(r.repository)})` : r.repository,
         r.status,
         ...extra.map((k) => String(r.counts?.[k] ?? "")),
         String(r.done),
         String(r.left)
       ];
-      lines.push(`| ${cells.map(escapeCell).join(" | ")} |`);
+      lines.push(`| ${cells.map(tableCell).join(" | ")} |`);
     }
     lines.push("");
   }
@@ -66551,8 +66571,7 @@ async function executeAction(spec, host, deps) {
       for (const w of r.warnings ?? []) log.warning(`${r.repository}: ${w}`);
       if (r.notice) log.notice(`${r.repository}: ${r.notice}`);
     }
-    const serverUrl = deps.env.GITHUB_SERVER_URL || void 0;
-    await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun, serverUrl)));
+    await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun, webRoot(deps.env))));
   }
   return threw || result.repos.some((r) => r.status === "failed") ? 1 : 0;
 }
@@ -66743,75 +66762,279 @@ function parseRepo(fullName) {
   return { owner: fullName.slice(0, slash), repo: fullName.slice(slash + 1), fullName };
 }
 
-// src/core/fan-out.ts
-async function forEachRepository(repositories, log, work, concurrency = 1) {
-  const results = new Array(repositories.length);
+// src/core/worker-pool.ts
+async function workerPool(count, concurrency, work, stopped = () => false) {
   let next = 0;
   const worker = async () => {
-    while (next < repositories.length) {
-      const index = next++;
-      const fullName = repositories[index];
-      const started = Date.now();
-      try {
-        results[index] = await work(parseRepo(fullName));
-      } catch (error63) {
-        results[index] = {
-          repository: fullName,
-          status: "failed",
-          planned: 0,
-          done: 0,
-          left: 0,
-          error: `${classifyError(error63).message}; nothing further was done in this repository`
-        };
-      }
-      const r = results[index];
-      log.info(
-        `[${index + 1}/${repositories.length}] ${fullName}: ${r.status}, ${r.done} done, ${r.left} left (${Date.now() - started} ms)`
-      );
-    }
+    while (!stopped() && next < count) await work(next++);
   };
-  await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(concurrency, repositories.length)) }, worker)
-  );
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
+}
+
+// src/core/map-repositories.ts
+async function mapRepositories(repositories, log, work, concurrency = 1) {
+  const results = new Array(repositories.length);
+  await workerPool(repositories.length, concurrency, async (index) => {
+    const fullName = repositories[index];
+    const started = Date.now();
+    try {
+      results[index] = await work(parseRepo(fullName));
+    } catch (error63) {
+      results[index] = {
+        repository: fullName,
+        status: "failed",
+        planned: 0,
+        done: 0,
+        left: 0,
+        error: `${classifyError(error63).message}; nothing further was done in this repository`
+      };
+    }
+    const r = results[index];
+    log.info(
+      `[${index + 1}/${repositories.length}] ${fullName}: ${r.status}, ${r.done} done, ${r.left} left (${Date.now() - started} ms)`
+    );
+  });
   return results;
 }
 
 // src/core/apply.ts
-async function applyChanges(changes, o) {
+var defaultWording = {
+  capReached: (capInput, cap, left) => `reached ${capInput} (${cap}); ${left.length} left for the next run`,
+  floorReached: (remaining, unit, floor, left) => `rate-limit floor reached (${remaining} ${unit} left, min-remaining ${floor}); stopped with ${left.length} left for the next run`,
+  stopped: (cause, left) => `${cause}; ${left.length} changes left undone`
+};
+var StopChanges = class extends Error {
+  constructor(message, failure2) {
+    super(message);
+    this.failure = failure2;
+  }
+  failure;
+  name = "StopChanges";
+};
+var single = (write) => async (changes) => ({ outcomes: [await write(changes[0])] });
+async function applyChanges(changes, options) {
   const report = { done: [], skipped: [], failed: [], left: 0, warnings: [] };
-  for (let i = 0; i < changes.length; i++) {
-    const change = changes[i];
-    const attempted = report.done.length + report.failed.length;
-    if (attempted >= o.cap) {
-      report.left = changes.length - i;
-      report.warnings.push(
-        `reached ${o.capInput} (${o.cap}); ${report.left} left for the next run`
-      );
+  const say = { ...defaultWording, ...options.wording };
+  const cost = options.cost ?? (() => 1);
+  const write = options.dryRun ? single(options.preview ?? (async () => "done")) : options.applyBatch ?? single(options.apply);
+  const batchSize = !options.dryRun && options.applyBatch ? options.batchSize : 1;
+  const guarded = !options.dryRun || options.preview !== void 0;
+  let spent = 0;
+  let i = 0;
+  const leaveFrom = (from) => {
+    report.left = changes.length - from;
+    return changes.slice(from);
+  };
+  while (i < changes.length) {
+    let size = 0;
+    let price = 0;
+    while (size < batchSize && i + size < changes.length) {
+      const next = cost(changes[i + size]);
+      if (spent + price + next > options.cap) break;
+      price += next;
+      size += 1;
+    }
+    if (size === 0) {
+      const left = leaveFrom(i);
+      report.warnings.push(say.capReached(options.capInput, options.cap, left));
       break;
     }
-    if (!o.budget.allows(o.floor, o.resource)) {
-      report.left = changes.length - i;
-      const remaining = o.budget.get(o.resource)?.remaining;
-      report.warnings.push(
-        `rate-limit floor reached (${remaining} requests left, min-remaining ${o.floor}); stopped with ${report.left} left for the next run`
-      );
+    if (guarded && !options.budget.allows(options.floor, options.resource)) {
+      const left = leaveFrom(i);
+      const remaining = options.budget.get(options.resource)?.remaining;
+      const unit = options.resource === "graphql" ? "GraphQL points" : "requests";
+      report.warnings.push(say.floorReached(remaining, unit, options.floor, left));
       break;
     }
+    const batch = changes.slice(i, i + size);
+    let result;
     try {
-      const outcome = await o.apply(change);
-      (outcome === "done" ? report.done : report.skipped).push(change);
+      result = await write(batch);
     } catch (error63) {
-      const e = error63 instanceof ApiError ? error63 : classifyError(error63, { doing: o.describe(change) });
-      if (stopsTheRest(e)) {
-        report.left = changes.length - i;
-        report.stoppedBy = `${e.message}; ${report.left} changes left undone`;
+      if (error63 instanceof StopChanges) {
+        const failed = error63.failure !== void 0;
+        if (failed) report.failed.push({ change: batch[0], error: error63.failure });
+        const left = leaveFrom(i + (failed ? 1 : 0));
+        if (!failed || left.length > 0) report.stoppedBy = say.stopped(error63.message, left);
         break;
       }
-      report.failed.push({ change, error: e.message });
+      const e = error63 instanceof ApiError ? error63 : classifyError(error63, { doing: options.describe(batch[0]) });
+      if (stopsTheRest(e)) {
+        report.stoppedBy = say.stopped(e.message, leaveFrom(i));
+        break;
+      }
+      result = { outcomes: batch.map(() => ({ error: e.message })) };
+    }
+    batch.forEach((change, k) => {
+      const outcome = result.outcomes[k];
+      if (outcome === "skipped") return void report.skipped.push(change);
+      spent += cost(change);
+      if (outcome === "done") report.done.push(change);
+      else report.failed.push({ change, error: outcome.error });
+    });
+    i += size;
+    if (result.stop !== void 0) {
+      const left = leaveFrom(i);
+      if (left.length > 0) report.stoppedBy = say.stopped(result.stop, left);
+      break;
     }
   }
   return report;
 }
+
+// src/core/repo-failure.ts
+var RepoFailure = class extends Error {
+  constructor(message, counts, undone = 0) {
+    super(message);
+    this.counts = counts;
+    this.undone = undone;
+  }
+  counts;
+  undone;
+  name = "RepoFailure";
+};
+
+// src/core/run-repository.ts
+var isSkip = (read) => typeof read === "object" && read !== null && "skip" in read;
+async function runRepository(spec, repo, context) {
+  const row = { repository: repo.fullName, planned: 0, done: 0, left: 0 };
+  let read;
+  try {
+    read = await spec.read(repo, context);
+  } catch (error64) {
+    if (!(error64 instanceof RepoFailure)) throw error64;
+    const counts = error64.counts ? { counts: error64.counts } : {};
+    const undone = { planned: error64.undone, left: error64.undone };
+    return { ...row, ...undone, status: "failed", ...counts, error: error64.message };
+  }
+  if (isSkip(read)) return { ...row, status: "skipped", notice: read.skip };
+  const plan = spec.plan(read, context, repo);
+  if (isSkip(plan)) return { ...row, status: "skipped", notice: plan.skip };
+  const changes = plan.changes;
+  const writer = spec.writer(repo, plan, context);
+  const before = await writer.before?.() ?? {};
+  const report = await applyChanges(changes, {
+    ...writer,
+    cap: context.cap.limit,
+    capInput: context.cap.input,
+    budget: context.client.budget,
+    floor: context.floor,
+    dryRun: context.dryRun,
+    ...context.resource ? { resource: context.resource } : {},
+    ...spec.wording ? { wording: spec.wording } : {}
+  });
+  const run = { repo, plan, writer, report };
+  const parts = spec.row(run, context);
+  if (parts.skip !== void 0)
+    return { ...run, row: { ...row, status: "skipped", notice: parts.skip } };
+  const left = report.left + report.failed.length + (plan.deferred ?? 0);
+  const { error: error63 } = parts;
+  const warnings = [
+    ...plan.warnings ?? [],
+    ...before.warnings ?? [],
+    ...report.warnings,
+    ...parts.warnings ?? []
+  ];
+  return {
+    ...run,
+    row: {
+      ...row,
+      status: error63 ? "failed" : left > 0 ? "capped" : "ok",
+      planned: changes.length,
+      done: report.done.length,
+      left,
+      ...parts.counts ? { counts: parts.counts } : {},
+      ...parts.items && parts.items.length > 0 ? { items: parts.items } : {},
+      ...error63 ? { error: error63 } : {},
+      ...warnings.length > 0 ? { warnings } : {},
+      ...before.notice ? { notice: before.notice } : {}
+    }
+  };
+}
+
+// src/core/repo-action.ts
+function baseContext(capInput, apiUrl, values, deps) {
+  const inputs = values;
+  const limit = capInput === void 0 ? Infinity : values[capInput];
+  if (typeof limit !== "number")
+    throw new Error(`the cap input '${capInput}' is not in the schema`);
+  return {
+    client: deps.makeClient(inputs.token, apiUrl),
+    dryRun: inputs["dry-run"],
+    cap: { input: capInput ?? "", limit },
+    // Without min-remaining (dispatch sends one request a repository) there is no floor.
+    floor: inputs["min-remaining"] ?? -Infinity,
+    links: webLinks(webRoot(deps.env))
+  };
+}
+function defineRepoAction(spec) {
+  return defineAction({
+    name: spec.name,
+    title: spec.title,
+    schema: spec.schema,
+    async run(inputs, deps) {
+      const apiUrl = spec.apiUrl?.(inputs, deps) ?? inputs["api-url"];
+      const base = baseContext(spec.capInput, apiUrl, inputs, deps);
+      const context = await spec.setup(inputs, deps, base);
+      const runs = /* @__PURE__ */ new Map();
+      const rows = await mapRepositories(
+        spec.repositories?.(context) ?? inputs.repositories,
+        deps.log,
+        async (repo) => {
+          const run = await runRepository(spec, repo, context);
+          if ("plan" in run) runs.set(repo.fullName, run);
+          return "plan" in run ? run.row : run;
+        },
+        spec.concurrency
+      );
+      const ordered = new Map(
+        rows.flatMap((r) => {
+          const run = runs.get(r.repository);
+          return run ? [[r.repository, run]] : [];
+        })
+      );
+      return { repos: rows, ...await spec.finish(ordered, rows, context) };
+    }
+  });
+}
+
+// src/actions/cleanup-runs/confirm-windows.ts
+function bound(sorted, value, after) {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (sorted[mid] < value || after && sorted[mid] === value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+var stamp = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "+00:00");
+function confirmWindows(candidates, completedCreatedMs, perWindow) {
+  const times = [...completedCreatedMs].sort((a, b) => a - b);
+  const within = (from, to) => bound(times, to, true) - bound(times, from, false);
+  const windows = [];
+  let i = 0;
+  while (i < candidates.length) {
+    const first = candidates[i];
+    let j = i;
+    while (j + 1 < candidates.length) {
+      const next = candidates[j + 1].createdMs;
+      if (next !== candidates[j].createdMs && within(first.createdMs, next) > perWindow) break;
+      j += 1;
+    }
+    windows.push({
+      from: stamp(first.createdMs),
+      to: stamp(candidates[j].createdMs),
+      candidates: candidates.slice(i, j + 1)
+    });
+    i = j + 1;
+  }
+  return windows;
+}
+
+// src/core/archived.ts
+var ARCHIVED_NOTICE = "archived: skipped (GitHub refuses writes to archived repositories)";
 
 // src/core/list-counted.ts
 var IncompleteListing = class extends Error {
@@ -66855,21 +67078,21 @@ async function listCounted(fetchPage, o) {
   while (failure2 === void 0 && pages < lastPage()) {
     const from = pages + 1;
     const to = lastPage();
-    let next = from;
-    const worker = async () => {
-      while (failure2 === void 0 && next <= to) {
-        const page = next++;
+    await workerPool(
+      to - from + 1,
+      o.concurrency,
+      async (index) => {
         try {
-          const result = await fetchPage(page);
+          const result = await fetchPage(from + index);
           take(result);
           totalCount = Math.max(totalCount, result.totalCount);
           fetched += 1;
         } catch (error63) {
           failure2 ??= classifyError(error63);
         }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(o.concurrency, to - from + 1) }, worker));
+      },
+      () => failure2 !== void 0
+    );
     pages = to;
   }
   if (failure2 !== void 0) {
@@ -66881,28 +67104,6 @@ async function listCounted(fetchPage, o) {
     pages: fetched,
     complete: totalCount <= reachable()
   };
-}
-
-// src/actions/cleanup-runs/by-workflow.ts
-var cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
-function byWorkflowTable(repository, workflows, deleted, dryRun) {
-  const lines = [
-    `#### ${repository}: runs by workflow`,
-    "",
-    `| workflow | file | runs | protected | ${dryRun ? "would delete" : "deleted"} |`,
-    "| --- | --- | --- | --- | --- |"
-  ];
-  for (const w of workflows) {
-    const name = w.retired ? `${w.name} (retired)` : w.name;
-    lines.push(
-      `| ${cell(name)} | \`${cell(w.path)}\` | ${w.runs} | ${w.protected} | ${deleted.get(w.id) ?? 0} |`
-    );
-  }
-  const retired = workflows.filter((w) => w.retired).map((w) => `${w.name} (\`${w.path}\`)`);
-  if (retired.length > 0) {
-    lines.push("", `Retired workflows, whose runs are removed in full: ${retired.join(", ")}.`);
-  }
-  return lines.join("\n");
 }
 
 // src/actions/cleanup-runs/list-runs.ts
@@ -66981,39 +67182,59 @@ function confirmer(client, repo, windows) {
   };
 }
 
-// src/actions/cleanup-runs/confirm-windows.ts
-function bound(sorted, value, after) {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = lo + hi >> 1;
-    if (sorted[mid] < value || after && sorted[mid] === value) lo = mid + 1;
-    else hi = mid;
+// src/actions/cleanup-runs/messages.ts
+var SKIPS_SHOWN = 10;
+var readFailure = (message) => `${message}; nothing was listed or deleted`;
+function listingError(error63) {
+  if (error63.reason.status === 404) {
+    return `GitHub answered 404 when listing ${error63.what} although the repository exists: Actions is disabled in this repository (enable it under Settings > Actions, or leave the repository out of this job); nothing was deleted in this repository`;
   }
-  return lo;
+  return `${error63.message}; nothing was deleted in this repository`;
 }
-var stamp = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "+00:00");
-function confirmWindows(candidates, completedCreatedMs, perWindow) {
-  const times = [...completedCreatedMs].sort((a, b) => a - b);
-  const within = (from, to) => bound(times, to, true) - bound(times, from, false);
-  const windows = [];
-  let i = 0;
-  while (i < candidates.length) {
-    const first = candidates[i];
-    let j = i;
-    while (j + 1 < candidates.length) {
-      const next = candidates[j + 1].createdMs;
-      if (next !== candidates[j].createdMs && within(first.createdMs, next) > perWindow) break;
-      j += 1;
-    }
-    windows.push({
-      from: stamp(first.createdMs),
-      to: stamp(candidates[j].createdMs),
-      candidates: candidates.slice(i, j + 1)
-    });
-    i = j + 1;
+function errorLine(report) {
+  const found = [];
+  if (report.failed.length > 0) {
+    const causes = [...new Set(report.failed.map((f) => f.error))];
+    const more = causes.length > 1 ? ` (and ${causes.length - 1} other causes)` : "";
+    found.push(`${report.failed.length} runs were not deleted: ${causes[0]}${more}`);
   }
-  return windows;
+  if (report.stoppedBy) found.push(`deleting stopped: ${report.stoppedBy}`);
+  return found.length > 0 ? found.join("; ") : void 0;
+}
+function unreachableWarnings(unreachable) {
+  return unreachable > 0 ? [
+    `${unreachable} runs could not be re-read before deleting (more than GitHub's 1,000 results in one second of creation time); kept for the next run`
+  ] : [];
+}
+function skipItems(skips) {
+  const items = skips.slice(0, SKIPS_SHOWN).map((s) => ({ text: `run ${s.id} kept: ${s.reason}` }));
+  if (skips.length > SKIPS_SHOWN)
+    items.push({ text: `... and ${skips.length - SKIPS_SHOWN} more runs kept` });
+  return items;
+}
+function deletedBy(done) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const d of done) counts.set(d.workflowId, (counts.get(d.workflowId) ?? 0) + 1);
+  return counts;
+}
+function byWorkflowTable(repository, workflows, deleted, dryRun) {
+  const lines = [
+    `#### ${repository}: runs by workflow`,
+    "",
+    `| workflow | file | runs | protected | ${dryRun ? "would delete" : "deleted"} |`,
+    "| --- | --- | --- | --- | --- |"
+  ];
+  for (const w of workflows) {
+    const name = w.retired ? `${w.name} (retired)` : w.name;
+    lines.push(
+      `| ${tableCell(name)} | \`${tableCell(w.path)}\` | ${w.runs} | ${w.protected} | ${deleted.get(w.id) ?? 0} |`
+    );
+  }
+  const retired = workflows.filter((w) => w.retired).map((w) => `${w.name} (\`${w.path}\`)`);
+  if (retired.length > 0) {
+    lines.push("", `Retired workflows, whose runs are removed in full: ${retired.join(", ")}.`);
+  }
+  return lines.join("\n");
 }
 
 // src/core/run-conclusions.ts
@@ -67051,10 +67272,10 @@ function conclusionMatches(filter, conclusion) {
 // src/actions/cleanup-runs/plan.ts
 var DAY = 864e5;
 var newestFirst = (a, b) => b.createdMs - a.createdMs || b.id - a.id;
-function planCleanup(workflows, runs, o) {
+function planCleanup(workflows, runs, options) {
   const live = new Map(workflows.filter((w) => w.state !== "deleted").map((w) => [w.id, w]));
   const known = new Map(workflows.map((w) => [w.id, w]));
-  const cutoff = o.olderThanDays > 0 ? o.now - o.olderThanDays * DAY : Infinity;
+  const cutoff = options.olderThanDays > 0 ? options.now - options.olderThanDays * DAY : Infinity;
   const tallies = /* @__PURE__ */ new Map();
   const completedLive = [];
   const completedRetired = [];
@@ -67080,12 +67301,12 @@ function planCleanup(workflows, runs, o) {
     (retired ? completedRetired : completedLive).push(timed);
   }
   completedLive.sort(newestFirst);
-  const kept = completedLive.slice(0, o.keepLast);
+  const kept = completedLive.slice(0, options.keepLast);
   for (const run of kept) tallies.get(run.workflowId).protected += 1;
   const candidates = [];
   const consider = (run, retired) => {
     if (run.createdMs >= cutoff) return;
-    if (!retired && !conclusionMatches(o.conclusions, run.conclusion)) return;
+    if (!retired && !conclusionMatches(options.conclusions, run.conclusion)) return;
     tallies.get(run.workflowId).candidates += 1;
     candidates.push({
       id: run.id,
@@ -67095,7 +67316,7 @@ function planCleanup(workflows, runs, o) {
       retired
     });
   };
-  for (const run of completedLive.slice(o.keepLast)) consider(run, false);
+  for (const run of completedLive.slice(options.keepLast)) consider(run, false);
   for (const run of completedRetired) consider(run, true);
   candidates.sort((a, b) => newestFirst(b, a));
   const byName = (a, b) => Number(a.retired) - Number(b.retired) || a.name.localeCompare(b.name) || a.id - b.id;
@@ -67111,16 +67332,36 @@ function stillDeletable(candidate, fresh, conclusions) {
   return candidate.retired || conclusionMatches(conclusions, fresh.conclusion);
 }
 
-// src/actions/cleanup-runs/delete-candidate.ts
-function deleter(o) {
+// src/actions/cleanup-runs/github.ts
+async function readRepository(client, repo) {
+  try {
+    const { data } = await client.rest.repos.get({ owner: repo.owner, repo: repo.repo });
+    if (data.archived) return { skip: ARCHIVED_NOTICE };
+  } catch (error63) {
+    throw new RepoFailure(
+      readFailure(classifyError(error63, { doing: "reading the repository" }).message)
+    );
+  }
+  try {
+    const workflows = await listWorkflows(client, repo);
+    const listing = await listRuns(client, repo);
+    return { workflows, runs: listing.runs };
+  } catch (error63) {
+    if (!(error63 instanceof IncompleteListing)) throw error63;
+    const listed = error63.what === "workflow runs" ? { listed: error63.listed } : void 0;
+    throw new RepoFailure(listingError(error63), listed);
+  }
+}
+function runDeleter(client, repo, windows, conclusions) {
+  const confirm = confirmer(client, repo, windows);
   const skips = [];
   let unreachable = 0;
   const skip = (id, reason) => {
     skips.push({ id, reason });
     return "skipped";
   };
-  const apply = async (candidate) => {
-    const confirmation = await o.confirm(candidate.id);
+  const preview = async (candidate) => {
+    const confirmation = await confirm(candidate.id);
     const fresh = confirmation.runs.get(candidate.id);
     if (!fresh) {
       if (!confirmation.complete) {
@@ -67129,14 +67370,17 @@ function deleter(o) {
       }
       return skip(candidate.id, "no longer completed (re-run since it was listed) or gone");
     }
-    if (!stillDeletable(candidate, fresh, o.conclusions)) {
+    if (!stillDeletable(candidate, fresh, conclusions)) {
       return skip(candidate.id, `now ${fresh.status}/${fresh.conclusion ?? "none"}`);
     }
-    if (o.dryRun) return "done";
+    return "done";
+  };
+  const apply = async (candidate) => {
+    if (await preview(candidate) === "skipped") return "skipped";
     try {
-      await o.client.rest.actions.deleteWorkflowRun({
-        owner: o.repo.owner,
-        repo: o.repo.repo,
+      await client.rest.actions.deleteWorkflowRun({
+        owner: repo.owner,
+        repo: repo.repo,
         run_id: candidate.id
       });
       return "done";
@@ -67147,130 +67391,41 @@ function deleter(o) {
       throw e;
     }
   };
-  return { apply, skips, unreachable: () => unreachable };
-}
-
-// src/actions/cleanup-runs/outcome.ts
-var SKIPS_SHOWN = 10;
-function deletedBy(done) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const d of done) counts.set(d.workflowId, (counts.get(d.workflowId) ?? 0) + 1);
-  return counts;
-}
-function repoOutcome(repository, plan, report, del) {
-  const warnings = [...report.warnings];
-  if (del.unreachable() > 0) {
-    warnings.push(
-      `${del.unreachable()} runs could not be re-read before deleting (more than GitHub's 1,000 results in one second of creation time); kept for the next run`
-    );
-  }
-  const errors = [];
-  if (report.failed.length > 0) {
-    const causes = [...new Set(report.failed.map((f) => f.error))];
-    const more = causes.length > 1 ? ` (and ${causes.length - 1} other causes)` : "";
-    errors.push(`${report.failed.length} runs were not deleted: ${causes[0]}${more}`);
-  }
-  if (report.stoppedBy) errors.push(`deleting stopped: ${report.stoppedBy}`);
-  const items = del.skips.slice(0, SKIPS_SHOWN).map((s) => ({ text: `run ${s.id} kept: ${s.reason}` }));
-  if (del.skips.length > SKIPS_SHOWN)
-    items.push({ text: `... and ${del.skips.length - SKIPS_SHOWN} more runs kept` });
   return {
-    repository,
-    status: errors.length > 0 ? "failed" : report.left > 0 ? "capped" : "ok",
-    planned: plan.candidates.length,
-    done: report.done.length,
-    left: report.left + report.failed.length,
-    counts: {
-      listed: plan.listed,
-      protected: plan.protected,
-      candidates: plan.candidates.length,
-      deleted: report.done.length,
-      skipped: report.skipped.length
-    },
-    ...items.length > 0 ? { items } : {},
-    ...errors.length > 0 ? { error: errors.join("; ") } : {},
-    ...warnings.length > 0 ? { warnings } : {}
+    apply,
+    preview,
+    describe: (candidate) => `run ${candidate.id}`,
+    skips,
+    unreachable: () => unreachable
   };
 }
 
-// src/core/archived.ts
-var ARCHIVED_NOTICE = "archived: skipped (GitHub refuses writes to archived repositories)";
-function archivedResult(repository, counts) {
+// src/core/repo-action-inputs.ts
+function repoActionInputs() {
   return {
-    repository,
-    status: "skipped",
-    planned: 0,
-    done: 0,
-    left: 0,
-    ...counts ? { counts } : {},
-    notice: ARCHIVED_NOTICE
+    repositories: input2.repositories(),
+    token: tokenInput(),
+    "api-url": apiUrlInput(),
+    "dry-run": input2.boolean({ default: true })
   };
 }
+function minRemainingInput() {
+  return input2.integer({ default: 100, min: 0, max: 1e6 });
+}
 
-// src/actions/cleanup-runs/cleanup-repo.ts
-var WINDOW_TARGET = PER_PAGE - 10;
-var failed = (repository, error63, listed) => ({
-  result: {
-    repository,
-    status: "failed",
-    planned: 0,
-    done: 0,
-    left: 0,
-    ...listed === void 0 ? {} : { counts: { listed } },
-    error: error63
-  }
+// src/actions/cleanup-runs/inputs.ts
+var schema = external_exports.object({
+  ...repoActionInputs(),
+  conclusions: input2.list({ default: "skipped" }),
+  "keep-last": input2.integer({ default: 0, min: 0, max: 1e5 }),
+  "older-than-days": input2.integer({ default: 0, min: 0, max: 36500 }),
+  "max-deletes": input2.integer({ default: 1e3, min: 1, max: 1e6 }),
+  "min-remaining": minRemainingInput()
+}).superRefine((inputs, ctx) => {
+  const parsed = parseConclusions(inputs.conclusions);
+  if (!parsed.ok)
+    ctx.addIssue({ code: "custom", path: ["conclusions"], message: parsed.message });
 });
-function listingError(error63) {
-  if (error63.reason.status === 404) {
-    return `GitHub answered 404 when listing ${error63.what} although the repository exists: Actions is disabled in this repository (enable it under Settings > Actions, or leave the repository out of this job); nothing was deleted in this repository`;
-  }
-  return `${error63.message}; nothing was deleted in this repository`;
-}
-async function cleanupRepository(repo, c) {
-  const { client } = c;
-  try {
-    const { data } = await client.rest.repos.get({ owner: repo.owner, repo: repo.repo });
-    if (data.archived) return { result: archivedResult(repo.fullName) };
-  } catch (error63) {
-    return failed(
-      repo.fullName,
-      `${classifyError(error63, { doing: "reading the repository" }).message}; nothing was listed or deleted`
-    );
-  }
-  let workflows, listing;
-  try {
-    workflows = await listWorkflows(client, repo);
-    listing = await listRuns(client, repo);
-  } catch (error63) {
-    if (!(error63 instanceof IncompleteListing)) throw error63;
-    const listed = error63.what === "workflow runs" ? error63.listed : void 0;
-    return failed(repo.fullName, listingError(error63), listed);
-  }
-  const plan = planCleanup(workflows, listing.runs, c.plan);
-  const completed = listing.runs.filter((r) => r.status === "completed").map((r) => Date.parse(r.createdAt));
-  const windows = confirmWindows(plan.candidates, completed, WINDOW_TARGET);
-  const del = deleter({
-    client,
-    repo,
-    dryRun: c.dryRun,
-    conclusions: c.plan.conclusions,
-    confirm: confirmer(client, repo, windows)
-  });
-  const report = await applyChanges(plan.candidates, {
-    cap: c.maxDeletes,
-    capInput: "max-deletes",
-    budget: client.budget,
-    floor: c.minRemaining,
-    apply: del.apply,
-    describe: (candidate) => `run ${candidate.id}`
-  });
-  return {
-    result: repoOutcome(repo.fullName, plan, report, del),
-    table: byWorkflowTable(repo.fullName, plan.workflows, deletedBy(report.done), c.dryRun)
-  };
-}
-
-// src/actions/cleanup-runs/options.ts
 function planOptions(inputs, now) {
   const conclusions = parseConclusions(inputs.conclusions);
   if (!conclusions.ok) throw new InputError(`Input 'conclusions': ${conclusions.message}`);
@@ -67282,58 +67437,49 @@ function planOptions(inputs, now) {
   };
 }
 
-// src/actions/cleanup-runs/schema.ts
-var schema = external_exports.object({
-  repositories: input2.repositories(),
-  token: tokenInput(),
-  "api-url": apiUrlInput(),
-  "dry-run": input2.boolean({ default: true }),
-  conclusions: input2.list({ default: "skipped" }),
-  "keep-last": input2.integer({ default: 0, min: 0, max: 1e5 }),
-  "older-than-days": input2.integer({ default: 0, min: 0, max: 36500 }),
-  "max-deletes": input2.integer({ default: 1e3, min: 1, max: 1e6 }),
-  "min-remaining": input2.integer({ default: 100, min: 0, max: 1e6 })
-}).superRefine((inputs, ctx) => {
-  const parsed = parseConclusions(inputs.conclusions);
-  if (!parsed.ok)
-    ctx.addIssue({ code: "custom", path: ["conclusions"], message: parsed.message });
-});
-
 // src/actions/cleanup-runs/cleanup-runs.ts
 var REPO_CONCURRENCY = 3;
-var action = defineAction({
+var WINDOW_TARGET = PER_PAGE - 10;
+var action = defineRepoAction({
   name: "cleanup-runs",
   title: "Cleanup runs",
   schema,
-  run: async (inputs, deps) => {
-    const options = planOptions(inputs, deps.clock.now());
-    const client = deps.makeClient(inputs.token, inputs["api-url"]);
-    const dryRun = inputs["dry-run"];
-    const tables = /* @__PURE__ */ new Map();
-    const repos = await forEachRepository(
-      inputs.repositories,
-      deps.log,
-      async (repo) => {
-        const r = await cleanupRepository(repo, {
-          client,
-          plan: options,
-          dryRun,
-          maxDeletes: inputs["max-deletes"],
-          minRemaining: inputs["min-remaining"]
-        });
-        if (r.table) tables.set(repo.fullName, r.table);
-        return r.result;
-      },
-      REPO_CONCURRENCY
+  concurrency: REPO_CONCURRENCY,
+  capInput: "max-deletes",
+  setup: (inputs, deps, base) => ({
+    ...base,
+    plan: planOptions(inputs, deps.clock.now())
+  }),
+  read: (repo, context) => readRepository(context.client, repo),
+  plan(snapshot, context) {
+    const plan = planCleanup(snapshot.workflows, snapshot.runs, context.plan);
+    const completed = snapshot.runs.filter((r) => r.status === "completed").map((r) => Date.parse(r.createdAt));
+    const windows = confirmWindows(plan.candidates, completed, WINDOW_TARGET);
+    return { ...plan, changes: plan.candidates, windows };
+  },
+  writer: (repo, plan, context) => runDeleter(context.client, repo, plan.windows, context.plan.conclusions),
+  row: ({ plan, report, writer }) => ({
+    counts: {
+      listed: plan.listed,
+      protected: plan.protected,
+      candidates: plan.candidates.length,
+      deleted: report.done.length,
+      skipped: report.skipped.length
+    },
+    items: skipItems(writer.skips),
+    error: errorLine(report),
+    warnings: unreachableWarnings(writer.unreachable())
+  }),
+  finish(runs, rows, context) {
+    const tables = [...runs.values()].map(
+      (r) => byWorkflowTable(r.repo.fullName, r.plan.workflows, deletedBy(r.report.done), context.dryRun)
     );
-    const ordered = inputs.repositories.flatMap((name) => tables.get(name) ?? []);
     return {
       outputs: {
-        deleted: String(repos.reduce((n, r) => n + r.done, 0)),
-        left: String(repos.reduce((n, r) => n + r.left, 0))
+        deleted: String(rows.reduce((n, r) => n + r.done, 0)),
+        left: String(rows.reduce((n, r) => n + r.left, 0))
       },
-      repos,
-      summary: ordered.join("\n\n")
+      summary: tables.join("\n\n")
     };
   }
 });

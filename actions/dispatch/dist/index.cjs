@@ -41596,12 +41596,12 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addTable(rows) {
-    const tableBody = rows.map((row2) => {
-      const cells = row2.map((cell2) => {
-        if (typeof cell2 === "string") {
-          return this.wrap("td", cell2);
+    const tableBody = rows.map((row) => {
+      const cells = row.map((cell) => {
+        if (typeof cell === "string") {
+          return this.wrap("td", cell);
         }
-        const { header: header2, data, colspan, rowspan } = cell2;
+        const { header: header2, data, colspan, rowspan } = cell;
         const tag = header2 ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
@@ -66466,8 +66466,28 @@ function redact(text, secrets) {
   return out;
 }
 
+// src/core/markdown.ts
+function tableCell(text) {
+  return text.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
+}
+
+// src/core/web-links.ts
+var GITHUB_WEB = "https://github.com";
+function webRoot(env) {
+  return (env.GITHUB_SERVER_URL || GITHUB_WEB).replace(/\/+$/, "");
+}
+function webLinks(root) {
+  const web = root.replace(/\/+$/, "");
+  return {
+    root: web,
+    repository: (fullName) => `${web}/${fullName}`,
+    issue: (fullName, number4) => `${web}/${fullName}/issues/${number4}`,
+    board: (org, number4) => `${web}/orgs/${org}/projects/${number4}`,
+    workflowRun: (fullName, runId) => `${web}/${fullName}/actions/runs/${runId}`
+  };
+}
+
 // src/core/report.ts
-var escapeCell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 function resultJson(repos) {
   return repos.map((r) => ({
     repository: r.repository,
@@ -66479,8 +66499,8 @@ function resultJson(repos) {
     ...r.error ? { error: r.error } : {}
   }));
 }
-function renderSummary(title, result, dryRun, serverUrl = "https://github.com") {
-  const web = (result.serverUrl ?? serverUrl).replace(/\/+$/, "");
+function renderSummary(title, result, dryRun, serverUrl = webRoot({})) {
+  const links = webLinks(result.serverUrl ?? serverUrl);
   const lines = [`## ${title}${dryRun ? " (dry run: nothing was changed)" : ""}`, ""];
   if (result.repos.length > 0) {
     const extra = [...new Set(result.repos.flatMap((r) => Object.keys(r.counts ?? {})))];
@@ -66489,13 +66509,13 @@ function renderSummary(title, result, dryRun, serverUrl = "https://github.com") 
     for (const r of result.repos) {
       const cells = [
         // Rows of actions that are not about a repository (pin-promote's environments) get no link.
-        repositoryPattern.test(r.repository) ? `[${r.repository}](${web}/${r.repository})` : r.repository,
+        repositoryPattern.test(r.repository) ? `[${r.repository}](${links.repository(r.repository)})` : r.repository,
         r.status,
         ...extra.map((k) => String(r.counts?.[k] ?? "")),
         String(r.done),
         String(r.left)
       ];
-      lines.push(`| ${cells.map(escapeCell).join(" | ")} |`);
+      lines.push(`| ${cells.map(tableCell).join(" | ")} |`);
     }
     lines.push("");
   }
@@ -66550,8 +66570,7 @@ async function executeAction(spec, host, deps) {
       for (const w of r.warnings ?? []) log.warning(`${r.repository}: ${w}`);
       if (r.notice) log.notice(`${r.repository}: ${r.notice}`);
     }
-    const serverUrl = deps.env.GITHUB_SERVER_URL || void 0;
-    await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun, serverUrl)));
+    await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun, webRoot(deps.env))));
   }
   return threw || result.repos.some((r) => r.status === "failed") ? 1 : 0;
 }
@@ -66637,6 +66656,9 @@ var ApiError = class _ApiError extends Error {
     return new _ApiError(this.kind, this.status, message, this.resetAt, this.missingPermission);
   }
 };
+function stopsTheRest(error63) {
+  return error63.kind === "rate-limited" || error63.kind === "unauthorized" || error63.missingPermission;
+}
 function apiMessage(error63) {
   const data = error63.response?.data;
   if (data && typeof data.message === "string") return data.message;
@@ -66739,37 +66761,240 @@ function parseRepo(fullName) {
   return { owner: fullName.slice(0, slash), repo: fullName.slice(slash + 1), fullName };
 }
 
-// src/core/fan-out.ts
-async function forEachRepository(repositories, log, work, concurrency = 1) {
-  const results = new Array(repositories.length);
+// src/core/worker-pool.ts
+async function workerPool(count, concurrency, work, stopped = () => false) {
   let next = 0;
   const worker = async () => {
-    while (next < repositories.length) {
-      const index = next++;
-      const fullName = repositories[index];
-      const started = Date.now();
-      try {
-        results[index] = await work(parseRepo(fullName));
-      } catch (error63) {
-        results[index] = {
-          repository: fullName,
-          status: "failed",
-          planned: 0,
-          done: 0,
-          left: 0,
-          error: `${classifyError(error63).message}; nothing further was done in this repository`
-        };
+    while (!stopped() && next < count) await work(next++);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
+}
+
+// src/core/map-repositories.ts
+async function mapRepositories(repositories, log, work, concurrency = 1) {
+  const results = new Array(repositories.length);
+  await workerPool(repositories.length, concurrency, async (index) => {
+    const fullName = repositories[index];
+    const started = Date.now();
+    try {
+      results[index] = await work(parseRepo(fullName));
+    } catch (error63) {
+      results[index] = {
+        repository: fullName,
+        status: "failed",
+        planned: 0,
+        done: 0,
+        left: 0,
+        error: `${classifyError(error63).message}; nothing further was done in this repository`
+      };
+    }
+    const r = results[index];
+    log.info(
+      `[${index + 1}/${repositories.length}] ${fullName}: ${r.status}, ${r.done} done, ${r.left} left (${Date.now() - started} ms)`
+    );
+  });
+  return results;
+}
+
+// src/core/apply.ts
+var defaultWording = {
+  capReached: (capInput, cap, left) => `reached ${capInput} (${cap}); ${left.length} left for the next run`,
+  floorReached: (remaining, unit, floor, left) => `rate-limit floor reached (${remaining} ${unit} left, min-remaining ${floor}); stopped with ${left.length} left for the next run`,
+  stopped: (cause, left) => `${cause}; ${left.length} changes left undone`
+};
+var StopChanges = class extends Error {
+  constructor(message, failure2) {
+    super(message);
+    this.failure = failure2;
+  }
+  failure;
+  name = "StopChanges";
+};
+var single = (write) => async (changes) => ({ outcomes: [await write(changes[0])] });
+async function applyChanges(changes, options) {
+  const report = { done: [], skipped: [], failed: [], left: 0, warnings: [] };
+  const say = { ...defaultWording, ...options.wording };
+  const cost = options.cost ?? (() => 1);
+  const write = options.dryRun ? single(options.preview ?? (async () => "done")) : options.applyBatch ?? single(options.apply);
+  const batchSize = !options.dryRun && options.applyBatch ? options.batchSize : 1;
+  const guarded = !options.dryRun || options.preview !== void 0;
+  let spent = 0;
+  let i = 0;
+  const leaveFrom = (from) => {
+    report.left = changes.length - from;
+    return changes.slice(from);
+  };
+  while (i < changes.length) {
+    let size = 0;
+    let price = 0;
+    while (size < batchSize && i + size < changes.length) {
+      const next = cost(changes[i + size]);
+      if (spent + price + next > options.cap) break;
+      price += next;
+      size += 1;
+    }
+    if (size === 0) {
+      const left = leaveFrom(i);
+      report.warnings.push(say.capReached(options.capInput, options.cap, left));
+      break;
+    }
+    if (guarded && !options.budget.allows(options.floor, options.resource)) {
+      const left = leaveFrom(i);
+      const remaining = options.budget.get(options.resource)?.remaining;
+      const unit = options.resource === "graphql" ? "GraphQL points" : "requests";
+      report.warnings.push(say.floorReached(remaining, unit, options.floor, left));
+      break;
+    }
+    const batch = changes.slice(i, i + size);
+    let result;
+    try {
+      result = await write(batch);
+    } catch (error63) {
+      if (error63 instanceof StopChanges) {
+        const failed = error63.failure !== void 0;
+        if (failed) report.failed.push({ change: batch[0], error: error63.failure });
+        const left = leaveFrom(i + (failed ? 1 : 0));
+        if (!failed || left.length > 0) report.stoppedBy = say.stopped(error63.message, left);
+        break;
       }
-      const r = results[index];
-      log.info(
-        `[${index + 1}/${repositories.length}] ${fullName}: ${r.status}, ${r.done} done, ${r.left} left (${Date.now() - started} ms)`
-      );
+      const e = error63 instanceof ApiError ? error63 : classifyError(error63, { doing: options.describe(batch[0]) });
+      if (stopsTheRest(e)) {
+        report.stoppedBy = say.stopped(e.message, leaveFrom(i));
+        break;
+      }
+      result = { outcomes: batch.map(() => ({ error: e.message })) };
+    }
+    batch.forEach((change, k) => {
+      const outcome = result.outcomes[k];
+      if (outcome === "skipped") return void report.skipped.push(change);
+      spent += cost(change);
+      if (outcome === "done") report.done.push(change);
+      else report.failed.push({ change, error: outcome.error });
+    });
+    i += size;
+    if (result.stop !== void 0) {
+      const left = leaveFrom(i);
+      if (left.length > 0) report.stoppedBy = say.stopped(result.stop, left);
+      break;
+    }
+  }
+  return report;
+}
+
+// src/core/repo-failure.ts
+var RepoFailure = class extends Error {
+  constructor(message, counts, undone = 0) {
+    super(message);
+    this.counts = counts;
+    this.undone = undone;
+  }
+  counts;
+  undone;
+  name = "RepoFailure";
+};
+
+// src/core/run-repository.ts
+var isSkip = (read) => typeof read === "object" && read !== null && "skip" in read;
+async function runRepository(spec, repo, context) {
+  const row = { repository: repo.fullName, planned: 0, done: 0, left: 0 };
+  let read;
+  try {
+    read = await spec.read(repo, context);
+  } catch (error64) {
+    if (!(error64 instanceof RepoFailure)) throw error64;
+    const counts = error64.counts ? { counts: error64.counts } : {};
+    const undone = { planned: error64.undone, left: error64.undone };
+    return { ...row, ...undone, status: "failed", ...counts, error: error64.message };
+  }
+  if (isSkip(read)) return { ...row, status: "skipped", notice: read.skip };
+  const plan = spec.plan(read, context, repo);
+  if (isSkip(plan)) return { ...row, status: "skipped", notice: plan.skip };
+  const changes = plan.changes;
+  const writer = spec.writer(repo, plan, context);
+  const before = await writer.before?.() ?? {};
+  const report = await applyChanges(changes, {
+    ...writer,
+    cap: context.cap.limit,
+    capInput: context.cap.input,
+    budget: context.client.budget,
+    floor: context.floor,
+    dryRun: context.dryRun,
+    ...context.resource ? { resource: context.resource } : {},
+    ...spec.wording ? { wording: spec.wording } : {}
+  });
+  const run = { repo, plan, writer, report };
+  const parts = spec.row(run, context);
+  if (parts.skip !== void 0)
+    return { ...run, row: { ...row, status: "skipped", notice: parts.skip } };
+  const left = report.left + report.failed.length + (plan.deferred ?? 0);
+  const { error: error63 } = parts;
+  const warnings = [
+    ...plan.warnings ?? [],
+    ...before.warnings ?? [],
+    ...report.warnings,
+    ...parts.warnings ?? []
+  ];
+  return {
+    ...run,
+    row: {
+      ...row,
+      status: error63 ? "failed" : left > 0 ? "capped" : "ok",
+      planned: changes.length,
+      done: report.done.length,
+      left,
+      ...parts.counts ? { counts: parts.counts } : {},
+      ...parts.items && parts.items.length > 0 ? { items: parts.items } : {},
+      ...error63 ? { error: error63 } : {},
+      ...warnings.length > 0 ? { warnings } : {},
+      ...before.notice ? { notice: before.notice } : {}
     }
   };
-  await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(concurrency, repositories.length)) }, worker)
-  );
-  return results;
+}
+
+// src/core/repo-action.ts
+function baseContext(capInput, apiUrl, values, deps) {
+  const inputs = values;
+  const limit = capInput === void 0 ? Infinity : values[capInput];
+  if (typeof limit !== "number")
+    throw new Error(`the cap input '${capInput}' is not in the schema`);
+  return {
+    client: deps.makeClient(inputs.token, apiUrl),
+    dryRun: inputs["dry-run"],
+    cap: { input: capInput ?? "", limit },
+    // Without min-remaining (dispatch sends one request a repository) there is no floor.
+    floor: inputs["min-remaining"] ?? -Infinity,
+    links: webLinks(webRoot(deps.env))
+  };
+}
+function defineRepoAction(spec) {
+  return defineAction({
+    name: spec.name,
+    title: spec.title,
+    schema: spec.schema,
+    async run(inputs, deps) {
+      const apiUrl = spec.apiUrl?.(inputs, deps) ?? inputs["api-url"];
+      const base = baseContext(spec.capInput, apiUrl, inputs, deps);
+      const context = await spec.setup(inputs, deps, base);
+      const runs = /* @__PURE__ */ new Map();
+      const rows = await mapRepositories(
+        spec.repositories?.(context) ?? inputs.repositories,
+        deps.log,
+        async (repo) => {
+          const run = await runRepository(spec, repo, context);
+          if ("plan" in run) runs.set(repo.fullName, run);
+          return "plan" in run ? run.row : run;
+        },
+        spec.concurrency
+      );
+      const ordered = new Map(
+        rows.flatMap((r) => {
+          const run = runs.get(r.repository);
+          return run ? [[r.repository, run]] : [];
+        })
+      );
+      return { repos: rows, ...await spec.finish(ordered, rows, context) };
+    }
+  });
 }
 
 // src/actions/dispatch/find-run.ts
@@ -66799,7 +67024,7 @@ async function getRun(client, repo, id) {
 var PASSING = /* @__PURE__ */ new Set(["success", "neutral", "skipped"]);
 var failingConclusion = (conclusion) => !PASSING.has(conclusion);
 var FINAL = /* @__PURE__ */ new Set(["unauthorized", "forbidden", "not-found"]);
-async function waitForRuns(client, forge, pending, o) {
+async function waitForRuns(client, forge, pending, options) {
   const ends = /* @__PURE__ */ new Map();
   const open3 = /* @__PURE__ */ new Map();
   for (const p of pending) {
@@ -66811,7 +67036,7 @@ async function waitForRuns(client, forge, pending, o) {
     else open3.set(p.repo.fullName, { ...p });
   }
   const last = /* @__PURE__ */ new Map();
-  const deadline = o.clock.now() + o.timeoutMs;
+  const deadline = options.clock.now() + options.timeoutMs;
   const poll = async (name, p) => {
     try {
       if (p.runId === void 0) {
@@ -66826,7 +67051,7 @@ async function waitForRuns(client, forge, pending, o) {
       const conclusion = run.conclusion ?? "unknown";
       ends.set(name, { state: "completed", conclusion, runId: p.runId, runUrl: p.runUrl });
       open3.delete(name);
-      o.log.info(`${name}: run ${p.runId} completed: ${conclusion}`);
+      options.log.info(`${name}: run ${p.runId} completed: ${conclusion}`);
     } catch (error63) {
       const e = classifyError(error63, { doing: "reading the dispatched run", repository: name });
       if (!FINAL.has(e.kind)) return void last.set(name, `last read failed: ${e.message}`);
@@ -66835,12 +67060,14 @@ async function waitForRuns(client, forge, pending, o) {
     }
   };
   if (open3.size > 0)
-    o.log.info(`waiting up to ${o.timeoutMs / 1e3} s for ${open3.size} dispatched runs`);
+    options.log.info(
+      `waiting up to ${options.timeoutMs / 1e3} s for ${open3.size} dispatched runs`
+    );
   while (open3.size > 0) {
-    const wait = Math.min(o.intervalMs, deadline - o.clock.now());
-    if (wait > 0) await o.clock.sleep(wait);
+    const wait = Math.min(options.intervalMs, deadline - options.clock.now());
+    if (wait > 0) await options.clock.sleep(wait);
     await Promise.all([...open3].map(([name, p]) => poll(name, p)));
-    if (o.clock.now() >= deadline) break;
+    if (options.clock.now() >= deadline) break;
   }
   for (const [name, p] of open3)
     ends.set(name, {
@@ -66883,68 +67110,29 @@ function withRunEnd(result, end, timeoutSeconds) {
   };
 }
 
-// src/actions/dispatch/plan.ts
-function giteaInputs(inputs) {
-  return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, String(v)]));
+// src/actions/dispatch/forge.ts
+var GITHUB_SERVER = "https://github.com";
+function apiRoot2(forge, apiUrl, env) {
+  if (apiUrl) return apiUrl.replace(/\/+$/, "");
+  if (forge === "github")
+    return (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, "");
+  const server = (env.GITHUB_SERVER_URL ?? "").replace(/\/+$/, "");
+  if (server === "" || server === GITHUB_SERVER)
+    throw new InputError(
+      `Input 'api-url': is required with forge gitea outside Gitea Actions (found GITHUB_SERVER_URL '${server}'); allowed the Gitea API root, e.g. https://gitea.example.com/api/v1`
+    );
+  return `${server}/api/v1`;
 }
-function planTarget(target, facts, o) {
-  if (facts?.archived)
-    return {
-      action: "skip",
-      notice: `archived: ${facts.fullName} is read-only, so nothing is dispatched to it`
-    };
-  const params = { owner: target.owner, repo: target.repo };
-  const base = `/repos/${target.owner}/${target.repo}`;
-  const k = o.kind;
-  if (k.mode === "repository") {
-    const body = { event_type: k.eventType };
-    if (Object.keys(k.clientPayload).length > 0) body.client_payload = k.clientPayload;
-    return {
-      action: "send",
-      request: {
-        route: "POST /repos/{owner}/{repo}/dispatches",
-        params,
-        body,
-        display: `POST ${base}/dispatches`
-      }
-    };
-  }
-  const ref = k.ref ?? facts?.defaultBranch;
-  if (ref === void 0)
-    throw new Error(`planning ${target.fullName}: no ref given and the default branch is unknown`);
-  const hasInputs = Object.keys(k.inputs).length > 0;
-  const path = `/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches`;
-  const request2 = o.forge === "github" ? {
-    route: `POST ${path}`,
-    params: { ...params, workflow_id: k.workflow },
-    body: { ref, ...hasInputs ? { inputs: k.inputs } : {}, return_run_details: true },
-    display: `POST ${base}/actions/workflows/${k.workflow}/dispatches`,
-    ref
-  } : {
-    route: `POST ${path}?return_run_details=true`,
-    params: { ...params, workflow_id: k.workflow },
-    body: { ref, ...hasInputs ? { inputs: giteaInputs(k.inputs) } : {} },
-    display: `POST ${base}/actions/workflows/${k.workflow}/dispatches`,
-    ref
-  };
-  return { action: "send", request: request2 };
-}
-function needsFacts(o) {
-  return o.dryRun || o.forge === "gitea" || o.kind.mode === "workflow" && o.kind.ref === void 0;
+function forgeMismatch(forge, apiUrl, env) {
+  if (forge === "github" && !apiUrl && env.GITEA_ACTIONS === "true")
+    return "this job runs on Gitea Actions but forge is github, so requests go to this Gitea server's API with GitHub's semantics; set forge: gitea for targets on this server";
+  return void 0;
 }
 
-// src/actions/dispatch/response.ts
-function statusOf(error63) {
-  const status = error63?.status;
-  return typeof status === "number" ? status : void 0;
-}
-function serverMessage(error63) {
-  const e = error63 ?? {};
-  const data = e.response?.data;
-  if (typeof data === "string" && data.trim() !== "") return data.trim();
-  const message = data?.message;
-  if (typeof message === "string") return message;
-  return typeof e.message === "string" ? e.message : String(error63);
+// src/core/http-status.ts
+function httpStatus(error63) {
+  if (error63 instanceof RequestError || error63 instanceof ApiError) return error63.status;
+  return void 0;
 }
 
 // src/actions/dispatch/preflight.ts
@@ -66954,7 +67142,7 @@ var PreflightError = class extends Error {
 var preflightRoute = (forge) => forge === "github" ? "GET /rate_limit" : "GET /user";
 function preflightFailure(route, error63, targets) {
   const undone = `nothing was dispatched to any of the ${targets} targets`;
-  if (statusOf(error63) === 401)
+  if (httpStatus(error63) === 401)
     return new PreflightError(
       `preflight: ${route} answered 401 Unauthorized: the token is invalid, expired or revoked; ${undone}; create a new token and update the secret`
     );
@@ -66969,7 +67157,7 @@ async function preflight(client, forge, targets) {
     const login = data.login;
     return `Preflight: the token was accepted (${route} answered 200${typeof login === "string" ? `, as ${login}` : ""}).`;
   } catch (error63) {
-    const status = statusOf(error63);
+    const status = httpStatus(error63);
     if ((status === 403 || status === 404) && classifyError(error63).kind !== "rate-limited")
       return `Preflight: the token was accepted (${route} answered ${status}: authenticated, without access to that endpoint).`;
     throw preflightFailure(route, error63, targets);
@@ -66998,7 +67186,7 @@ async function listInstallationRepos(client, targets) {
   try {
     first = await page(1);
   } catch (error63) {
-    const status = statusOf(error63);
+    const status = httpStatus(error63);
     if ((status === 403 || status === 404) && classifyError(error63).kind !== "rate-limited")
       return void 0;
     throw preflightFailure(LISTING, error63, targets.length);
@@ -67012,19 +67200,19 @@ async function listInstallationRepos(client, targets) {
   const unknown2 = targets.filter((t) => !known.has(t.fullName.toLowerCase())).length;
   if (pages <= 1 || unknown2 === 0) return { known, complete: pages <= 1, total: first.total_count };
   if (pages - 1 > unknown2) return { known, complete: false, total: first.total_count };
-  let next = 2;
   let complete = true;
-  const worker = async () => {
-    while (complete && next <= pages) {
-      const n = next++;
+  await workerPool(
+    pages - 1,
+    PAGE_CONCURRENCY,
+    async (index) => {
       try {
-        take((await page(n)).repositories);
+        take((await page(index + 2)).repositories);
       } catch {
         complete = false;
       }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(PAGE_CONCURRENCY, pages - 1) }, worker));
+    },
+    () => !complete
+  );
   return { known, complete, total: first.total_count };
 }
 
@@ -67099,12 +67287,22 @@ function explainRefusal(r) {
   return void 0;
 }
 
+// src/actions/dispatch/response.ts
+function serverMessage(error63) {
+  const e = error63 ?? {};
+  const data = e.response?.data;
+  if (typeof data === "string" && data.trim() !== "") return data.trim();
+  const message = data?.message;
+  if (typeof message === "string") return message;
+  return typeof e.message === "string" ? e.message : String(error63);
+}
+
 // src/actions/dispatch/send-dispatch.ts
-var refusesRunDetails = (error63, body) => statusOf(error63) === 422 && "return_run_details" in body && /return_run_details/.test(serverMessage(error63));
+var refusesRunDetails = (error63, body) => httpStatus(error63) === 422 && "return_run_details" in body && /return_run_details/.test(serverMessage(error63));
 async function post(client, request2, body) {
   return client.request(request2.route, { ...request2.params, ...body, request: { retries: 0 } });
 }
-async function sendDispatch(client, request2, c) {
+async function sendDispatch(client, request2, context) {
   let response;
   try {
     try {
@@ -67115,10 +67313,10 @@ async function sendDispatch(client, request2, c) {
       response = await post(client, request2, body);
     }
   } catch (error63) {
-    const status = statusOf(error63);
+    const status = httpStatus(error63);
     const classified = classifyError(error63, {
       doing: request2.display,
-      repository: c.repository
+      repository: context.repository
     });
     const unsure = "; the server may or may not have received it: check the target's runs before rerunning";
     if (classified.kind === "rate-limited")
@@ -67128,14 +67326,14 @@ async function sendDispatch(client, request2, c) {
       };
     if (status === void 0)
       return { sent: false, verdict: { error: `${classified.message}${unsure}` } };
-    const repoExists = status === 404 && c.repoExists === void 0 ? await c.repoExistsNow() : c.repoExists;
+    const repoExists = status === 404 && context.repoExists === void 0 ? await context.repoExistsNow() : context.repoExists;
     const verdict = explainRefusal({
       status,
       message: serverMessage(error63),
-      forge: c.forge,
-      mode: c.mode,
-      repository: c.repository,
-      workflow: c.workflow,
+      forge: context.forge,
+      mode: context.mode,
+      repository: context.repository,
+      workflow: context.workflow,
       ref: request2.ref,
       repoExists
     });
@@ -67151,27 +67349,19 @@ async function sendDispatch(client, request2, c) {
   return { sent: true, ...runId !== void 0 ? { runId } : {}, ...runUrl ? { runUrl } : {} };
 }
 
-// src/actions/dispatch/dispatch-target.ts
-var row = (repository, r) => ({
-  repository,
-  status: "ok",
-  planned: 0,
-  done: 0,
-  left: 0,
-  ...r
-});
-async function readFacts(repo, c) {
-  const listed = c.listing?.known.get(repo.fullName.toLowerCase());
+// src/actions/dispatch/github.ts
+async function readFacts(repo, context) {
+  const listed = context.listing?.known.get(repo.fullName.toLowerCase());
   if (listed) return { facts: listed };
-  if (c.listing?.complete)
+  if (context.listing?.complete)
     return {
       missing: true,
-      error: `404 Not Found: repository ${repo.fullName} does not exist, or the token cannot see it (it is not among the ${c.listing.total} repositories this installation token can reach)`
+      error: `404 Not Found: repository ${repo.fullName} does not exist, or the token cannot see it (it is not among the ${context.listing.total} repositories this installation token can reach)`
     };
   try {
-    return { facts: await readRepoFacts(c.client, repo) };
+    return { facts: await readRepoFacts(context.client, repo) };
   } catch (error63) {
-    if (statusOf(error63) === 404)
+    if (httpStatus(error63) === 404)
       return {
         missing: true,
         error: `404 Not Found: repository ${repo.fullName} does not exist, or the token cannot see it (a repository a token may not read answers 404, not 403)`
@@ -67182,88 +67372,116 @@ async function readFacts(repo, c) {
     };
   }
 }
-async function dispatchTarget(repo, c) {
-  const o = c.options;
-  const name = repo.fullName;
-  let facts;
-  if (c.needFacts) {
-    const read = await readFacts(repo, c);
-    if ("error" in read)
-      return {
-        result: row(name, {
-          status: "failed",
-          planned: 1,
-          left: 1,
-          error: `${read.error}; nothing was dispatched to it`
-        })
-      };
-    facts = read.facts;
-  }
-  const plan = planTarget(repo, facts, o);
-  if (plan.action === "skip")
-    return { result: row(name, { status: "skipped", notice: plan.notice }) };
-  const request2 = plan.request;
-  const counts = request2.ref === void 0 ? void 0 : { ref: request2.ref };
-  const sent = row(name, { planned: 1, done: 1, ...counts ? { counts } : {} });
-  if (o.dryRun) return { result: sent, request: request2 };
-  const outcome = await sendDispatch(c.client, request2, {
-    forge: o.forge,
-    mode: o.kind.mode,
-    repository: name,
-    ...o.kind.mode === "workflow" ? { workflow: o.kind.workflow } : {},
-    ...facts ? { repoExists: true } : {},
-    repoExistsNow: async () => {
-      const read = await readFacts(repo, { ...c, listing: void 0 });
-      return "facts" in read ? true : read.missing ? false : void 0;
+async function readTarget(repo, context) {
+  if (!context.needFacts) return {};
+  const read = await readFacts(repo, context);
+  if ("error" in read)
+    throw new RepoFailure(`${read.error}; nothing was dispatched to it`, void 0, 1);
+  return { facts: read.facts };
+}
+function dispatchWriter(repo, facts, context) {
+  const options = context.options;
+  const sent = {};
+  const apply = async (request2) => {
+    const outcome = await sendDispatch(context.client, request2, {
+      forge: options.forge,
+      mode: options.kind.mode,
+      repository: repo.fullName,
+      ...options.kind.mode === "workflow" ? { workflow: options.kind.workflow } : {},
+      ...facts ? { repoExists: true } : {},
+      repoExistsNow: async () => {
+        const read = await readFacts(repo, { ...context, listing: void 0 });
+        return "facts" in read ? true : read.missing ? false : void 0;
+      }
+    });
+    if (!outcome.sent) {
+      if ("error" in outcome.verdict) return { error: outcome.verdict.error };
+      sent.skip = outcome.verdict.skip;
+      return "skipped";
     }
-  });
-  if (outcome.sent) {
-    const items = outcome.runUrl ? [{ text: `run ${outcome.runId ?? ""}`.trim(), url: outcome.runUrl }] : [];
-    return {
-      result: { ...sent, ...items.length > 0 ? { items } : {} },
-      request: request2,
-      ...o.kind.mode === "workflow" && request2.ref !== void 0 ? {
-        pending: {
-          repo,
-          workflow: o.kind.workflow,
-          ref: request2.ref,
-          runId: outcome.runId,
-          runUrl: outcome.runUrl
-        }
-      } : {}
-    };
-  }
-  if ("skip" in outcome.verdict)
-    return { result: row(name, { status: "skipped", notice: outcome.verdict.skip }), request: request2 };
-  return {
-    result: row(name, {
-      status: "failed",
-      planned: 1,
-      left: 1,
-      ...counts ? { counts } : {},
-      error: outcome.verdict.error
-    }),
-    request: request2
+    sent.runId = outcome.runId;
+    sent.runUrl = outcome.runUrl;
+    if (options.kind.mode === "workflow" && request2.ref !== void 0)
+      sent.pending = {
+        repo,
+        workflow: options.kind.workflow,
+        ref: request2.ref,
+        runId: outcome.runId,
+        runUrl: outcome.runUrl
+      };
+    return "done";
   };
+  return { apply, describe: () => `dispatching to ${repo.fullName}`, sent };
 }
 
-// src/actions/dispatch/forge.ts
-var GITHUB_SERVER = "https://github.com";
-function apiRoot2(forge, apiUrl, env) {
-  if (apiUrl) return apiUrl.replace(/\/+$/, "");
-  if (forge === "github")
-    return (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, "");
-  const server = (env.GITHUB_SERVER_URL ?? "").replace(/\/+$/, "");
-  if (server === "" || server === GITHUB_SERVER)
-    throw new InputError(
-      `Input 'api-url': is required with forge gitea outside Gitea Actions (found GITHUB_SERVER_URL '${server}'); allowed the Gitea API root, e.g. https://gitea.example.com/api/v1`
-    );
-  return `${server}/api/v1`;
+// src/actions/dispatch/plan.ts
+function giteaInputs(inputs) {
+  return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, String(v)]));
 }
-function forgeMismatch(forge, apiUrl, env) {
-  if (forge === "github" && !apiUrl && env.GITEA_ACTIONS === "true")
-    return "this job runs on Gitea Actions but forge is github, so requests go to this Gitea server's API with GitHub's semantics; set forge: gitea for targets on this server";
-  return void 0;
+function planTarget(target, facts, options) {
+  if (facts?.archived)
+    return {
+      action: "skip",
+      notice: `archived: ${facts.fullName} is read-only, so nothing is dispatched to it`
+    };
+  const params = { owner: target.owner, repo: target.repo };
+  const base = `/repos/${target.owner}/${target.repo}`;
+  const k = options.kind;
+  if (k.mode === "repository") {
+    const body = { event_type: k.eventType };
+    if (Object.keys(k.clientPayload).length > 0) body.client_payload = k.clientPayload;
+    return {
+      action: "send",
+      request: {
+        route: "POST /repos/{owner}/{repo}/dispatches",
+        params,
+        body,
+        display: `POST ${base}/dispatches`
+      }
+    };
+  }
+  const ref = k.ref ?? facts?.defaultBranch;
+  if (ref === void 0)
+    throw new Error(`planning ${target.fullName}: no ref given and the default branch is unknown`);
+  const hasInputs = Object.keys(k.inputs).length > 0;
+  const path = `/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches`;
+  const request2 = options.forge === "github" ? {
+    route: `POST ${path}`,
+    params: { ...params, workflow_id: k.workflow },
+    body: { ref, ...hasInputs ? { inputs: k.inputs } : {}, return_run_details: true },
+    display: `POST ${base}/actions/workflows/${k.workflow}/dispatches`,
+    ref
+  } : {
+    route: `POST ${path}?return_run_details=true`,
+    params: { ...params, workflow_id: k.workflow },
+    body: { ref, ...hasInputs ? { inputs: giteaInputs(k.inputs) } : {} },
+    display: `POST ${base}/actions/workflows/${k.workflow}/dispatches`,
+    ref
+  };
+  return { action: "send", request: request2 };
+}
+function needsFacts(options) {
+  return options.dryRun || options.forge === "gitea" || options.kind.mode === "workflow" && options.kind.ref === void 0;
+}
+
+// src/actions/dispatch/poll-interval.ts
+var DEFAULT_POLL_INTERVAL_MS = 1e4;
+function pollIntervalMs(env) {
+  const raw = env.FLEET_POLL_INTERVAL_MS;
+  if (raw === void 0 || raw === "") return DEFAULT_POLL_INTERVAL_MS;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(
+      `FLEET_POLL_INTERVAL_MS: found '${raw}', allowed a whole number of milliseconds >= 1`
+    );
+  return n;
+}
+
+// src/actions/dispatch/run-link.ts
+function runLink(forge, links, repository, run) {
+  if (forge === "github" && run.runId !== void 0)
+    return links.workflowRun(repository, run.runId);
+  return run.runUrl;
 }
 
 // src/core/git-ref.ts
@@ -67362,7 +67580,30 @@ function inputProblems(i) {
   return problems;
 }
 
-// src/actions/dispatch/options.ts
+// src/actions/dispatch/inputs.ts
+var MAX_PAYLOAD_KEYS = 10;
+var MAX_PAYLOAD_BYTES = 64 * 1024 - 1;
+var MAX_WORKFLOW_INPUTS = 25;
+var MAX_WAIT_SECONDS = 21600;
+var schema = external_exports.object({
+  repositories: input2.repositories(),
+  token: tokenInput(),
+  "api-url": input2.url(),
+  forge: input2.choice(["github", "gitea"], { default: "github" }),
+  // A plain required string, checked below: a choice cannot be both required and without default.
+  mode: input2.string({ required: true }),
+  "event-type": input2.string(),
+  "client-payload": input2.jsonObject({ maxKeys: MAX_PAYLOAD_KEYS, maxBytes: MAX_PAYLOAD_BYTES }),
+  workflow: input2.string(),
+  ref: input2.string(),
+  inputs: input2.jsonObject({ maxKeys: MAX_WORKFLOW_INPUTS }),
+  preflight: input2.boolean({ default: true }),
+  "wait-timeout-seconds": input2.integer({ default: 0, min: 0, max: MAX_WAIT_SECONDS }),
+  "dry-run": input2.boolean({ default: true })
+}).superRefine((inputs, ctx) => {
+  for (const problem of inputProblems(inputs))
+    ctx.addIssue({ code: "custom", path: [problem.input], message: problem.message });
+});
 function dispatchOptions(inputs) {
   const problems = inputProblems(inputs);
   if (problems.length > 0)
@@ -67387,47 +67628,8 @@ function dispatchOptions(inputs) {
   };
 }
 
-// src/actions/dispatch/poll-interval.ts
-var DEFAULT_POLL_INTERVAL_MS = 1e4;
-function pollIntervalMs(env) {
-  const raw = env.FLEET_POLL_INTERVAL_MS;
-  if (raw === void 0 || raw === "") return DEFAULT_POLL_INTERVAL_MS;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1)
-    throw new Error(
-      `FLEET_POLL_INTERVAL_MS: found '${raw}', allowed a whole number of milliseconds >= 1`
-    );
-  return n;
-}
-
-// src/actions/dispatch/schema.ts
-var MAX_PAYLOAD_KEYS = 10;
-var MAX_PAYLOAD_BYTES = 64 * 1024 - 1;
-var MAX_WORKFLOW_INPUTS = 25;
-var MAX_WAIT_SECONDS = 21600;
-var schema = external_exports.object({
-  repositories: input2.repositories(),
-  token: tokenInput(),
-  "api-url": input2.url(),
-  forge: input2.choice(["github", "gitea"], { default: "github" }),
-  // A plain required string, checked below: a choice cannot be both required and without default.
-  mode: input2.string({ required: true }),
-  "event-type": input2.string(),
-  "client-payload": input2.jsonObject({ maxKeys: MAX_PAYLOAD_KEYS, maxBytes: MAX_PAYLOAD_BYTES }),
-  workflow: input2.string(),
-  ref: input2.string(),
-  inputs: input2.jsonObject({ maxKeys: MAX_WORKFLOW_INPUTS }),
-  preflight: input2.boolean({ default: true }),
-  "wait-timeout-seconds": input2.integer({ default: 0, min: 0, max: MAX_WAIT_SECONDS }),
-  "dry-run": input2.boolean({ default: true })
-}).superRefine((inputs, ctx) => {
-  for (const problem of inputProblems(inputs))
-    ctx.addIssue({ code: "custom", path: [problem.input], message: problem.message });
-});
-
-// src/actions/dispatch/summary.ts
+// src/actions/dispatch/messages.ts
 var MAX_BODY = 300;
-var cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 function code(text) {
   const short = text.length > MAX_BODY ? `${text.slice(0, MAX_BODY)}...` : text;
   return short.includes("`") ? `\`\` ${short} \`\`` : `\`${short}\``;
@@ -67442,81 +67644,101 @@ function requestsTable(requests, dryRun) {
   ];
   for (const { repository, request: request2 } of requests)
     lines.push(
-      `| ${cell(repository)} | ${cell(code(request2.display))} | ${cell(code(JSON.stringify(request2.body)))} |`
+      `| ${tableCell(repository)} | ${tableCell(code(request2.display))} | ${tableCell(code(JSON.stringify(request2.body)))} |`
     );
   return lines.join("\n");
 }
 
 // src/actions/dispatch/dispatch.ts
 var TARGET_CONCURRENCY = 4;
-var action = defineAction({
+var action = defineRepoAction({
   name: "dispatch",
   title: "Dispatch",
   schema,
-  run: async (inputs, deps) => {
-    const o = dispatchOptions(inputs);
-    const api = apiRoot2(o.forge, inputs["api-url"], deps.env);
-    const mismatch = forgeMismatch(o.forge, inputs["api-url"], deps.env);
+  concurrency: TARGET_CONCURRENCY,
+  apiUrl: (inputs, deps) => apiRoot2(dispatchOptions(inputs).forge, inputs["api-url"], deps.env),
+  async setup(inputs, deps, base) {
+    const options = dispatchOptions(inputs);
+    const mismatch = forgeMismatch(options.forge, inputs["api-url"], deps.env);
     if (mismatch) deps.log.warning(mismatch);
-    const interval = pollIntervalMs(deps.env);
-    const client = deps.makeClient(inputs.token, api);
+    const pollMs = pollIntervalMs(deps.env);
+    const { client } = base;
     const targets = inputs.repositories.map(parseRepo);
-    const needFacts = needsFacts(o);
+    const needFacts = needsFacts(options);
     const notes = [];
-    const listing = o.forge === "github" && needFacts ? await listInstallationRepos(client, targets) : void 0;
-    if (o.forge === "github" && needFacts)
+    const github = options.forge === "github";
+    const listing = github && needFacts ? await listInstallationRepos(client, targets) : void 0;
+    if (github && needFacts)
       notes.push(
         listing ? `Preflight: the token was accepted (GET /installation/repositories answered 200 and listed ${listing.total} repositories).` : "Preflight: the token was accepted (GET /installation/repositories answered 403: not an installation token, so each target was read on its own)."
       );
-    else if (o.preflight) notes.push(await preflight(client, o.forge, targets.length));
-    const outcomes = /* @__PURE__ */ new Map();
-    let repos = await forEachRepository(
-      inputs.repositories,
-      deps.log,
-      async (repo) => {
-        const outcome = await dispatchTarget(repo, {
-          client,
-          options: o,
-          needFacts,
-          ...listing ? { listing } : {}
-        });
-        outcomes.set(repo.fullName, outcome);
-        return outcome.result;
-      },
-      TARGET_CONCURRENCY
-    );
-    if (!o.dryRun && o.waitTimeoutSeconds > 0) {
-      const pending = [...outcomes.values()].flatMap((x) => x.pending ? [x.pending] : []);
-      const ends = await waitForRuns(client, o.forge, pending, {
-        timeoutMs: o.waitTimeoutSeconds * 1e3,
-        intervalMs: interval,
-        clock: deps.clock,
-        log: deps.log
+    else if (options.preflight) notes.push(await preflight(client, options.forge, targets.length));
+    const serverUrl = github ? void 0 : apiRoot2(options.forge, inputs["api-url"], deps.env).replace(/\/api\/v1$/, "");
+    return {
+      ...base,
+      ...serverUrl ? { serverUrl, links: webLinks(serverUrl) } : {},
+      options,
+      needFacts,
+      listing,
+      notes,
+      clock: deps.clock,
+      log: deps.log,
+      pollMs
+    };
+  },
+  read: (repo, context) => readTarget(repo, context),
+  plan(read, context, repo) {
+    const plan = planTarget(repo, read.facts, context.options);
+    if (plan.action === "skip") return { skip: plan.notice };
+    return { facts: read.facts, changes: [plan.request] };
+  },
+  writer: (repo, plan, context) => dispatchWriter(repo, plan.facts, context),
+  row({ repo, plan, report, writer }, context) {
+    const request2 = plan.changes[0];
+    const url2 = runLink(context.options.forge, context.links, repo.fullName, writer.sent);
+    return {
+      ...request2.ref === void 0 ? {} : { counts: { ref: request2.ref } },
+      ...url2 ? { items: [{ text: `run ${writer.sent.runId ?? ""}`.trim(), url: url2 }] } : {},
+      error: report.failed[0]?.error,
+      ...writer.sent.skip ? { skip: writer.sent.skip } : {}
+    };
+  },
+  async finish(runs, rows, context) {
+    const options = context.options;
+    let repos = [...rows];
+    if (!options.dryRun && options.waitTimeoutSeconds > 0) {
+      const pending = [...runs.values()].flatMap(
+        (r) => r.writer.sent.pending ? [r.writer.sent.pending] : []
+      );
+      const ends = await waitForRuns(context.client, options.forge, pending, {
+        timeoutMs: options.waitTimeoutSeconds * 1e3,
+        intervalMs: context.pollMs,
+        clock: context.clock,
+        log: context.log
       });
       repos = repos.map((r) => {
         const end = ends.get(r.repository);
-        return end ? withRunEnd(r, end, o.waitTimeoutSeconds) : r;
+        if (!end) return r;
+        const runUrl = runLink(options.forge, context.links, r.repository, end);
+        return withRunEnd(r, { ...end, ...runUrl ? { runUrl } : {} }, options.waitTimeoutSeconds);
       });
     }
-    const runs = {};
+    const runUrls = {};
     for (const r of repos) {
       const url2 = r.items?.find((i) => i.url)?.url;
-      if (url2) runs[r.repository] = url2;
+      if (url2) runUrls[r.repository] = url2;
     }
-    const requests = inputs.repositories.flatMap((name) => {
-      const outcome = outcomes.get(name);
-      return outcome?.request && outcome.result.status !== "skipped" ? [{ repository: name, request: outcome.request }] : [];
-    });
+    const skipped = new Set(rows.filter((r) => r.status === "skipped").map((r) => r.repository));
+    const requests = [...runs.values()].filter((r) => !skipped.has(r.repo.fullName)).map((r) => ({ repository: r.repo.fullName, request: r.plan.changes[0] }));
     return {
       outputs: {
         dispatched: repos.filter((r) => r.done > 0).map((r) => r.repository),
         failed: repos.filter((r) => r.status === "failed").map((r) => r.repository),
-        runs
+        runs: runUrls
       },
       repos,
-      summary: [...notes, "", requestsTable(requests, o.dryRun)].join("\n"),
-      // Gitea's web root is its API root without `/api/v1`.
-      ...o.forge === "gitea" ? { serverUrl: api.replace(/\/api\/v1$/, "") } : {}
+      summary: [...context.notes, "", requestsTable(requests, options.dryRun)].join("\n"),
+      ...context.serverUrl ? { serverUrl: context.serverUrl } : {}
     };
   }
 });

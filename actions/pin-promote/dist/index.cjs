@@ -66465,8 +66465,28 @@ function redact(text, secrets) {
   return out;
 }
 
+// src/core/markdown.ts
+function tableCell(text) {
+  return text.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
+}
+
+// src/core/web-links.ts
+var GITHUB_WEB = "https://github.com";
+function webRoot(env) {
+  return (env.GITHUB_SERVER_URL || GITHUB_WEB).replace(/\/+$/, "");
+}
+function webLinks(root) {
+  const web = root.replace(/\/+$/, "");
+  return {
+    root: web,
+    repository: (fullName) => `${web}/${fullName}`,
+    issue: (fullName, number4) => `${web}/${fullName}/issues/${number4}`,
+    board: (org, number4) => `${web}/orgs/${org}/projects/${number4}`,
+    workflowRun: (fullName, runId) => `${web}/${fullName}/actions/runs/${runId}`
+  };
+}
+
 // src/core/report.ts
-var escapeCell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 function resultJson(repos) {
   return repos.map((r) => ({
     repository: r.repository,
@@ -66478,8 +66498,8 @@ function resultJson(repos) {
     ...r.error ? { error: r.error } : {}
   }));
 }
-function renderSummary(title, result, dryRun, serverUrl = "https://github.com") {
-  const web = (result.serverUrl ?? serverUrl).replace(/\/+$/, "");
+function renderSummary(title, result, dryRun, serverUrl = webRoot({})) {
+  const links = webLinks(result.serverUrl ?? serverUrl);
   const lines = [`## ${title}${dryRun ? " (dry run: nothing was changed)" : ""}`, ""];
   if (result.repos.length > 0) {
     const extra = [...new Set(result.repos.flatMap((r) => Object.keys(r.counts ?? {})))];
@@ -66488,13 +66508,13 @@ function renderSummary(title, result, dryRun, serverUrl = "https://github.com") 
     for (const r of result.repos) {
       const cells = [
         // Rows of actions that are not about a repository (pin-promote's environments) get no link.
-        repositoryPattern.test(r.repository) ? `[${r.repository}](${web}/${r.repository})` : r.repository,
+        repositoryPattern.test(r.repository) ? `[${r.repository}](${links.repository(r.repository)})` : r.repository,
         r.status,
         ...extra.map((k) => String(r.counts?.[k] ?? "")),
         String(r.done),
         String(r.left)
       ];
-      lines.push(`| ${cells.map(escapeCell).join(" | ")} |`);
+      lines.push(`| ${cells.map(tableCell).join(" | ")} |`);
     }
     lines.push("");
   }
@@ -66549,8 +66569,7 @@ async function executeAction(spec, host, deps) {
       for (const w of r.warnings ?? []) log.warning(`${r.repository}: ${w}`);
       if (r.notice) log.notice(`${r.repository}: ${r.notice}`);
     }
-    const serverUrl = deps.env.GITHUB_SERVER_URL || void 0;
-    await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun, serverUrl)));
+    await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun, webRoot(deps.env))));
   }
   return threw || result.repos.some((r) => r.status === "failed") ? 1 : 0;
 }
@@ -66664,22 +66683,22 @@ function parsePins(text) {
 }
 
 // src/actions/pin-promote/refusal.ts
-function describeRefusal(status, body, c, location) {
-  const head = `${c.method} ${c.url} answered ${status}`;
+function describeRefusal(status, body, context, location) {
+  const head = `${context.method} ${context.url} answered ${status}`;
   const response = body === "" ? "" : `; response: ${body}`;
   switch (status) {
     case 401:
       return `${head} Unauthorized: the control plane did not accept the token (missing, invalid, expired, or one of another environment); check the secret passed as token${response}`;
     case 403:
-      return `${head} Forbidden: the token is valid but may not ${c.doing} on this control plane; use a token with that permission${response}`;
+      return `${head} Forbidden: the token is valid but may not ${context.doing} on this control plane; use a token with that permission${response}`;
     case 404:
-      return `${head} Not Found: api-url or ${c.pathInput} does not name an endpoint of this control plane, or it does not know template '${c.template}'${response}`;
+      return `${head} Not Found: api-url or ${context.pathInput} does not name an endpoint of this control plane, or it does not know template '${context.template}'${response}`;
     case 422:
-      return `${head} Unprocessable: the control plane refused template '${c.template}', region '${c.region}', digest ${c.digest}; it may not know this region or template, or this image${response}`;
+      return `${head} Unprocessable: the control plane refused template '${context.template}', region '${context.region}', digest ${context.digest}; it may not know this region or template, or this image${response}`;
   }
   if (status >= 300 && status < 400)
     return `${head} (a redirect${location ? ` to ${location}` : ""}); set api-url to the address that answers directly: redirects are not followed so that the token goes nowhere else${response}`;
-  return `${head}, expected ${c.method === "GET" ? "200" : "200 or 201"}${response}`;
+  return `${head}, expected ${context.method === "GET" ? "200" : "200 or 201"}${response}`;
 }
 
 // src/actions/pin-promote/request.ts
@@ -66697,28 +66716,30 @@ function networkCause(error63) {
   const cause = [e.cause?.code, e.cause?.message].filter(Boolean).join(": ");
   return cause || e.message || String(error63);
 }
-async function send(o, method, url2, body) {
-  const safe = (text) => sanitizeBody(text, { secrets: [o.token] });
+async function send(options, method, url2, body) {
+  const safe = (text) => sanitizeBody(text, { secrets: [options.token] });
   let last = "";
   let lastStatus;
-  for (let attempt = 0; attempt <= o.retries; attempt++) {
+  for (let attempt = 0; attempt <= options.retries; attempt++) {
     if (attempt > 0) {
-      const wait = attempt * attempt * o.backoffUnitMs;
-      o.log.info(`${method} ${url2}: ${last}; retrying in ${wait} ms (${attempt} of ${o.retries})`);
-      await o.clock.sleep(wait);
+      const wait = attempt * attempt * options.backoffUnitMs;
+      options.log.info(
+        `${method} ${url2}: ${last}; retrying in ${wait} ms (${attempt} of ${options.retries})`
+      );
+      await options.clock.sleep(wait);
     }
     try {
-      const res = await o.fetch(url2, {
+      const res = await options.fetch(url2, {
         method,
         redirect: "manual",
         headers: {
-          authorization: `Bearer ${o.token}`,
+          authorization: `Bearer ${options.token}`,
           accept: "application/json",
           "user-agent": "fleet-pin-promote",
           ...body === void 0 ? {} : { "content-type": "application/json" }
         },
         body: body === void 0 ? void 0 : JSON.stringify(body),
-        signal: AbortSignal.timeout(o.timeoutMs)
+        signal: AbortSignal.timeout(options.timeoutMs)
       });
       const text = await res.text();
       if (res.status < 500)
@@ -66730,7 +66751,7 @@ async function send(o, method, url2, body) {
       last = `network error (${safe(networkCause(error63))})`;
     }
   }
-  const attempts = o.retries + 1;
+  const attempts = options.retries + 1;
   throw new ControlPlaneError(
     `${method} ${url2} ${last} (gave up after ${attempts} attempt${attempts === 1 ? "" : "s"})`,
     lastStatus
@@ -66812,37 +66833,37 @@ function judgeReadBack(pins, key, digest) {
 function findPin(pins, key) {
   return pins.find((p) => p.template_name === key.template && p.region === key.region);
 }
-function planPin(o) {
-  const alreadyPinned = o.current.kind === "match";
-  if (o.mode === "verify") return { promote: false, poll: !alreadyPinned, alreadyPinned };
+function planPin(options) {
+  const alreadyPinned = options.current.kind === "match";
+  if (options.mode === "verify") return { promote: false, poll: !alreadyPinned, alreadyPinned };
   return {
     promote: !alreadyPinned,
-    poll: o.mode === "promote-and-verify" && !alreadyPinned && !o.dryRun,
+    poll: options.mode === "promote-and-verify" && !alreadyPinned && !options.dryRun,
     alreadyPinned
   };
 }
-function describeUnverified(last, o) {
-  const after = `after ${o.reads} read${o.reads === 1 ? "" : "s"} over ${Math.round(o.waitedMs / 1e3)} s`;
+function describeUnverified(last, options) {
+  const after = `after ${options.reads} read${options.reads === 1 ? "" : "s"} over ${Math.round(options.waitedMs / 1e3)} s`;
   if (last.kind === "mismatch")
-    return `pin ${o.template}@${o.region} does not read back as the promoted digest ${after}: expected ${o.digest}, actual ${last.actual}`;
+    return `pin ${options.template}@${options.region} does not read back as the promoted digest ${after}: expected ${options.digest}, actual ${last.actual}`;
   const shown2 = last.present.slice(0, 10).join(", ");
   const more = last.present.length > 10 ? ` and ${last.present.length - 10} more` : "";
   const present = last.present.length > 0 ? `${shown2}${more}` : "none";
-  return `no pin for template '${o.template}' in region '${o.region}' ${after} (pins present: ${present}); expected ${o.digest}`;
+  return `no pin for template '${options.template}' in region '${options.region}' ${after} (pins present: ${present}); expected ${options.digest}`;
 }
 
 // src/actions/pin-promote/poll-pin.ts
-async function pollPin(o) {
-  const start = o.clock.now();
-  let pins = o.first ?? await o.read();
+async function pollPin(options) {
+  const start = options.clock.now();
+  let pins = options.first ?? await options.read();
   let reads = 1;
   for (; ; ) {
-    const last = judgeReadBack(pins, o.key, o.digest);
-    const waitedMs = o.clock.now() - start;
-    const left = o.timeoutMs - waitedMs;
+    const last = judgeReadBack(pins, options.key, options.digest);
+    const waitedMs = options.clock.now() - start;
+    const left = options.timeoutMs - waitedMs;
     if (last.kind === "match" || left <= 0) return { last, reads, waitedMs };
-    await o.clock.sleep(Math.min(o.intervalMs, left));
-    pins = await o.read();
+    await options.clock.sleep(Math.min(options.intervalMs, left));
+    pins = await options.read();
     reads += 1;
   }
 }

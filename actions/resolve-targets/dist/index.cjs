@@ -48927,11 +48927,11 @@ var Summary = class {
    */
   addTable(rows) {
     const tableBody = rows.map((row) => {
-      const cells = row.map((cell2) => {
-        if (typeof cell2 === "string") {
-          return this.wrap("td", cell2);
+      const cells = row.map((cell) => {
+        if (typeof cell === "string") {
+          return this.wrap("td", cell);
         }
-        const { header, data, colspan, rowspan } = cell2;
+        const { header, data, colspan, rowspan } = cell;
         const tag = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
@@ -73795,8 +73795,28 @@ function redact(text, secrets) {
   return out;
 }
 
+// src/core/markdown.ts
+function tableCell(text) {
+  return text.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
+}
+
+// src/core/web-links.ts
+var GITHUB_WEB = "https://github.com";
+function webRoot(env) {
+  return (env.GITHUB_SERVER_URL || GITHUB_WEB).replace(/\/+$/, "");
+}
+function webLinks(root) {
+  const web = root.replace(/\/+$/, "");
+  return {
+    root: web,
+    repository: (fullName) => `${web}/${fullName}`,
+    issue: (fullName, number4) => `${web}/${fullName}/issues/${number4}`,
+    board: (org, number4) => `${web}/orgs/${org}/projects/${number4}`,
+    workflowRun: (fullName, runId) => `${web}/${fullName}/actions/runs/${runId}`
+  };
+}
+
 // src/core/report.ts
-var escapeCell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 function resultJson(repos) {
   return repos.map((r) => ({
     repository: r.repository,
@@ -73808,8 +73828,8 @@ function resultJson(repos) {
     ...r.error ? { error: r.error } : {}
   }));
 }
-function renderSummary(title, result, dryRun, serverUrl = "https://github.com") {
-  const web = (result.serverUrl ?? serverUrl).replace(/\/+$/, "");
+function renderSummary(title, result, dryRun, serverUrl = webRoot({})) {
+  const links = webLinks(result.serverUrl ?? serverUrl);
   const lines = [`## ${title}${dryRun ? " (dry run: nothing was changed)" : ""}`, ""];
   if (result.repos.length > 0) {
     const extra = [...new Set(result.repos.flatMap((r) => Object.keys(r.counts ?? {})))];
@@ -73818,13 +73838,13 @@ function renderSummary(title, result, dryRun, serverUrl = "https://github.com") 
     for (const r of result.repos) {
       const cells = [
         // Rows of actions that are not about a repository (pin-promote's environments) get no link.
-        repositoryPattern.test(r.repository) ? `[${r.repository}](${web}/${r.repository})` : r.repository,
+        repositoryPattern.test(r.repository) ? `[${r.repository}](${links.repository(r.repository)})` : r.repository,
         r.status,
         ...extra.map((k) => String(r.counts?.[k] ?? "")),
         String(r.done),
         String(r.left)
       ];
-      lines.push(`| ${cells.map(escapeCell).join(" | ")} |`);
+      lines.push(`| ${cells.map(tableCell).join(" | ")} |`);
     }
     lines.push("");
   }
@@ -73879,8 +73899,7 @@ async function executeAction(spec, host, deps) {
       for (const w of r.warnings ?? []) log.warning(`${r.repository}: ${w}`);
       if (r.notice) log.notice(`${r.repository}: ${r.notice}`);
     }
-    const serverUrl = deps.env.GITHUB_SERVER_URL || void 0;
-    await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun, serverUrl)));
+    await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun, webRoot(deps.env))));
   }
   return threw || result.repos.some((r) => r.status === "failed") ? 1 : 0;
 }
@@ -76050,10 +76069,9 @@ function planSelection(registry2, request2) {
   };
 }
 
-// src/actions/resolve-targets/summary.ts
+// src/actions/resolve-targets/messages.ts
 var SUMMARY_ROWS = 500;
-var cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
-function renderSelection(selection) {
+function renderSelection(selection, links) {
   const { targets, matrix } = selection;
   const jobs = matrix.include.length;
   const lines = [
@@ -76067,8 +76085,8 @@ function renderSelection(selection) {
   }
   lines.push("| repository | kind | job |", "| --- | --- | --- |");
   for (const t of targets.slice(0, SUMMARY_ROWS)) {
-    const link = `[${t.repository}](https://github.com/${t.repository})`;
-    lines.push(`| ${link} | ${cell(t.kind)} | ${cell(jobOf.get(t.repository) ?? "")} |`);
+    const link = `[${t.repository}](${links.repository(t.repository)})`;
+    lines.push(`| ${link} | ${tableCell(t.kind)} | ${tableCell(jobOf.get(t.repository) ?? "")} |`);
   }
   if (targets.length > SUMMARY_ROWS) {
     lines.push(
@@ -76124,7 +76142,7 @@ var action = defineAction({
         repositories: selection.targets.map((t) => t.repository).join(",")
       },
       repos: [],
-      summary: renderSelection(selection)
+      summary: renderSelection(selection, webLinks(webRoot(deps.env)))
     };
   }
 });

@@ -15759,7 +15759,7 @@ var require_cache = __commonJS({
       #batchCacheOperations(operations) {
         const cache = this.#relevantRequestResponseList;
         const backupCache = [...cache];
-        const addedItems = [];
+        const addedItems2 = [];
         const resultList = [];
         try {
           for (const operation of operations) {
@@ -15775,7 +15775,7 @@ var require_cache = __commonJS({
                 message: "delete operation should not have an associated response"
               });
             }
-            if (this.#queryCache(operation.request, operation.options, addedItems).length) {
+            if (this.#queryCache(operation.request, operation.options, addedItems2).length) {
               throw new DOMException("???", "InvalidStateError");
             }
             let requestResponses;
@@ -15822,7 +15822,7 @@ var require_cache = __commonJS({
                 cache.splice(idx, 1);
               }
               cache.push([operation.request, operation.response]);
-              addedItems.push([operation.request, operation.response]);
+              addedItems2.push([operation.request, operation.response]);
             }
             resultList.push([operation.request, operation.response]);
           }
@@ -22392,16 +22392,16 @@ var require_inspect = __commonJS({
       }
       const len = Math.min(MAX_ARRAY_LENGTH, array2.length);
       const remaining = array2.length - len;
-      const items2 = [];
+      const items = [];
       for (let i = 0; i < len; ++i) {
-        items2.push(formatValue(array2[i], seenValues));
+        items.push(formatValue(array2[i], seenValues));
       }
       if (remaining === 1) {
-        items2.push("... 1 more item");
+        items.push("... 1 more item");
       } else if (remaining > 1) {
-        items2.push(`... ${remaining} more items`);
+        items.push(`... ${remaining} more items`);
       }
-      return "[" + items2.join(", ") + "]";
+      return "[" + items.join(", ") + "]";
     }
     function getObjectTag(object2) {
       const tag = Object.prototype.toString.call(object2).replace(/^\[object /, "").replace(/]$/, "");
@@ -38858,8 +38858,8 @@ ${operationTypes.join("\n")}
       );
       return printBlock(fields);
     }
-    function printBlock(items2) {
-      return items2.length !== 0 ? " {\n" + items2.join("\n") + "\n}" : "";
+    function printBlock(items) {
+      return items.length !== 0 ? " {\n" + items.join("\n") + "\n}" : "";
     }
     function printArgs(args, indentation = "") {
       if (args.length === 0) {
@@ -41582,9 +41582,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addList(items2, ordered = false) {
+  addList(items, ordered = false) {
     const tag = ordered ? "ol" : "ul";
-    const listItems = items2.map((item) => this.wrap("li", item)).join("");
+    const listItems = items.map((item) => this.wrap("li", item)).join("");
     const element = this.wrap(tag, listItems);
     return this.addRaw(element).addEOL();
   }
@@ -50574,7 +50574,7 @@ function handleIntersectionResults(result, left, right) {
 }
 var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
   $ZodType.init(inst, def);
-  const items2 = def.items;
+  const items = def.items;
   const memo2 = globalConfig.memoizer;
   memo2?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
@@ -50590,8 +50590,8 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
     }
     payload.value = memo2 ? memo2.alloc(inst, payload, [], ctx) : [];
     const proms = [];
-    const optinStart = getTupleOptStart(items2, "optin");
-    const optoutStart = getTupleOptStart(items2, "optout");
+    const optinStart = getTupleOptStart(items, "optin");
+    const optoutStart = getTupleOptStart(items, "optout");
     if (!def.rest) {
       if (input3.length < optinStart) {
         payload.issues.push({
@@ -50604,10 +50604,10 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
         });
         return payload;
       }
-      if (input3.length > items2.length) {
+      if (input3.length > items.length) {
         payload.issues.push({
           code: "too_big",
-          maximum: items2.length,
+          maximum: items.length,
           inclusive: true,
           input: input3,
           inst,
@@ -50615,11 +50615,11 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
         });
       }
     }
-    const itemResults = new Array(items2.length);
+    const itemResults = new Array(items.length);
     const abortEarly = def.rest ? ctx?.abortEarly : void 0;
     let itemAborted = false;
-    for (let i = 0; i < items2.length; i++) {
-      const r = items2[i]._zod.run({ value: input3[i], issues: [] }, ctx);
+    for (let i = 0; i < items.length; i++) {
+      const r = items[i]._zod.run({ value: input3[i], issues: [] }, ctx);
       if (r instanceof Promise) {
         proms.push(r.then((rr) => {
           itemResults[i] = rr;
@@ -50631,8 +50631,8 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
       }
     }
     if (def.rest && !itemAborted) {
-      let i = items2.length - 1;
-      const rest = input3.slice(items2.length);
+      let i = items.length - 1;
+      const rest = input3.slice(items.length);
       let seen = payload.issues.length;
       for (const el of rest) {
         if (abortEarly && payload.issues.length !== seen) {
@@ -50650,14 +50650,14 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
       }
     }
     if (proms.length) {
-      return Promise.all(proms).then(() => handleTupleResults(itemResults, payload, items2, input3, optoutStart));
+      return Promise.all(proms).then(() => handleTupleResults(itemResults, payload, items, input3, optoutStart));
     }
-    return handleTupleResults(itemResults, payload, items2, input3, optoutStart);
+    return handleTupleResults(itemResults, payload, items, input3, optoutStart);
   };
 });
-function getTupleOptStart(items2, key) {
-  for (let i = items2.length - 1; i >= 0; i--) {
-    const omittable = key === "optin" ? items2[i]._zod.optin !== void 0 : items2[i]._zod.optout === "optional";
+function getTupleOptStart(items, key) {
+  for (let i = items.length - 1; i >= 0; i--) {
+    const omittable = key === "optin" ? items[i]._zod.optin !== void 0 : items[i]._zod.optout === "optional";
     if (!omittable)
       return i + 1;
   }
@@ -50669,11 +50669,11 @@ function handleTupleResult(result, final, index) {
   }
   final.value[index] = result.value;
 }
-function handleTupleResults(itemResults, final, items2, input3, optoutStart) {
-  for (let i = 0; i < items2.length; i++) {
+function handleTupleResults(itemResults, final, items, input3, optoutStart) {
+  for (let i = 0; i < items.length; i++) {
     const r = itemResults[i];
     const isPresent = i < input3.length;
-    if (!isPresent && i >= optoutStart && items2[i]._zod.optin === "optional") {
+    if (!isPresent && i >= optoutStart && items[i]._zod.optin === "optional") {
       final.value.length = i;
       break;
     }
@@ -50687,7 +50687,7 @@ function handleTupleResults(itemResults, final, items2, input3, optoutStart) {
     final.value[i] = r.value;
   }
   for (let i = final.value.length - 1; i >= input3.length; i--) {
-    if (items2[i]._zod.optout === "optional" && final.value[i] === void 0) {
+    if (items[i]._zod.optout === "optional" && final.value[i] === void 0) {
       final.value.length = i;
     } else {
       break;
@@ -60603,20 +60603,20 @@ function generateNonOptionalCheck(doc, ctx, schema2, accessor) {
 }
 function generateTupleCheck(doc, ctx, schema2, accessor) {
   const def = schema2._zod.def;
-  const items2 = def.items;
+  const items = def.items;
   const rest = def.rest;
   doc.write(`if (!Array.isArray(${accessor})) return INVALID;`);
-  const optinStart = getTupleOptStart2(items2, "optin");
-  const optoutStart = getTupleOptStart2(items2, "optout");
+  const optinStart = getTupleOptStart2(items, "optin");
+  const optoutStart = getTupleOptStart2(items, "optout");
   if (rest) {
     doc.write(`if (${accessor}.length < ${optinStart}) return INVALID;`);
   } else {
-    doc.write(`if (${accessor}.length < ${optinStart} || ${accessor}.length > ${items2.length}) return INVALID;`);
+    doc.write(`if (${accessor}.length < ${optinStart} || ${accessor}.length > ${items.length}) return INVALID;`);
   }
   const outputVar = newVar(ctx);
   doc.write(`const ${outputVar} = [];`);
-  for (let i = 0; i < items2.length; i++) {
-    const itemSchema = items2[i];
+  for (let i = 0; i < items.length; i++) {
+    const itemSchema = items[i];
     if (i >= optoutStart) {
       doc.write(`if (${outputVar}.length === ${i}) {`);
       doc.indented((d) => {
@@ -60658,7 +60658,7 @@ function generateTupleCheck(doc, ctx, schema2, accessor) {
   if (rest) {
     const iVar = newVar(ctx);
     const elemVar = newVar(ctx);
-    doc.write(`for (let ${iVar} = ${items2.length}; ${iVar} < ${accessor}.length; ${iVar}++) {`);
+    doc.write(`for (let ${iVar} = ${items.length}; ${iVar} < ${accessor}.length; ${iVar}++) {`);
     doc.indented((d) => {
       d.write(`const ${elemVar} = ${accessor}[${iVar}];`);
       const elemOutput = compileChild(d, ctx, rest, elemVar);
@@ -60668,9 +60668,9 @@ function generateTupleCheck(doc, ctx, schema2, accessor) {
   }
   return outputVar;
 }
-function getTupleOptStart2(items2, key) {
-  for (let i = items2.length - 1; i >= 0; i--) {
-    const omittable = key === "optin" ? items2[i]._zod.optin !== void 0 : items2[i]._zod.optout === "optional";
+function getTupleOptStart2(items, key) {
+  for (let i = items.length - 1; i >= 0; i--) {
+    const omittable = key === "optin" ? items[i]._zod.optin !== void 0 : items[i]._zod.optout === "optional";
     if (!omittable)
       return i + 1;
   }
@@ -61806,13 +61806,13 @@ function _intersection(Class2, left, right) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _tuple(Class2, items2, _paramsOrRest, _params) {
+function _tuple(Class2, items, _paramsOrRest, _params) {
   const hasRest = _paramsOrRest instanceof $ZodType;
   const params = hasRest ? _params : _paramsOrRest;
   const rest = hasRest ? _paramsOrRest : null;
   return new Class2({
     type: "tuple",
-    items: items2,
+    items,
     rest,
     ...normalizeParams(params)
   });
@@ -64710,13 +64710,13 @@ var ZodTuple = /* @__PURE__ */ $constructor("ZodTuple", (inst, def) => {
     });
   }
 });
-function tuple(items2, _paramsOrRest, _params) {
+function tuple(items, _paramsOrRest, _params) {
   const hasRest = _paramsOrRest instanceof $ZodType;
   const params = hasRest ? _params : _paramsOrRest;
   const rest = hasRest ? _paramsOrRest : null;
   return new ZodTuple({
     type: "tuple",
-    items: items2,
+    items,
     rest,
     ...util_exports.normalizeParams(params)
   });
@@ -65357,8 +65357,8 @@ function detectVersion(schema2, defaultTarget) {
   }
   return defaultTarget ?? "draft-2020-12";
 }
-function applyMinItems(items2, minItems) {
-  return items2.map((item, index) => index < minItems ? item : item.optional());
+function applyMinItems(items, minItems) {
+  return items.map((item, index) => index < minItems ? item : item.optional());
 }
 function decodeJSONPointerSegment(segment) {
   return segment.replace(/~1/g, "/").replace(/~0/g, "~");
@@ -65512,13 +65512,13 @@ function plural(n) {
 }
 function checkArrayGuards(arraySchema, guards) {
   const guard = z.transform((value) => value).check((payload) => {
-    const items2 = payload.value;
-    if (!Array.isArray(items2))
+    const items = payload.value;
+    if (!Array.isArray(items))
       return;
     if (guards.uniqueItems === true) {
       const firstSeen = /* @__PURE__ */ new Map();
-      for (let i = 0; i < items2.length; i++) {
-        const key = canonicalKey(items2[i], /* @__PURE__ */ new Set());
+      for (let i = 0; i < items.length; i++) {
+        const key = canonicalKey(items[i], /* @__PURE__ */ new Set());
         if (key === null)
           continue;
         const first = firstSeen.get(key);
@@ -65529,7 +65529,7 @@ function checkArrayGuards(arraySchema, guards) {
         payload.issues.push({
           code: "custom",
           message: `Array items must be unique: element at index ${i} duplicates the one at index ${first}`,
-          input: items2,
+          input: items,
           path: [i],
           continue: true
         });
@@ -65539,7 +65539,7 @@ function checkArrayGuards(arraySchema, guards) {
       const minContains = guards.minContains ?? 1;
       const ceiling = guards.maxContains !== void 0 ? guards.maxContains + 1 : Number.POSITIVE_INFINITY;
       let matches = 0;
-      for (const item of items2) {
+      for (const item of items) {
         if (guards.containsSchema.safeParse(item).success && ++matches >= ceiling)
           break;
       }
@@ -65547,7 +65547,7 @@ function checkArrayGuards(arraySchema, guards) {
         payload.issues.push({
           code: "custom",
           message: `Array must contain at least ${minContains} matching ${plural(minContains)}; found ${matches}`,
-          input: items2,
+          input: items,
           continue: true
         });
       }
@@ -65555,7 +65555,7 @@ function checkArrayGuards(arraySchema, guards) {
         payload.issues.push({
           code: "custom",
           message: `Array must contain at most ${guards.maxContains} matching ${plural(guards.maxContains)}`,
-          input: items2,
+          input: items,
           continue: true
         });
       }
@@ -65841,12 +65841,12 @@ function convertBaseSchema(schema2, ctx) {
     }
     case "array": {
       const prefixItems = schema2.prefixItems;
-      const items2 = schema2.items;
+      const items = schema2.items;
       if (prefixItems && Array.isArray(prefixItems)) {
         const minItems = typeof schema2.minItems === "number" ? schema2.minItems : 0;
         const tupleItems = prefixItems.map((item) => convertSchema(item, ctx));
         const positionalItems = applyMinItems(tupleItems, minItems);
-        const rest = !Array.isArray(items2) ? getTupleRest(items2, ctx) : void 0;
+        const rest = !Array.isArray(items) ? getTupleRest(items, ctx) : void 0;
         const tupleSchema = z.tuple(positionalItems);
         zodSchema = rest ? tupleSchema.rest(rest) : tupleSchema;
         if (typeof schema2.minItems === "number") {
@@ -65855,9 +65855,9 @@ function convertBaseSchema(schema2, ctx) {
         if (typeof schema2.maxItems === "number") {
           zodSchema = zodSchema.check(z.maxLength(schema2.maxItems));
         }
-      } else if (Array.isArray(items2)) {
+      } else if (Array.isArray(items)) {
         const minItems = typeof schema2.minItems === "number" ? schema2.minItems : 0;
-        const tupleItems = items2.map((item) => convertSchema(item, ctx));
+        const tupleItems = items.map((item) => convertSchema(item, ctx));
         const positionalItems = applyMinItems(tupleItems, minItems);
         const rest = getTupleRest(schema2.additionalItems, ctx);
         const tupleSchema = z.tuple(positionalItems);
@@ -65868,8 +65868,8 @@ function convertBaseSchema(schema2, ctx) {
         if (typeof schema2.maxItems === "number") {
           zodSchema = zodSchema.check(z.maxLength(schema2.maxItems));
         }
-      } else if (items2 !== void 0) {
-        const element = convertSchema(items2, ctx);
+      } else if (items !== void 0) {
+        const element = convertSchema(items, ctx);
         let arraySchema = z.array(element);
         if (typeof schema2.minItems === "number") {
           arraySchema = arraySchema.min(schema2.minItems);
@@ -66467,8 +66467,31 @@ function redact(text, secrets) {
   return out;
 }
 
+// src/core/markdown.ts
+function tableCell(text) {
+  return text.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
+}
+function linkText(text) {
+  return text.replace(/[[\]]/g, "\\$&");
+}
+
+// src/core/web-links.ts
+var GITHUB_WEB = "https://github.com";
+function webRoot(env) {
+  return (env.GITHUB_SERVER_URL || GITHUB_WEB).replace(/\/+$/, "");
+}
+function webLinks(root) {
+  const web = root.replace(/\/+$/, "");
+  return {
+    root: web,
+    repository: (fullName) => `${web}/${fullName}`,
+    issue: (fullName, number4) => `${web}/${fullName}/issues/${number4}`,
+    board: (org, number4) => `${web}/orgs/${org}/projects/${number4}`,
+    workflowRun: (fullName, runId) => `${web}/${fullName}/actions/runs/${runId}`
+  };
+}
+
 // src/core/report.ts
-var escapeCell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 function resultJson(repos) {
   return repos.map((r) => ({
     repository: r.repository,
@@ -66480,8 +66503,8 @@ function resultJson(repos) {
     ...r.error ? { error: r.error } : {}
   }));
 }
-function renderSummary(title, result, dryRun, serverUrl = "https://github.com") {
-  const web = (result.serverUrl ?? serverUrl).replace(/\/+$/, "");
+function renderSummary(title, result, dryRun, serverUrl = webRoot({})) {
+  const links = webLinks(result.serverUrl ?? serverUrl);
   const lines = [`## ${title}${dryRun ? " (dry run: nothing was changed)" : ""}`, ""];
   if (result.repos.length > 0) {
     const extra = [...new Set(result.repos.flatMap((r) => Object.keys(r.counts ?? {})))];
@@ -66490,13 +66513,13 @@ function renderSummary(title, result, dryRun, serverUrl = "https://github.com") 
     for (const r of result.repos) {
       const cells = [
         // Rows of actions that are not about a repository (pin-promote's environments) get no link.
-        repositoryPattern.test(r.repository) ? `[${r.repository}](${web}/${r.repository})` : r.repository,
+        repositoryPattern.test(r.repository) ? `[${r.repository}](${links.repository(r.repository)})` : r.repository,
         r.status,
         ...extra.map((k) => String(r.counts?.[k] ?? "")),
         String(r.done),
         String(r.left)
       ];
-      lines.push(`| ${cells.map(escapeCell).join(" | ")} |`);
+      lines.push(`| ${cells.map(tableCell).join(" | ")} |`);
     }
     lines.push("");
   }
@@ -66551,8 +66574,7 @@ async function executeAction(spec, host, deps) {
       for (const w of r.warnings ?? []) log.warning(`${r.repository}: ${w}`);
       if (r.notice) log.notice(`${r.repository}: ${r.notice}`);
     }
-    const serverUrl = deps.env.GITHUB_SERVER_URL || void 0;
-    await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun, serverUrl)));
+    await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun, webRoot(deps.env))));
   }
   return threw || result.repos.some((r) => r.status === "failed") ? 1 : 0;
 }
@@ -66743,38 +66765,244 @@ function parseRepo(fullName) {
   return { owner: fullName.slice(0, slash), repo: fullName.slice(slash + 1), fullName };
 }
 
-// src/core/fan-out.ts
-async function forEachRepository(repositories, log, work, concurrency = 1) {
-  const results = new Array(repositories.length);
+// src/core/worker-pool.ts
+async function workerPool(count, concurrency, work, stopped = () => false) {
   let next = 0;
   const worker = async () => {
-    while (next < repositories.length) {
-      const index = next++;
-      const fullName = repositories[index];
-      const started = Date.now();
-      try {
-        results[index] = await work(parseRepo(fullName));
-      } catch (error63) {
-        results[index] = {
-          repository: fullName,
-          status: "failed",
-          planned: 0,
-          done: 0,
-          left: 0,
-          error: `${classifyError(error63).message}; nothing further was done in this repository`
-        };
-      }
-      const r = results[index];
-      log.info(
-        `[${index + 1}/${repositories.length}] ${fullName}: ${r.status}, ${r.done} done, ${r.left} left (${Date.now() - started} ms)`
-      );
-    }
+    while (!stopped() && next < count) await work(next++);
   };
-  await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(concurrency, repositories.length)) }, worker)
-  );
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
+}
+
+// src/core/map-repositories.ts
+async function mapRepositories(repositories, log, work, concurrency = 1) {
+  const results = new Array(repositories.length);
+  await workerPool(repositories.length, concurrency, async (index) => {
+    const fullName = repositories[index];
+    const started = Date.now();
+    try {
+      results[index] = await work(parseRepo(fullName));
+    } catch (error63) {
+      results[index] = {
+        repository: fullName,
+        status: "failed",
+        planned: 0,
+        done: 0,
+        left: 0,
+        error: `${classifyError(error63).message}; nothing further was done in this repository`
+      };
+    }
+    const r = results[index];
+    log.info(
+      `[${index + 1}/${repositories.length}] ${fullName}: ${r.status}, ${r.done} done, ${r.left} left (${Date.now() - started} ms)`
+    );
+  });
   return results;
 }
+
+// src/core/apply.ts
+var defaultWording = {
+  capReached: (capInput, cap, left) => `reached ${capInput} (${cap}); ${left.length} left for the next run`,
+  floorReached: (remaining, unit, floor, left) => `rate-limit floor reached (${remaining} ${unit} left, min-remaining ${floor}); stopped with ${left.length} left for the next run`,
+  stopped: (cause, left) => `${cause}; ${left.length} changes left undone`
+};
+var StopChanges = class extends Error {
+  constructor(message, failure2) {
+    super(message);
+    this.failure = failure2;
+  }
+  failure;
+  name = "StopChanges";
+};
+var single = (write) => async (changes) => ({ outcomes: [await write(changes[0])] });
+async function applyChanges(changes, options) {
+  const report = { done: [], skipped: [], failed: [], left: 0, warnings: [] };
+  const say = { ...defaultWording, ...options.wording };
+  const cost = options.cost ?? (() => 1);
+  const write = options.dryRun ? single(options.preview ?? (async () => "done")) : options.applyBatch ?? single(options.apply);
+  const batchSize = !options.dryRun && options.applyBatch ? options.batchSize : 1;
+  const guarded = !options.dryRun || options.preview !== void 0;
+  let spent = 0;
+  let i = 0;
+  const leaveFrom = (from) => {
+    report.left = changes.length - from;
+    return changes.slice(from);
+  };
+  while (i < changes.length) {
+    let size = 0;
+    let price = 0;
+    while (size < batchSize && i + size < changes.length) {
+      const next = cost(changes[i + size]);
+      if (spent + price + next > options.cap) break;
+      price += next;
+      size += 1;
+    }
+    if (size === 0) {
+      const left = leaveFrom(i);
+      report.warnings.push(say.capReached(options.capInput, options.cap, left));
+      break;
+    }
+    if (guarded && !options.budget.allows(options.floor, options.resource)) {
+      const left = leaveFrom(i);
+      const remaining = options.budget.get(options.resource)?.remaining;
+      const unit = options.resource === "graphql" ? "GraphQL points" : "requests";
+      report.warnings.push(say.floorReached(remaining, unit, options.floor, left));
+      break;
+    }
+    const batch = changes.slice(i, i + size);
+    let result;
+    try {
+      result = await write(batch);
+    } catch (error63) {
+      if (error63 instanceof StopChanges) {
+        const failed = error63.failure !== void 0;
+        if (failed) report.failed.push({ change: batch[0], error: error63.failure });
+        const left = leaveFrom(i + (failed ? 1 : 0));
+        if (!failed || left.length > 0) report.stoppedBy = say.stopped(error63.message, left);
+        break;
+      }
+      const e = error63 instanceof ApiError ? error63 : classifyError(error63, { doing: options.describe(batch[0]) });
+      if (stopsTheRest(e)) {
+        report.stoppedBy = say.stopped(e.message, leaveFrom(i));
+        break;
+      }
+      result = { outcomes: batch.map(() => ({ error: e.message })) };
+    }
+    batch.forEach((change, k) => {
+      const outcome = result.outcomes[k];
+      if (outcome === "skipped") return void report.skipped.push(change);
+      spent += cost(change);
+      if (outcome === "done") report.done.push(change);
+      else report.failed.push({ change, error: outcome.error });
+    });
+    i += size;
+    if (result.stop !== void 0) {
+      const left = leaveFrom(i);
+      if (left.length > 0) report.stoppedBy = say.stopped(result.stop, left);
+      break;
+    }
+  }
+  return report;
+}
+
+// src/core/repo-failure.ts
+var RepoFailure = class extends Error {
+  constructor(message, counts, undone = 0) {
+    super(message);
+    this.counts = counts;
+    this.undone = undone;
+  }
+  counts;
+  undone;
+  name = "RepoFailure";
+};
+
+// src/core/run-repository.ts
+var isSkip = (read) => typeof read === "object" && read !== null && "skip" in read;
+async function runRepository(spec, repo, context) {
+  const row = { repository: repo.fullName, planned: 0, done: 0, left: 0 };
+  let read;
+  try {
+    read = await spec.read(repo, context);
+  } catch (error64) {
+    if (!(error64 instanceof RepoFailure)) throw error64;
+    const counts = error64.counts ? { counts: error64.counts } : {};
+    const undone = { planned: error64.undone, left: error64.undone };
+    return { ...row, ...undone, status: "failed", ...counts, error: error64.message };
+  }
+  if (isSkip(read)) return { ...row, status: "skipped", notice: read.skip };
+  const plan = spec.plan(read, context, repo);
+  if (isSkip(plan)) return { ...row, status: "skipped", notice: plan.skip };
+  const changes = plan.changes;
+  const writer = spec.writer(repo, plan, context);
+  const before = await writer.before?.() ?? {};
+  const report = await applyChanges(changes, {
+    ...writer,
+    cap: context.cap.limit,
+    capInput: context.cap.input,
+    budget: context.client.budget,
+    floor: context.floor,
+    dryRun: context.dryRun,
+    ...context.resource ? { resource: context.resource } : {},
+    ...spec.wording ? { wording: spec.wording } : {}
+  });
+  const run = { repo, plan, writer, report };
+  const parts = spec.row(run, context);
+  if (parts.skip !== void 0)
+    return { ...run, row: { ...row, status: "skipped", notice: parts.skip } };
+  const left = report.left + report.failed.length + (plan.deferred ?? 0);
+  const { error: error63 } = parts;
+  const warnings = [
+    ...plan.warnings ?? [],
+    ...before.warnings ?? [],
+    ...report.warnings,
+    ...parts.warnings ?? []
+  ];
+  return {
+    ...run,
+    row: {
+      ...row,
+      status: error63 ? "failed" : left > 0 ? "capped" : "ok",
+      planned: changes.length,
+      done: report.done.length,
+      left,
+      ...parts.counts ? { counts: parts.counts } : {},
+      ...parts.items && parts.items.length > 0 ? { items: parts.items } : {},
+      ...error63 ? { error: error63 } : {},
+      ...warnings.length > 0 ? { warnings } : {},
+      ...before.notice ? { notice: before.notice } : {}
+    }
+  };
+}
+
+// src/core/repo-action.ts
+function baseContext(capInput, apiUrl, values, deps) {
+  const inputs = values;
+  const limit = capInput === void 0 ? Infinity : values[capInput];
+  if (typeof limit !== "number")
+    throw new Error(`the cap input '${capInput}' is not in the schema`);
+  return {
+    client: deps.makeClient(inputs.token, apiUrl),
+    dryRun: inputs["dry-run"],
+    cap: { input: capInput ?? "", limit },
+    // Without min-remaining (dispatch sends one request a repository) there is no floor.
+    floor: inputs["min-remaining"] ?? -Infinity,
+    links: webLinks(webRoot(deps.env))
+  };
+}
+function defineRepoAction(spec) {
+  return defineAction({
+    name: spec.name,
+    title: spec.title,
+    schema: spec.schema,
+    async run(inputs, deps) {
+      const apiUrl = spec.apiUrl?.(inputs, deps) ?? inputs["api-url"];
+      const base = baseContext(spec.capInput, apiUrl, inputs, deps);
+      const context = await spec.setup(inputs, deps, base);
+      const runs = /* @__PURE__ */ new Map();
+      const rows = await mapRepositories(
+        spec.repositories?.(context) ?? inputs.repositories,
+        deps.log,
+        async (repo) => {
+          const run = await runRepository(spec, repo, context);
+          if ("plan" in run) runs.set(repo.fullName, run);
+          return "plan" in run ? run.row : run;
+        },
+        spec.concurrency
+      );
+      const ordered = new Map(
+        rows.flatMap((r) => {
+          const run = runs.get(r.repository);
+          return run ? [[r.repository, run]] : [];
+        })
+      );
+      return { repos: rows, ...await spec.finish(ordered, rows, context) };
+    }
+  });
+}
+
+// src/core/archived.ts
+var ARCHIVED_NOTICE = "archived: skipped (GitHub refuses writes to archived repositories)";
 
 // src/core/graphql-call.ts
 function bodyErrors(body) {
@@ -66851,137 +67079,6 @@ function readAddAnswer(batch, answer) {
   });
 }
 
-// src/actions/roadmap-backfill/plan.ts
-function planRepository(issues, maxAdds) {
-  const orphans = issues.filter((i) => i.boards === 0).sort((a, b) => a.number - b.number);
-  return {
-    listed: issues.length,
-    tracked: issues.length - orphans.length,
-    orphans,
-    kept: orphans.slice(0, maxAdds),
-    left: orphans.slice(maxAdds)
-  };
-}
-function inBatches(items2, size) {
-  const batches = [];
-  for (let i = 0; i < items2.length; i += size) batches.push(items2.slice(i, i + size));
-  return batches;
-}
-
-// src/actions/roadmap-backfill/set-status.ts
-function statusDocument(count) {
-  const vars = Array.from({ length: count }, (_, i) => `$i${i}: ID!`).join(", ");
-  const updates = Array.from(
-    { length: count },
-    (_, i) => `  s${i}: updateProjectV2ItemFieldValue(input: {projectId: $project, itemId: $i${i}, fieldId: $field, value: {singleSelectOptionId: $option}}) {
-    projectV2Item { id }
-  }`
-  ).join("\n");
-  return `mutation SetStatus($project: ID!, $field: ID!, $option: String!, ${vars}) {
-${updates}
-}`;
-}
-function statusVariables(itemIds, board) {
-  const vars = {
-    project: board.id,
-    field: board.field.id,
-    option: board.option.id
-  };
-  itemIds.forEach((id, i) => vars[`i${i}`] = id);
-  return vars;
-}
-function readStatusAnswer(count, answer) {
-  const unplaced = answer.errors.filter((e) => !e.path || e.path.length === 0);
-  return Array.from({ length: count }, (_, i) => {
-    const alias = `s${i}`;
-    const errors = answer.errors.filter((e) => e.path?.[0] === alias);
-    if (errors.length === 0 && answer.data?.[alias]?.projectV2Item) return void 0;
-    const why = [...errors, ...unplaced].map((e) => e.message).join("; ");
-    return why || "GitHub answered without the item";
-  });
-}
-
-// src/actions/roadmap-backfill/add-to-board.ts
-var BATCH_SIZE = 50;
-async function addToBoard(client, board, issues, o) {
-  const report = { added: [], raced: [], failed: [], unset: [], left: 0, warnings: [] };
-  let attempted = 0;
-  for (const batch of inBatches(issues, o.batchSize ?? BATCH_SIZE)) {
-    if (!client.budget.allows(o.floor, "graphql")) {
-      report.left = issues.length - attempted;
-      const remaining = client.budget.get("graphql")?.remaining;
-      report.warnings.push(
-        `rate-limit floor reached (${remaining} GraphQL points left, min-remaining ${o.floor}); stopped with ${report.left} orphans left for the next run`
-      );
-      break;
-    }
-    let outcomes;
-    try {
-      const answer = await graphqlCall(
-        client,
-        addDocument(batch.length),
-        addVariables(batch, board),
-        { doing: `adding ${batch.length} issues to the board` }
-      );
-      outcomes = readAddAnswer(batch, answer);
-    } catch (error63) {
-      const e = classifyError(error63);
-      if (stopsTheRest(e)) {
-        report.left = issues.length - attempted;
-        report.stoppedBy = `${e.message}; ${report.left} orphans left undone`;
-        break;
-      }
-      for (const issue3 of batch) report.failed.push({ issue: issue3, error: e.message });
-      attempted += batch.length;
-      continue;
-    }
-    attempted += batch.length;
-    const ours = [];
-    for (const outcome of outcomes) {
-      if (outcome.kind === "added") ours.push(outcome);
-      else if (outcome.kind === "raced") report.raced.push(outcome.issue);
-      else report.failed.push({ issue: outcome.issue, error: outcome.error });
-    }
-    if (ours.length === 0) continue;
-    const stopped = await setStatus(client, board, ours, report);
-    if (stopped) {
-      report.left = issues.length - attempted;
-      if (report.left > 0) report.stoppedBy = `${stopped}; ${report.left} orphans left undone`;
-      break;
-    }
-  }
-  return report;
-}
-async function setStatus(client, board, ours, report) {
-  const unset = (issue3, why) => report.unset.push({
-    issue: issue3,
-    error: `#${issue3.number} was added to the board but its ${board.field.name} could not be set to '${board.option.name}' (${why}); it is on the board without one: set it by hand (a rerun sees it on a board and leaves it alone)`
-  });
-  let errors;
-  try {
-    const answer = await graphqlCall(
-      client,
-      statusDocument(ours.length),
-      statusVariables(
-        ours.map((o) => o.itemId),
-        board
-      ),
-      { doing: `setting ${board.field.name} of ${ours.length} items` }
-    );
-    errors = readStatusAnswer(ours.length, answer);
-  } catch (error63) {
-    const e = classifyError(error63);
-    for (const o of ours) unset(o.issue, e.message);
-    return stopsTheRest(e) ? e.message : void 0;
-  }
-  ours.forEach((o, i) => {
-    const why = errors[i];
-    if (why === void 0) report.added.push(o.issue);
-    else unset(o.issue, why);
-  });
-  return void 0;
-}
-
 // src/actions/roadmap-backfill/list-issues.ts
 var PAGE_SIZE = 100;
 var ISSUES_QUERY = `query OpenIssues($owner: String!, $name: String!, $after: String) {
@@ -67041,126 +67138,169 @@ async function listOpenIssues(client, repo) {
   }
 }
 
-// src/core/archived.ts
-var ARCHIVED_NOTICE = "archived: skipped (GitHub refuses writes to archived repositories)";
-function archivedResult(repository, counts) {
-  return {
-    repository,
-    status: "skipped",
-    planned: 0,
-    done: 0,
-    left: 0,
-    ...counts ? { counts } : {},
-    notice: ARCHIVED_NOTICE
-  };
-}
-
-// src/actions/roadmap-backfill/backfill-repository.ts
+// src/actions/roadmap-backfill/messages.ts
 var SHOWN_ITEMS = 100;
 var SHOWN_FAILURES = 5;
-var linkText = (title) => title.replace(/[[\]]/g, "\\$&");
-function items(added, raced, dryRun) {
+var wording = {
+  capReached: (capInput, cap, left) => `reached ${capInput} (${cap}); ${left.length} orphans left for the next run`,
+  floorReached: (remaining, unit, floor, left) => `rate-limit floor reached (${remaining} ${unit} left, min-remaining ${floor}); stopped with ${left.length} orphans left for the next run`,
+  stopped: (cause, left) => `${cause}; ${left.length} orphans left undone`
+};
+var readFailure = (message) => `${message}; nothing was added in this repository`;
+var statusNotSet = (issue3, board, why) => `#${issue3.number} was added to the board but its ${board.field.name} could not be set to '${board.option.name}' (${why}); it is on the board without one: set it by hand (a rerun sees it on a board and leaves it alone)`;
+function errorLine(report, unset) {
+  const all = [
+    ...report.stoppedBy ? [`stopped: ${report.stoppedBy}`] : [],
+    ...[...report.failed, ...unset].map((f) => f.error)
+  ];
+  if (all.length === 0) return void 0;
+  const shown = all.slice(0, SHOWN_FAILURES);
+  const more = all.length > shown.length ? `; and ${all.length - shown.length} more` : "";
+  return `${shown.join("; ")}${more}`;
+}
+function addedItems(repo, added, raced, dryRun, links) {
   const verb = dryRun ? "would add" : "added";
-  const list = added.slice(0, SHOWN_ITEMS).map((i) => ({ text: `${verb} #${i.number} ${linkText(i.title)}`, url: i.url }));
+  const list = added.slice(0, SHOWN_ITEMS).map((i) => ({
+    text: `${verb} #${i.number} ${linkText(i.title)}`,
+    url: links.issue(repo.fullName, i.number)
+  }));
   if (added.length > SHOWN_ITEMS)
     list.push({ text: `and ${added.length - SHOWN_ITEMS} more (the added output lists them all)` });
   for (const i of raced)
     list.push({
       text: `#${i.number} was put on the board by someone else meanwhile; left as it is`,
-      url: i.url
+      url: links.issue(repo.fullName, i.number)
     });
   return list;
 }
-function failure2(repo, error63) {
+function boardLine(board, dryRun, links) {
+  return `${dryRun ? "Orphans would go" : "Orphans go"} to [${board.title}](${links.board(board.owner, board.number)}) (board #${board.number} of ${board.owner}) with ${board.field.name} '${board.option.name}'.`;
+}
+
+// src/actions/roadmap-backfill/set-status.ts
+function statusDocument(count) {
+  const vars = Array.from({ length: count }, (_, i) => `$i${i}: ID!`).join(", ");
+  const updates = Array.from(
+    { length: count },
+    (_, i) => `  s${i}: updateProjectV2ItemFieldValue(input: {projectId: $project, itemId: $i${i}, fieldId: $field, value: {singleSelectOptionId: $option}}) {
+    projectV2Item { id }
+  }`
+  ).join("\n");
+  return `mutation SetStatus($project: ID!, $field: ID!, $option: String!, ${vars}) {
+${updates}
+}`;
+}
+function statusVariables(itemIds, board) {
+  const vars = {
+    project: board.id,
+    field: board.field.id,
+    option: board.option.id
+  };
+  itemIds.forEach((id, i) => vars[`i${i}`] = id);
+  return vars;
+}
+function readStatusAnswer(count, answer) {
+  const unplaced = answer.errors.filter((e) => !e.path || e.path.length === 0);
+  return Array.from({ length: count }, (_, i) => {
+    const alias = `s${i}`;
+    const errors = answer.errors.filter((e) => e.path?.[0] === alias);
+    if (errors.length === 0 && answer.data?.[alias]?.projectV2Item) return void 0;
+    const why = [...errors, ...unplaced].map((e) => e.message).join("; ");
+    return why || "GitHub answered without the item";
+  });
+}
+
+// src/actions/roadmap-backfill/github.ts
+var BATCH_SIZE = 50;
+async function readRepository(client, repo) {
+  try {
+    const listing = await listOpenIssues(client, repo);
+    return listing.archived ? { skip: ARCHIVED_NOTICE } : listing.issues;
+  } catch (error63) {
+    throw new RepoFailure(readFailure(classifyError(error63).message));
+  }
+}
+function boardWriter(client, board) {
+  const raced = [];
+  const unset = [];
+  const applyBatch = async (batch) => {
+    const answer = await graphqlCall(
+      client,
+      addDocument(batch.length),
+      addVariables(batch, board),
+      { doing: `adding ${batch.length} issues to the board` }
+    );
+    const outcomes = [];
+    const ours = [];
+    readAddAnswer(batch, answer).forEach((outcome, index) => {
+      if (outcome.kind === "added") {
+        ours.push({ index, ...outcome });
+        outcomes.push("done");
+      } else if (outcome.kind === "raced") {
+        raced.push(outcome.issue);
+        outcomes.push("skipped");
+      } else outcomes.push({ error: outcome.error });
+    });
+    if (ours.length === 0) return { outcomes };
+    let errors;
+    let stop;
+    try {
+      const status = await graphqlCall(
+        client,
+        statusDocument(ours.length),
+        statusVariables(
+          ours.map((o) => o.itemId),
+          board
+        ),
+        { doing: `setting ${board.field.name} of ${ours.length} items` }
+      );
+      errors = readStatusAnswer(ours.length, status);
+    } catch (error63) {
+      const e = classifyError(error63);
+      errors = ours.map(() => e.message);
+      if (stopsTheRest(e)) stop = e.message;
+    }
+    ours.forEach((o, k) => {
+      const why = errors[k];
+      if (why === void 0) return;
+      unset.push({ issue: o.issue, error: statusNotSet(o.issue, board, why) });
+      outcomes[o.index] = "skipped";
+    });
+    return stop === void 0 ? { outcomes } : { outcomes, stop };
+  };
   return {
-    result: {
-      repository: repo.fullName,
-      status: "failed",
-      planned: 0,
-      done: 0,
-      left: 0,
-      error: `${classifyError(error63).message}; nothing was added in this repository`
-    },
-    added: []
+    applyBatch,
+    batchSize: BATCH_SIZE,
+    describe: (issue3) => `adding #${issue3.number}`,
+    raced,
+    unset
   };
 }
-async function backfillRepository(client, board, repo, s) {
-  let listing;
-  try {
-    listing = await listOpenIssues(client, repo);
-  } catch (error64) {
-    return failure2(repo, error64);
-  }
-  const row = { repository: repo.fullName };
-  if (listing.archived) return { result: archivedResult(repo.fullName), added: [] };
-  const plan = planRepository(listing.issues, s.maxAdds);
-  const warnings = [];
-  if (plan.left.length > 0)
-    warnings.push(
-      `reached max-adds (${s.maxAdds}); ${plan.left.length} orphans left for the next run`
-    );
-  const counts = (added, raced) => ({
-    listed: plan.listed,
-    tracked: plan.tracked,
-    orphans: plan.orphans.length,
-    added,
-    raced
-  });
-  if (s.dryRun) {
-    return {
-      result: {
-        ...row,
-        status: plan.left.length > 0 ? "capped" : "ok",
-        planned: plan.orphans.length,
-        done: plan.kept.length,
-        left: plan.left.length,
-        counts: counts(plan.kept.length, 0),
-        items: items(plan.kept, [], true),
-        ...warnings.length > 0 ? { warnings } : {}
-      },
-      added: plan.kept
-    };
-  }
-  const report = await addToBoard(client, board, plan.kept, { floor: s.minRemaining });
-  warnings.push(...report.warnings);
-  const problems = [
-    ...report.stoppedBy ? [`stopped: ${report.stoppedBy}`] : [],
-    ...[...report.failed, ...report.unset].map((f) => f.error)
-  ];
-  const shown = problems.slice(0, SHOWN_FAILURES);
-  const error63 = problems.length === 0 ? void 0 : `${shown.join("; ")}${problems.length > shown.length ? `; and ${problems.length - shown.length} more` : ""}`;
-  const done = report.added.length;
-  const left = plan.orphans.length - done - report.raced.length - report.unset.length;
+
+// src/core/repo-action-inputs.ts
+function repoActionInputs() {
   return {
-    result: {
-      ...row,
-      status: error63 ? "failed" : left > 0 ? "capped" : "ok",
-      planned: plan.orphans.length,
-      done,
-      left,
-      counts: counts(done, report.raced.length),
-      items: items(report.added, report.raced, false),
-      ...error63 ? { error: error63 } : {},
-      ...warnings.length > 0 ? { warnings } : {}
-    },
-    added: report.added
+    repositories: input2.repositories(),
+    token: tokenInput(),
+    "api-url": apiUrlInput(),
+    "dry-run": input2.boolean({ default: true })
   };
+}
+function minRemainingInput() {
+  return input2.integer({ default: 100, min: 0, max: 1e6 });
 }
 
 // src/actions/roadmap-backfill/inputs.ts
 var loginPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 var MAX_INT2 = 2147483647;
 var schema = external_exports.object({
-  repositories: input2.repositories(),
-  token: tokenInput(),
-  "api-url": apiUrlInput(),
-  "dry-run": input2.boolean({ default: true }),
+  ...repoActionInputs(),
   "project-owner": input2.string(),
   "project-number": input2.integer({ min: 1, max: MAX_INT2, required: true }),
   "status-field": input2.string({ default: "Status" }),
   "status-value": input2.string({ default: "Todo" }),
   "max-adds": input2.integer({ default: 200, min: 1, max: 1e5 }),
-  "min-remaining": input2.integer({ default: 100, min: 0, max: 1e6 })
+  "min-remaining": minRemainingInput()
 }).superRefine((v, ctx) => {
   const owner = v["project-owner"].trim();
   if (owner !== "" && !loginPattern.test(owner))
@@ -67173,6 +67313,18 @@ var schema = external_exports.object({
 function projectOwner(inputs) {
   const given = inputs["project-owner"].trim();
   return given !== "" ? given : inputs.repositories[0].split("/")[0];
+}
+
+// src/actions/roadmap-backfill/plan.ts
+function planRepository(issues, maxAdds) {
+  const orphans = issues.filter((i) => i.boards === 0).sort((a, b) => a.number - b.number);
+  return {
+    listed: issues.length,
+    tracked: issues.length - orphans.length,
+    orphans,
+    kept: orphans.slice(0, maxAdds),
+    left: orphans.slice(maxAdds)
+  };
 }
 
 // src/core/closest.ts
@@ -67277,7 +67429,7 @@ var BOARD_PERMISSION = "the token needs the organization permission Projects: re
 var BoardError = class extends Error {
   name = "BoardError";
 };
-async function resolveBoard(client, wanted, o) {
+async function resolveBoard(client, wanted, options) {
   const { owner, number: number4 } = wanted;
   const answer = await graphqlCall(
     client,
@@ -67297,11 +67449,11 @@ async function resolveBoard(client, wanted, o) {
   const info2 = answer.data?.organization?.projectV2;
   if (first !== void 0 || !info2)
     throw new BoardError(
-      `project-number ${number4}: ${first?.message ?? "no such board"} Check the number in the board's URL (https://github.com/orgs/${owner}/projects/${number4}); if it is right, ${BOARD_PERMISSION}`
+      `project-number ${number4}: ${first?.message ?? "no such board"} Check the number in the board's URL (${options.links.board(owner, number4)}); if it is right, ${BOARD_PERMISSION}`
     );
   const checked = checkBoard({ ...info2, fields: info2.fields.nodes }, wanted);
   if ("problem" in checked) throw new BoardError(checked.problem);
-  if (o.needWrite && !checked.board.writable)
+  if (options.needWrite && !checked.board.writable)
     throw new BoardError(
       `project-number ${number4}: the token can read board #${number4} '${info2.title}' of ${owner} but may not add items to it; ${BOARD_PERMISSION}`
     );
@@ -67310,54 +67462,56 @@ async function resolveBoard(client, wanted, o) {
 
 // src/actions/roadmap-backfill/roadmap-backfill.ts
 var CONCURRENCY = 4;
-function boardLine(board, dryRun) {
-  return `${dryRun ? "Orphans would go" : "Orphans go"} to [${board.title}](${board.url}) (board #${board.number} of ${board.owner}) with ${board.field.name} '${board.option.name}'.`;
-}
-var action = defineAction({
+var action = defineRepoAction({
   name: "roadmap-backfill",
   title: "Roadmap backfill",
   schema,
-  async run(inputs, deps) {
-    const client = deps.makeClient(inputs.token, inputs["api-url"]);
-    const dryRun = inputs["dry-run"];
+  concurrency: CONCURRENCY,
+  capInput: "max-adds",
+  async setup(inputs, deps, base) {
     const board = await resolveBoard(
-      client,
+      base.client,
       {
         owner: projectOwner(inputs),
         number: inputs["project-number"],
         statusField: inputs["status-field"],
         statusValue: inputs["status-value"]
       },
-      { needWrite: !dryRun }
+      { needWrite: !base.dryRun, links: base.links }
     );
-    if (dryRun && !board.writable)
+    if (base.dryRun && !board.writable)
       deps.log.warning(
         `the token can read board #${board.number} '${board.title}' but may not add items to it, so a real run would fail; ${BOARD_PERMISSION}`
       );
-    const added = /* @__PURE__ */ new Map();
-    const repos = await forEachRepository(
-      inputs.repositories,
-      deps.log,
-      async (repo) => {
-        const r = await backfillRepository(client, board, repo, {
-          dryRun,
-          maxAdds: inputs["max-adds"],
-          minRemaining: inputs["min-remaining"]
-        });
-        added.set(repo.fullName, r.added);
-        return r.result;
-      },
-      CONCURRENCY
-    );
-    const count = (name) => repos.reduce((sum, r) => sum + Number(r.counts?.[name] ?? 0), 0);
+    return { ...base, resource: "graphql", board };
+  },
+  read: (repo, context) => readRepository(context.client, repo),
+  plan(issues, context) {
+    const plan = planRepository(issues, context.cap.limit);
+    return { ...plan, changes: plan.orphans };
+  },
+  writer: (_repo, _plan, context) => boardWriter(context.client, context.board),
+  wording,
+  row: ({ repo, plan, report, writer }, context) => ({
+    counts: {
+      listed: plan.listed,
+      tracked: plan.tracked,
+      orphans: plan.orphans.length,
+      added: report.done.length,
+      raced: writer.raced.length
+    },
+    items: addedItems(repo, report.done, writer.raced, context.dryRun, context.links),
+    error: errorLine(report, writer.unset)
+  }),
+  finish(runs, rows, context) {
+    const count = (name) => rows.reduce((sum, r) => sum + Number(r.counts?.[name] ?? 0), 0);
     return {
       outputs: {
-        added: inputs.repositories.flatMap((r) => (added.get(r) ?? []).map((i) => i.url)),
+        added: [...runs.values()].flatMap((r) => r.report.done.map((i) => i.url)),
         orphans: count("orphans"),
-        left: repos.reduce((sum, r) => sum + r.left, 0)
+        left: rows.reduce((sum, r) => sum + r.left, 0)
       },
-      repos,
-      summary: boardLine(board, dryRun)
+      summary: boardLine(context.board, context.dryRun, context.links)
     };
   }
 });

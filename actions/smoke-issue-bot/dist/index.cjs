@@ -66467,8 +66467,28 @@ function redact(text, secrets) {
   return out;
 }
 
+// src/core/markdown.ts
+function tableCell(text) {
+  return text.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
+}
+
+// src/core/web-links.ts
+var GITHUB_WEB = "https://github.com";
+function webRoot(env) {
+  return (env.GITHUB_SERVER_URL || GITHUB_WEB).replace(/\/+$/, "");
+}
+function webLinks(root) {
+  const web = root.replace(/\/+$/, "");
+  return {
+    root: web,
+    repository: (fullName) => `${web}/${fullName}`,
+    issue: (fullName, number4) => `${web}/${fullName}/issues/${number4}`,
+    board: (org, number4) => `${web}/orgs/${org}/projects/${number4}`,
+    workflowRun: (fullName, runId) => `${web}/${fullName}/actions/runs/${runId}`
+  };
+}
+
 // src/core/report.ts
-var escapeCell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 function resultJson(repos) {
   return repos.map((r) => ({
     repository: r.repository,
@@ -66480,8 +66500,8 @@ function resultJson(repos) {
     ...r.error ? { error: r.error } : {}
   }));
 }
-function renderSummary(title, result, dryRun, serverUrl = "https://github.com") {
-  const web = (result.serverUrl ?? serverUrl).replace(/\/+$/, "");
+function renderSummary(title, result, dryRun, serverUrl = webRoot({})) {
+  const links = webLinks(result.serverUrl ?? serverUrl);
   const lines = [`## ${title}${dryRun ? " (dry run: nothing was changed)" : ""}`, ""];
   if (result.repos.length > 0) {
     const extra = [...new Set(result.repos.flatMap((r) => Object.keys(r.counts ?? {})))];
@@ -66490,13 +66510,13 @@ function renderSummary(title, result, dryRun, serverUrl = "https://github.com") 
     for (const r of result.repos) {
       const cells = [
         // Rows of actions that are not about a repository (pin-promote's environments) get no link.
-        repositoryPattern.test(r.repository) ? `[${r.repository}](${web}/${r.repository})` : r.repository,
+        repositoryPattern.test(r.repository) ? `[${r.repository}](${links.repository(r.repository)})` : r.repository,
         r.status,
         ...extra.map((k) => String(r.counts?.[k] ?? "")),
         String(r.done),
         String(r.left)
       ];
-      lines.push(`| ${cells.map(escapeCell).join(" | ")} |`);
+      lines.push(`| ${cells.map(tableCell).join(" | ")} |`);
     }
     lines.push("");
   }
@@ -66551,8 +66571,7 @@ async function executeAction(spec, host, deps) {
       for (const w of r.warnings ?? []) log.warning(`${r.repository}: ${w}`);
       if (r.notice) log.notice(`${r.repository}: ${r.notice}`);
     }
-    const serverUrl = deps.env.GITHUB_SERVER_URL || void 0;
-    await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun, serverUrl)));
+    await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun, webRoot(deps.env))));
   }
   return threw || result.repos.some((r) => r.status === "failed") ? 1 : 0;
 }
@@ -66617,20 +66636,6 @@ async function runAction(spec) {
 // src/core/action.ts
 function defineAction(spec) {
   return spec;
-}
-
-// src/core/archived.ts
-var ARCHIVED_NOTICE = "archived: skipped (GitHub refuses writes to archived repositories)";
-function archivedResult(repository, counts) {
-  return {
-    repository,
-    status: "skipped",
-    planned: 0,
-    done: 0,
-    left: 0,
-    ...counts ? { counts } : {},
-    notice: ARCHIVED_NOTICE
-  };
 }
 
 // src/core/errors.ts
@@ -66757,38 +66762,252 @@ function parseRepo(fullName) {
   return { owner: fullName.slice(0, slash), repo: fullName.slice(slash + 1), fullName };
 }
 
-// src/core/fan-out.ts
-async function forEachRepository(repositories, log, work, concurrency = 1) {
-  const results = new Array(repositories.length);
+// src/core/worker-pool.ts
+async function workerPool(count, concurrency, work, stopped = () => false) {
   let next = 0;
   const worker = async () => {
-    while (next < repositories.length) {
-      const index = next++;
-      const fullName = repositories[index];
-      const started = Date.now();
-      try {
-        results[index] = await work(parseRepo(fullName));
-      } catch (error63) {
-        results[index] = {
-          repository: fullName,
-          status: "failed",
-          planned: 0,
-          done: 0,
-          left: 0,
-          error: `${classifyError(error63).message}; nothing further was done in this repository`
-        };
-      }
-      const r = results[index];
-      log.info(
-        `[${index + 1}/${repositories.length}] ${fullName}: ${r.status}, ${r.done} done, ${r.left} left (${Date.now() - started} ms)`
-      );
-    }
+    while (!stopped() && next < count) await work(next++);
   };
-  await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(concurrency, repositories.length)) }, worker)
-  );
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
+}
+
+// src/core/map-repositories.ts
+async function mapRepositories(repositories, log, work, concurrency = 1) {
+  const results = new Array(repositories.length);
+  await workerPool(repositories.length, concurrency, async (index) => {
+    const fullName = repositories[index];
+    const started = Date.now();
+    try {
+      results[index] = await work(parseRepo(fullName));
+    } catch (error63) {
+      results[index] = {
+        repository: fullName,
+        status: "failed",
+        planned: 0,
+        done: 0,
+        left: 0,
+        error: `${classifyError(error63).message}; nothing further was done in this repository`
+      };
+    }
+    const r = results[index];
+    log.info(
+      `[${index + 1}/${repositories.length}] ${fullName}: ${r.status}, ${r.done} done, ${r.left} left (${Date.now() - started} ms)`
+    );
+  });
   return results;
 }
+
+// src/core/apply.ts
+var defaultWording = {
+  capReached: (capInput, cap, left) => `reached ${capInput} (${cap}); ${left.length} left for the next run`,
+  floorReached: (remaining, unit, floor, left) => `rate-limit floor reached (${remaining} ${unit} left, min-remaining ${floor}); stopped with ${left.length} left for the next run`,
+  stopped: (cause, left) => `${cause}; ${left.length} changes left undone`
+};
+var StopChanges = class extends Error {
+  constructor(message, failure2) {
+    super(message);
+    this.failure = failure2;
+  }
+  failure;
+  name = "StopChanges";
+};
+var single = (write) => async (changes) => ({ outcomes: [await write(changes[0])] });
+async function applyChanges(changes, options) {
+  const report = { done: [], skipped: [], failed: [], left: 0, warnings: [] };
+  const say = { ...defaultWording, ...options.wording };
+  const cost = options.cost ?? (() => 1);
+  const write = options.dryRun ? single(options.preview ?? (async () => "done")) : options.applyBatch ?? single(options.apply);
+  const batchSize = !options.dryRun && options.applyBatch ? options.batchSize : 1;
+  const guarded = !options.dryRun || options.preview !== void 0;
+  let spent = 0;
+  let i = 0;
+  const leaveFrom = (from) => {
+    report.left = changes.length - from;
+    return changes.slice(from);
+  };
+  while (i < changes.length) {
+    let size = 0;
+    let price = 0;
+    while (size < batchSize && i + size < changes.length) {
+      const next = cost(changes[i + size]);
+      if (spent + price + next > options.cap) break;
+      price += next;
+      size += 1;
+    }
+    if (size === 0) {
+      const left = leaveFrom(i);
+      report.warnings.push(say.capReached(options.capInput, options.cap, left));
+      break;
+    }
+    if (guarded && !options.budget.allows(options.floor, options.resource)) {
+      const left = leaveFrom(i);
+      const remaining = options.budget.get(options.resource)?.remaining;
+      const unit = options.resource === "graphql" ? "GraphQL points" : "requests";
+      report.warnings.push(say.floorReached(remaining, unit, options.floor, left));
+      break;
+    }
+    const batch = changes.slice(i, i + size);
+    let result;
+    try {
+      result = await write(batch);
+    } catch (error63) {
+      if (error63 instanceof StopChanges) {
+        const failed = error63.failure !== void 0;
+        if (failed) report.failed.push({ change: batch[0], error: error63.failure });
+        const left = leaveFrom(i + (failed ? 1 : 0));
+        if (!failed || left.length > 0) report.stoppedBy = say.stopped(error63.message, left);
+        break;
+      }
+      const e = error63 instanceof ApiError ? error63 : classifyError(error63, { doing: options.describe(batch[0]) });
+      if (stopsTheRest(e)) {
+        report.stoppedBy = say.stopped(e.message, leaveFrom(i));
+        break;
+      }
+      result = { outcomes: batch.map(() => ({ error: e.message })) };
+    }
+    batch.forEach((change, k) => {
+      const outcome = result.outcomes[k];
+      if (outcome === "skipped") return void report.skipped.push(change);
+      spent += cost(change);
+      if (outcome === "done") report.done.push(change);
+      else report.failed.push({ change, error: outcome.error });
+    });
+    i += size;
+    if (result.stop !== void 0) {
+      const left = leaveFrom(i);
+      if (left.length > 0) report.stoppedBy = say.stopped(result.stop, left);
+      break;
+    }
+  }
+  return report;
+}
+
+// src/core/repo-failure.ts
+var RepoFailure = class extends Error {
+  constructor(message, counts, undone = 0) {
+    super(message);
+    this.counts = counts;
+    this.undone = undone;
+  }
+  counts;
+  undone;
+  name = "RepoFailure";
+};
+
+// src/core/run-repository.ts
+var isSkip = (read) => typeof read === "object" && read !== null && "skip" in read;
+async function runRepository(spec, repo, context) {
+  const row = { repository: repo.fullName, planned: 0, done: 0, left: 0 };
+  let read;
+  try {
+    read = await spec.read(repo, context);
+  } catch (error64) {
+    if (!(error64 instanceof RepoFailure)) throw error64;
+    const counts = error64.counts ? { counts: error64.counts } : {};
+    const undone = { planned: error64.undone, left: error64.undone };
+    return { ...row, ...undone, status: "failed", ...counts, error: error64.message };
+  }
+  if (isSkip(read)) return { ...row, status: "skipped", notice: read.skip };
+  const plan = spec.plan(read, context, repo);
+  if (isSkip(plan)) return { ...row, status: "skipped", notice: plan.skip };
+  const changes = plan.changes;
+  const writer = spec.writer(repo, plan, context);
+  const before = await writer.before?.() ?? {};
+  const report = await applyChanges(changes, {
+    ...writer,
+    cap: context.cap.limit,
+    capInput: context.cap.input,
+    budget: context.client.budget,
+    floor: context.floor,
+    dryRun: context.dryRun,
+    ...context.resource ? { resource: context.resource } : {},
+    ...spec.wording ? { wording: spec.wording } : {}
+  });
+  const run = { repo, plan, writer, report };
+  const parts = spec.row(run, context);
+  if (parts.skip !== void 0)
+    return { ...run, row: { ...row, status: "skipped", notice: parts.skip } };
+  const left = report.left + report.failed.length + (plan.deferred ?? 0);
+  const { error: error63 } = parts;
+  const warnings = [
+    ...plan.warnings ?? [],
+    ...before.warnings ?? [],
+    ...report.warnings,
+    ...parts.warnings ?? []
+  ];
+  return {
+    ...run,
+    row: {
+      ...row,
+      status: error63 ? "failed" : left > 0 ? "capped" : "ok",
+      planned: changes.length,
+      done: report.done.length,
+      left,
+      ...parts.counts ? { counts: parts.counts } : {},
+      ...parts.items && parts.items.length > 0 ? { items: parts.items } : {},
+      ...error63 ? { error: error63 } : {},
+      ...warnings.length > 0 ? { warnings } : {},
+      ...before.notice ? { notice: before.notice } : {}
+    }
+  };
+}
+
+// src/core/repo-action.ts
+function baseContext(capInput, apiUrl, values, deps) {
+  const inputs = values;
+  const limit = capInput === void 0 ? Infinity : values[capInput];
+  if (typeof limit !== "number")
+    throw new Error(`the cap input '${capInput}' is not in the schema`);
+  return {
+    client: deps.makeClient(inputs.token, apiUrl),
+    dryRun: inputs["dry-run"],
+    cap: { input: capInput ?? "", limit },
+    // Without min-remaining (dispatch sends one request a repository) there is no floor.
+    floor: inputs["min-remaining"] ?? -Infinity,
+    links: webLinks(webRoot(deps.env))
+  };
+}
+function defineRepoAction(spec) {
+  return defineAction({
+    name: spec.name,
+    title: spec.title,
+    schema: spec.schema,
+    async run(inputs, deps) {
+      const apiUrl = spec.apiUrl?.(inputs, deps) ?? inputs["api-url"];
+      const base = baseContext(spec.capInput, apiUrl, inputs, deps);
+      const context = await spec.setup(inputs, deps, base);
+      const runs = /* @__PURE__ */ new Map();
+      const rows = await mapRepositories(
+        spec.repositories?.(context) ?? inputs.repositories,
+        deps.log,
+        async (repo) => {
+          const run = await runRepository(spec, repo, context);
+          if ("plan" in run) runs.set(repo.fullName, run);
+          return "plan" in run ? run.row : run;
+        },
+        spec.concurrency
+      );
+      const ordered = new Map(
+        rows.flatMap((r) => {
+          const run = runs.get(r.repository);
+          return run ? [[r.repository, run]] : [];
+        })
+      );
+      return { repos: rows, ...await spec.finish(ordered, rows, context) };
+    }
+  });
+}
+
+// src/core/archived.ts
+var ARCHIVED_NOTICE = "archived: skipped (GitHub refuses writes to archived repositories)";
+
+// src/core/markers.ts
+var trackingIssueMarker = {
+  /** The marker line around an already-serialised JSON object. */
+  format: (json2) => `<!-- fleet:smoke-issue-bot ${json2} -->`,
+  /** Finds the marker in a body; group 1 is its JSON. */
+  pattern: /<!-- fleet:smoke-issue-bot (\{[^\n]*?\}) -->/
+};
 
 // src/actions/smoke-issue-bot/outcomes.ts
 var import_node_path2 = require("node:path");
@@ -66934,10 +67153,10 @@ function readOutcomes(raw, root) {
 }
 
 // src/actions/smoke-issue-bot/marker.ts
-var pattern = /<!-- fleet:smoke-issue-bot (\{[^\n]*?\}) -->/;
+var pattern = trackingIssueMarker.pattern;
 function formatMarker(marker) {
   const milestones = [...new Set(marker.milestones)].sort((a, b) => a - b);
-  return `<!-- fleet:smoke-issue-bot ${JSON.stringify({ package: marker.package, milestones })} -->`;
+  return trackingIssueMarker.format(JSON.stringify({ package: marker.package, milestones }));
 }
 function parseMarker(body) {
   const match = pattern.exec(body ?? "");
@@ -66996,6 +67215,180 @@ function milestoneComment(name, milestone, age, lastDay, archivalLabel) {
 It is now labelled \`${archivalLabel}\`: maintainers, please decide whether to fix \`${name}\` or archive it. Nothing is closed or archived automatically.` : `${head}
 
 If \`${name}\` is not fixed, it gets the \`${archivalLabel}\` label at ${lastDay} days.`;
+}
+function decisionItem(d, dry, issueUrl, opened) {
+  const n = d.next?.failures;
+  const head = d.outcome === "failure" ? `${d.package}: failure${n === void 0 ? "" : `, ${n} in a row`}` : `${d.package}: ${d.outcome}`;
+  const a = d.action;
+  const notes = d.notes.length > 0 ? ` (${d.notes.join("; ")})` : "";
+  if (a.kind === "open")
+    return opened === void 0 ? { text: `${head}: would open a tracking issue${notes}` } : { text: `${head}: opened #${opened.number}${notes}`, url: issueUrl(opened.number) };
+  if (a.kind === "comment")
+    return {
+      text: `${head}: ${dry ? "would comment" : "commented"} on #${a.issue}${notes}`,
+      url: issueUrl(a.issue)
+    };
+  if (a.kind === "close")
+    return {
+      text: `${head}: ${dry ? "would close" : "closed"} #${a.issue}${notes}`,
+      url: issueUrl(a.issue)
+    };
+  const what = d.next === void 0 ? "no change" : `state ${dry ? "would be " : ""}saved`;
+  return { text: `${head}: ${what}${notes}` };
+}
+var unrecorded = (left) => `${left.length} package(s) left unrecorded: ${left.map((d) => d.package).join(", ")}`;
+var recordWording = {
+  floorReached: (remaining, unit, floor, left) => `rate-limit floor reached (${remaining} ${unit} left, min-remaining ${floor}); ${unrecorded(left)} for the next run`,
+  stopped: (cause, left) => `${cause}; ${unrecorded(left)}`
+};
+var deferredWarning = (maxIssues, deferred) => `reached max-issues (${maxIssues}); ${deferred} tracking issue(s) left for a later failing run`;
+var stateNotSaved = (pkg, message) => `${pkg}: ${message}; its state is unchanged and its issue untouched`;
+var issueNotDone = (pkg, message, written) => `${pkg}: ${message}${written ? " (its state was saved: the next run picks up from it)" : ""}`;
+var archivalWording = {
+  floorReached: (remaining, unit, floor, left) => `rate-limit floor reached (${remaining} ${unit} left, min-remaining ${floor}); ${left.length} milestone(s) left for the next run`,
+  stopped: (_cause, left) => `stopped: ${left.length} milestone(s) left for the next run`
+};
+function milestoneItem(m, verb, archivalLabel, url2) {
+  const extra = [
+    ...m.passed.length > 0 ? [`earlier milestone(s) ${m.passed.join(", ")} passed unposted`] : [],
+    ...m.comment ? [] : ["locked: no comment"],
+    ...m.last ? [`labelled ${archivalLabel}`] : []
+  ];
+  return {
+    text: `#${m.issue.number} ${m.issue.package}: open ${m.age} day(s), ${verb} ${m.milestone}-day milestone${extra.length > 0 ? ` (${extra.join("; ")})` : ""}`,
+    url: url2
+  };
+}
+function errorLines(report) {
+  const lines = [
+    ...report.failed.map((f) => f.error),
+    ...report.stoppedBy ? [report.stoppedBy] : []
+  ];
+  return lines.length > 0 ? lines.join("\n") : void 0;
+}
+
+// src/core/http-status.ts
+function httpStatus(error63) {
+  if (error63 instanceof RequestError || error63 instanceof ApiError) return error63.status;
+  return void 0;
+}
+
+// src/actions/smoke-issue-bot/tracking-issues.ts
+var labelNames = (i) => i.labels.map((l) => typeof l === "string" ? l : l.name ?? "").filter((n) => n !== "");
+function tracked(i, pkg, milestones) {
+  return {
+    number: i.number,
+    package: pkg,
+    milestones,
+    url: i.html_url,
+    createdAt: i.created_at,
+    locked: i.locked === true,
+    body: i.body ?? "",
+    labels: labelNames(i)
+  };
+}
+async function listTrackingIssues(client, repo, label) {
+  let issues;
+  try {
+    issues = await client.paginate(client.rest.issues.listForRepo, {
+      owner: repo.owner,
+      repo: repo.repo,
+      state: "open",
+      labels: label,
+      sort: "created",
+      direction: "asc",
+      per_page: 100
+    });
+  } catch (error63) {
+    throw classifyError(error63, {
+      doing: `listing open issues labelled ${label}`,
+      repository: repo.fullName
+    });
+  }
+  const byPackage = /* @__PURE__ */ new Map();
+  const warnings = [];
+  for (const i of issues.filter((x) => !x.pull_request).sort((a, b) => a.number - b.number)) {
+    const marker = parseMarker(i.body);
+    if (marker === void 0) continue;
+    if ("problem" in marker) {
+      warnings.push(`#${i.number} carries ${label} but ${marker.problem}: it is not tracked`);
+      continue;
+    }
+    const first = byPackage.get(marker.package);
+    if (first) {
+      warnings.push(
+        `#${i.number} is a second open tracking issue for ${marker.package} (the bot uses #${first.number}); close one of them`
+      );
+      continue;
+    }
+    byPackage.set(marker.package, tracked(i, marker.package, marker.milestones));
+  }
+  return { byPackage, warnings };
+}
+async function confirmTrackingIssue(client, repo, number4, label, pkg) {
+  let issue3;
+  try {
+    issue3 = (await client.rest.issues.get({ owner: repo.owner, repo: repo.repo, issue_number: number4 })).data;
+  } catch (error63) {
+    const status = httpStatus(error63);
+    if (status === 404 || status === 410) return void 0;
+    throw classifyError(error63, { doing: `reading issue #${number4}`, repository: repo.fullName });
+  }
+  const marker = parseMarker(issue3.body);
+  const labelled = labelNames(issue3).some((l) => l.toLowerCase() === label.toLowerCase());
+  if (issue3.state !== "open" || !labelled || !marker || "problem" in marker) return void 0;
+  if (marker.package !== pkg) return void 0;
+  return tracked(issue3, pkg, marker.milestones);
+}
+
+// src/actions/smoke-issue-bot/archival.ts
+async function readArchival(client, repo, label) {
+  const { data } = await client.rest.repos.get({ owner: repo.owner, repo: repo.repo });
+  if (data.archived) return { skip: ARCHIVED_NOTICE };
+  const issues = await listTrackingIssues(client, repo, label);
+  return { issues: [...issues.byPackage.values()], warnings: issues.warnings };
+}
+var needsLabel = (m, archivalLabel) => m.last && !m.issue.labels.some((l) => l.toLowerCase() === archivalLabel.toLowerCase());
+function archivalWriter(client, repo, settings) {
+  let labelled = 0;
+  const apply = async (m) => {
+    const issue3 = { owner: repo.owner, repo: repo.repo, issue_number: m.issue.number };
+    let step = "commenting";
+    try {
+      if (m.comment)
+        await client.rest.issues.createComment({
+          ...issue3,
+          body: milestoneComment(
+            m.issue.package,
+            m.milestone,
+            m.age,
+            settings.lastDay,
+            settings.archivalLabel
+          )
+        });
+      step = "adding the archival label";
+      if (needsLabel(m, settings.archivalLabel)) {
+        await client.rest.issues.addLabels({ ...issue3, labels: [settings.archivalLabel] });
+        labelled += 1;
+      }
+      step = "recording the milestone in the issue's marker";
+      await client.rest.issues.update({
+        ...issue3,
+        body: replaceMarker(m.issue.body, {
+          package: m.issue.package,
+          milestones: [...m.issue.milestones, ...m.passed, m.milestone]
+        })
+      });
+      return "done";
+    } catch (error63) {
+      const e = classifyError(error63, { doing: `${step} on #${m.issue.number}` });
+      const repeat = step === "commenting" ? "" : "; the comment was posted and may be repeated on the next run";
+      const failure2 = `${m.issue.package}: ${e.message}${repeat}`;
+      if (stopsTheRest(e)) throw new StopChanges(e.message, failure2);
+      throw e.reworded(failure2);
+    }
+  };
+  return { apply, describe: (m) => `#${m.issue.number}`, labelled: () => labelled };
 }
 
 // src/actions/smoke-issue-bot/package-state.ts
@@ -67143,161 +67536,13 @@ function planArchival(issues, days, now) {
   }
   return out;
 }
-
-// src/actions/smoke-issue-bot/tracking-issues.ts
-var labelNames = (i) => i.labels.map((l) => typeof l === "string" ? l : l.name ?? "").filter((n) => n !== "");
-function tracked(i, pkg, milestones) {
+var changesSomething = (d) => d.next !== void 0 || d.action.kind !== "none";
+function previewWrites(decisions) {
   return {
-    number: i.number,
-    package: pkg,
-    milestones,
-    url: i.html_url,
-    createdAt: i.created_at,
-    locked: i.locked === true,
-    body: i.body ?? "",
-    labels: labelNames(i)
-  };
-}
-async function listTrackingIssues(client, repo, label) {
-  let issues;
-  try {
-    issues = await client.paginate(client.rest.issues.listForRepo, {
-      owner: repo.owner,
-      repo: repo.repo,
-      state: "open",
-      labels: label,
-      sort: "created",
-      direction: "asc",
-      per_page: 100
-    });
-  } catch (error63) {
-    throw classifyError(error63, {
-      doing: `listing open issues labelled ${label}`,
-      repository: repo.fullName
-    });
-  }
-  const byPackage = /* @__PURE__ */ new Map();
-  const warnings = [];
-  for (const i of issues.filter((x) => !x.pull_request).sort((a, b) => a.number - b.number)) {
-    const marker = parseMarker(i.body);
-    if (marker === void 0) continue;
-    if ("problem" in marker) {
-      warnings.push(`#${i.number} carries ${label} but ${marker.problem}: it is not tracked`);
-      continue;
-    }
-    const first = byPackage.get(marker.package);
-    if (first) {
-      warnings.push(
-        `#${i.number} is a second open tracking issue for ${marker.package} (the bot uses #${first.number}); close one of them`
-      );
-      continue;
-    }
-    byPackage.set(marker.package, tracked(i, marker.package, marker.milestones));
-  }
-  return { byPackage, warnings };
-}
-async function confirmTrackingIssue(client, repo, number4, label, pkg) {
-  let issue3;
-  try {
-    issue3 = (await client.rest.issues.get({ owner: repo.owner, repo: repo.repo, issue_number: number4 })).data;
-  } catch (error63) {
-    const status = error63.status;
-    if (status === 404 || status === 410) return void 0;
-    throw classifyError(error63, { doing: `reading issue #${number4}`, repository: repo.fullName });
-  }
-  const marker = parseMarker(issue3.body);
-  const labelled = labelNames(issue3).some((l) => l.toLowerCase() === label.toLowerCase());
-  if (issue3.state !== "open" || !labelled || !marker || "problem" in marker) return void 0;
-  if (marker.package !== pkg) return void 0;
-  return tracked(issue3, pkg, marker.milestones);
-}
-
-// src/actions/smoke-issue-bot/archival.ts
-async function archival(o) {
-  const { client, repo } = o;
-  const issues = await listTrackingIssues(client, repo, o.label);
-  const due = planArchival([...issues.byPackage.values()], o.days, o.now);
-  const lastDay = o.days[o.days.length - 1];
-  const milestones = [];
-  const items = [];
-  const errors = [];
-  const warnings = [...issues.warnings];
-  let labelled = 0;
-  let left = 0;
-  const describe3 = (m, verb) => {
-    const extra = [
-      ...m.passed.length > 0 ? [`earlier milestone(s) ${m.passed.join(", ")} passed unposted`] : [],
-      ...m.comment ? [] : ["locked: no comment"],
-      ...m.last ? [`labelled ${o.archivalLabel}`] : []
-    ];
-    return {
-      text: `#${m.issue.number} ${m.issue.package}: open ${m.age} day(s), ${verb} ${m.milestone}-day milestone${extra.length > 0 ? ` (${extra.join("; ")})` : ""}`,
-      url: m.issue.url
-    };
-  };
-  for (const [index, m] of due.entries()) {
-    const needsLabel = m.last && !m.issue.labels.some((l) => l.toLowerCase() === o.archivalLabel.toLowerCase());
-    if (o.dryRun) {
-      milestones.push(m.issue.number);
-      if (needsLabel) labelled += 1;
-      items.push(describe3(m, "would post the"));
-      continue;
-    }
-    if (!client.budget.allows(o.minRemaining)) {
-      left = due.length - index;
-      warnings.push(
-        `rate-limit floor reached (${client.budget.get()?.remaining} requests left, min-remaining ${o.minRemaining}); ${left} milestone(s) left for the next run`
-      );
-      break;
-    }
-    const at = { owner: repo.owner, repo: repo.repo, issue_number: m.issue.number };
-    let step = "commenting";
-    try {
-      if (m.comment)
-        await client.rest.issues.createComment({
-          ...at,
-          body: milestoneComment(m.issue.package, m.milestone, m.age, lastDay, o.archivalLabel)
-        });
-      step = "adding the archival label";
-      if (needsLabel) {
-        await client.rest.issues.addLabels({ ...at, labels: [o.archivalLabel] });
-        labelled += 1;
-      }
-      step = "recording the milestone in the issue's marker";
-      await client.rest.issues.update({
-        ...at,
-        body: replaceMarker(m.issue.body, {
-          package: m.issue.package,
-          milestones: [...m.issue.milestones, ...m.passed, m.milestone]
-        })
-      });
-      milestones.push(m.issue.number);
-      items.push(describe3(m, "posted the"));
-    } catch (error63) {
-      const e = classifyError(error63, { doing: `${step} on #${m.issue.number}` });
-      const repeat = step === "commenting" ? "" : "; the comment was posted and may be repeated on the next run";
-      errors.push(`${m.issue.package}: ${e.message}${repeat}`);
-      if (stopsTheRest(e)) {
-        left = due.length - index - 1;
-        errors.push(`stopped: ${left} milestone(s) left for the next run`);
-        break;
-      }
-    }
-  }
-  const status = errors.length > 0 ? "failed" : left > 0 ? "capped" : "ok";
-  return {
-    milestones,
-    result: {
-      repository: repo.fullName,
-      status,
-      planned: due.length,
-      done: milestones.length,
-      left,
-      counts: { tracked: issues.byPackage.size, milestones: milestones.length, labelled },
-      items,
-      ...errors.length > 0 ? { error: errors.join("\n") } : {},
-      ...warnings.length > 0 ? { warnings } : {}
-    }
+    opened: decisions.filter((d) => d.action.kind === "open").map(() => null),
+    commented: decisions.flatMap((d) => d.action.kind === "comment" ? [d.action.issue] : []),
+    closed: decisions.flatMap((d) => d.action.kind === "close" ? [d.action.issue] : []),
+    written: decisions.filter((d) => d.next !== void 0).length
   };
 }
 
@@ -67331,28 +67576,28 @@ var IssueActionError = class extends Error {
   cause;
   name = "IssueActionError";
 };
-async function applyIssueAction(o, store, d, saved) {
-  const { client, repo } = o;
-  const at = { owner: repo.owner, repo: repo.repo };
+async function applyIssueAction(options, store, d, saved) {
+  const { client, repo } = options;
+  const where = { owner: repo.owner, repo: repo.repo };
   const action2 = d.action;
   if (action2.kind === "none") return {};
   if (action2.kind === "comment") {
     await client.rest.issues.createComment({
-      ...at,
+      ...where,
       issue_number: action2.issue,
-      body: failureComment(d.package, o.run, d.next?.failures ?? 0)
+      body: failureComment(d.package, options.run, d.next?.failures ?? 0)
     });
     return { commented: action2.issue };
   }
   if (action2.kind === "close") {
     if (action2.comment)
       await client.rest.issues.createComment({
-        ...at,
+        ...where,
         issue_number: action2.issue,
-        body: recoveryComment(d.package, o.run)
+        body: recoveryComment(d.package, options.run)
       });
     await client.rest.issues.update({
-      ...at,
+      ...where,
       issue_number: action2.issue,
       state: "closed",
       state_reason: "completed"
@@ -67363,20 +67608,20 @@ async function applyIssueAction(o, store, d, saved) {
   let opened;
   try {
     const created = await client.rest.issues.create({
-      ...at,
-      title: issueTitle(o.title, d.package),
-      body: issueBody(state, o.threshold),
-      labels: [o.label]
+      ...where,
+      title: issueTitle(options.title, d.package),
+      body: issueBody(state, options.threshold),
+      labels: [options.label]
     });
     opened = { number: created.data.number, url: created.data.html_url };
   } catch (error63) {
     const open3 = classifyError(error63, { doing: `opening the tracking issue of ${d.package}` });
     try {
       await updateAfterOpen(
-        o,
+        options,
         store,
         saved,
-        (s) => s.opening?.run === o.run.id ? { ...s, opening: null } : void 0
+        (s) => s.opening?.run === options.run.id ? { ...s, opening: null } : void 0
       );
     } catch (release) {
       throw open3.reworded(
@@ -67386,10 +67631,10 @@ async function applyIssueAction(o, store, d, saved) {
     throw open3;
   }
   try {
-    await updateAfterOpen(o, store, saved, (s) => ({
+    await updateAfterOpen(options, store, saved, (s) => ({
       ...s,
       issue: opened.number,
-      opening: s.opening?.run === o.run.id ? null : s.opening
+      opening: s.opening?.run === options.run.id ? null : s.opening
     }));
   } catch (error63) {
     const e = classifyError(error63);
@@ -67402,143 +67647,17 @@ async function applyIssueAction(o, store, d, saved) {
   }
   return { opened };
 }
-async function updateAfterOpen(o, store, saved, change) {
+async function updateAfterOpen(options, store, saved, change) {
   const name = saved.state.package;
   await writeWithRetry({
     store,
     name,
     stored: saved,
     decide: (s) => ({ next: change(s.state) }),
-    message: () => `smoke-issue-bot: ${name} tracking issue in run ${o.run.id}`,
-    pause: o.pause
+    message: () => `smoke-issue-bot: ${name} tracking issue in run ${options.run.id}`,
+    pause: options.pause
   });
 }
-
-// src/actions/smoke-issue-bot/record-report.ts
-var changes = (d) => d.next !== void 0 || d.action.kind !== "none";
-var RecordReporter = class {
-  constructor(o, decisions, warnings) {
-    this.o = o;
-    this.decisions = decisions;
-    this.warnings = warnings;
-  }
-  o;
-  decisions;
-  warnings;
-  opened = [];
-  commented = [];
-  closed = [];
-  /** Why the remaining packages were not attempted, once something stopped the run. */
-  stopped;
-  stoppedFails = false;
-  left = [];
-  errors = [];
-  items = [];
-  written = 0;
-  doneCount = 0;
-  issueUrl(n) {
-    return `https://github.com/${this.o.repo.fullName}/issues/${n}`;
-  }
-  describe(d, dry, opened) {
-    const n = d.next?.failures;
-    const head = d.outcome === "failure" ? `${d.package}: failure${n === void 0 ? "" : `, ${n} in a row`}` : `${d.package}: ${d.outcome}`;
-    const a = d.action;
-    const notes = d.notes.length > 0 ? ` (${d.notes.join("; ")})` : "";
-    if (a.kind === "open")
-      return opened === void 0 ? { text: `${head}: would open a tracking issue${notes}` } : { text: `${head}: opened #${opened.number}${notes}`, url: opened.url };
-    if (a.kind === "comment")
-      return {
-        text: `${head}: ${dry ? "would comment" : "commented"} on #${a.issue}${notes}`,
-        url: this.issueUrl(a.issue)
-      };
-    if (a.kind === "close")
-      return {
-        text: `${head}: ${dry ? "would close" : "closed"} #${a.issue}${notes}`,
-        url: this.issueUrl(a.issue)
-      };
-    const what = d.next === void 0 ? "no change" : `state ${dry ? "would be " : ""}saved`;
-    return { text: `${head}: ${what}${notes}` };
-  }
-  /** Stops the run: `fails` makes it an error, otherwise a warning (the rate-limit floor). */
-  stop(reason, fails) {
-    this.stopped = reason;
-    this.stoppedFails = fails;
-  }
-  /** A package not attempted (or whose state could not be saved). */
-  leftUndone(pkg) {
-    this.left.push(pkg);
-  }
-  done(d, written, r) {
-    if (written) this.written += 1;
-    this.doneCount += 1;
-    this.record(r);
-    this.items.push(this.describe(d, false, r.opened));
-  }
-  /** What an issue action did, also when a later step of it failed. */
-  record(r) {
-    if (r.opened) this.opened.push(r.opened.number);
-    if (r.commented !== void 0) this.commented.push(r.commented);
-    if (r.closed !== void 0) this.closed.push(r.closed);
-  }
-  failed(d, written, error63) {
-    if (written) this.written += 1;
-    this.errors.push(
-      `${d.package}: ${error63}${written ? " (its state was saved: the next run picks up from it)" : ""}`
-    );
-  }
-  dryRun() {
-    for (const d of this.decisions) {
-      if (d.next !== void 0) this.written += 1;
-      const a = d.action;
-      if (a.kind === "open") this.opened.push(null);
-      if (a.kind === "comment") this.commented.push(a.issue);
-      if (a.kind === "close") this.closed.push(a.issue);
-      if (changes(d)) this.doneCount += 1;
-      if (changes(d) || d.notes.length > 0) this.items.push(this.describe(d, true));
-    }
-    return this.finish();
-  }
-  finish() {
-    const o = this.o;
-    for (const d of this.decisions)
-      if (!changes(d) && d.notes.length > 0 && !o.dryRun) this.items.push(this.describe(d, false));
-    const planned = this.decisions.filter(changes).length;
-    const deferred = this.decisions.filter((d) => d.deferred).length;
-    const warnings = [...this.warnings];
-    if (deferred > 0)
-      warnings.push(
-        `reached max-issues (${o.maxIssues}); ${deferred} tracking issue(s) left for a later failing run`
-      );
-    const errors = [...this.errors];
-    if (this.stopped !== void 0 && this.left.length > 0) {
-      const undone = `${this.left.length} package(s) left unrecorded: ${this.left.join(", ")}`;
-      if (this.stoppedFails) errors.push(`${this.stopped}; ${undone}`);
-      else warnings.push(`${this.stopped}; ${undone} for the next run`);
-    }
-    const status = errors.length > 0 ? "failed" : deferred > 0 || this.left.length > 0 ? "capped" : "ok";
-    return {
-      result: {
-        repository: o.repo.fullName,
-        status,
-        planned,
-        done: this.doneCount,
-        left: this.left.length + deferred,
-        counts: {
-          opened: this.opened.length,
-          commented: this.commented.length,
-          closed: this.closed.length,
-          written: this.written
-        },
-        items: this.items,
-        ...errors.length > 0 ? { error: errors.join("\n") } : {},
-        ...warnings.length > 0 ? { warnings } : {}
-      },
-      opened: this.opened,
-      commented: this.commented,
-      closed: this.closed
-    };
-  }
-};
 
 // src/core/graphql-call.ts
 function bodyErrors(body) {
@@ -67624,7 +67743,6 @@ async function readStateFolder(client, repo, branch, folder) {
 }
 
 // src/actions/smoke-issue-bot/state-store.ts
-var statusOf = (error63) => error63.status;
 var StateStore = class {
   constructor(client, repo, branch, folder) {
     this.client = client;
@@ -67665,7 +67783,7 @@ var StateStore = class {
         ref: this.branch
       }));
     } catch (error63) {
-      if (statusOf(error63) === 404) return { state: freshState(name) };
+      if (httpStatus(error63) === 404) return { state: freshState(name) };
       throw classifyError(error63, {
         doing: `reading ${this.file(name)} on branch ${this.branch}`,
         repository: this.repo.fullName
@@ -67700,7 +67818,7 @@ var StateStore = class {
         if (!data.content?.sha) throw new Error(`${doing}: the answer named no blob sha`);
         return data.content.sha;
       } catch (error63) {
-        const status = statusOf(error63);
+        const status = httpStatus(error63);
         if (status === 409 || status === 422) return "conflict";
         if (status !== 404 || this.branchCreated)
           throw classifyError(error63, { doing, repository: this.repo.fullName });
@@ -67732,24 +67850,23 @@ var StateStore = class {
         sha: head.data.object.sha
       });
     } catch (error63) {
-      const exists2 = statusOf(error63) === 422 && /already exists/i.test(String(error63.message));
+      const exists2 = httpStatus(error63) === 422 && /already exists/i.test(String(error63.message));
       if (!exists2) throw classifyError(error63, { doing, repository: this.repo.fullName });
     }
   }
 };
 
 // src/actions/smoke-issue-bot/record.ts
-async function record2(o) {
-  const { client, repo } = o;
-  const store = new StateStore(client, repo, o.stateBranch, o.statePath);
+async function readRecord(options) {
+  const { client, repo } = options;
+  const store = new StateStore(client, repo, options.stateBranch, options.statePath);
   const folder = await store.readFolder();
-  if (folder.archived)
-    return { result: archivedResult(repo.fullName), opened: [], commented: [], closed: [] };
-  const issues = await listTrackingIssues(client, repo, o.label);
-  const resolveTracked = async (name, state) => issues.byPackage.get(name) ?? (state.issue === null ? void 0 : await confirmTrackingIssue(client, repo, state.issue, o.label, name));
+  if (folder.archived) return { skip: ARCHIVED_NOTICE };
+  const issues = await listTrackingIssues(client, repo, options.label);
+  const resolveTracked = async (name, state) => issues.byPackage.get(name) ?? (state.issue === null ? void 0 : await confirmTrackingIssue(client, repo, state.issue, options.label, name));
   const stored = /* @__PURE__ */ new Map();
   const facts = [];
-  for (const [name, outcome] of o.outcomes) {
+  for (const [name, outcome] of options.outcomes) {
     const file2 = folder.files.get(name);
     const counts = outcome === "success" || outcome === "failure";
     const s = counts ? await store.load(name, file2) : { state: freshState(name), sha: file2?.sha };
@@ -67760,71 +67877,60 @@ async function record2(o) {
       outcome,
       state: s.state,
       tracked: tracked2,
-      run: o.run,
-      threshold: o.threshold,
-      now: o.now
+      run: options.run,
+      threshold: options.threshold,
+      now: options.now
     });
   }
-  const decisions = planRecord(facts, o.maxIssues);
-  const report = new RecordReporter(o, decisions, issues.warnings);
-  if (o.dryRun) return report.dryRun();
-  for (const [index, planned] of decisions.entries()) {
-    if (!changes(planned)) continue;
-    if (report.stopped) {
-      report.leftUndone(planned.package);
-      continue;
-    }
-    if (!client.budget.allows(o.minRemaining)) {
-      report.stop(
-        `rate-limit floor reached (${client.budget.get()?.remaining} requests left, min-remaining ${o.minRemaining})`,
-        false
-      );
-      report.leftUndone(planned.package);
-      continue;
-    }
-    const fact = facts[index];
-    let decision;
-    let written;
-    let saved;
+  return { store, stored, facts, resolveTracked, warnings: issues.warnings };
+}
+function recordWriter(options, snapshot, issueUrl) {
+  const writes = { opened: [], commented: [], closed: [], written: 0, items: [] };
+  const keep = (r) => {
+    if (r.opened) writes.opened.push(r.opened.number);
+    if (r.commented !== void 0) writes.commented.push(r.commented);
+    if (r.closed !== void 0) writes.closed.push(r.closed);
+  };
+  const fact = (name) => snapshot.facts.find((f) => f.name === name);
+  const apply = async (planned) => {
+    const first = snapshot.stored.get(planned.package);
+    let saving;
     try {
-      ({
-        decision,
-        written,
-        stored: saved
-      } = await writeWithRetry({
-        store,
+      saving = await writeWithRetry({
+        store: snapshot.store,
         name: planned.package,
-        stored: stored.get(planned.package),
-        decide: async (s) => s === stored.get(planned.package) ? planned : decidePackage({
-          ...fact,
+        stored: first,
+        decide: async (s) => s === first ? planned : decidePackage({
+          ...fact(planned.package),
           state: s.state,
-          tracked: await resolveTracked(planned.package, s.state),
+          tracked: await snapshot.resolveTracked(planned.package, s.state),
           mayOpen: !planned.deferred
         }),
-        message: (d) => `smoke-issue-bot: ${d.package} ${d.outcome} in run ${o.run.id}`,
-        pause: o.pause
-      }));
+        message: (d) => `smoke-issue-bot: ${d.package} ${d.outcome} in run ${options.run.id}`,
+        pause: options.pause
+      });
     } catch (error63) {
-      const e = classifyError(error63);
-      report.stop(
-        `${planned.package}: ${e.message}; its state is unchanged and its issue untouched`,
-        true
-      );
-      report.leftUndone(planned.package);
-      continue;
+      throw new StopChanges(stateNotSaved(planned.package, classifyError(error63).message));
     }
+    const { decision, written, stored: saved } = saving;
+    if (written) writes.written += 1;
     try {
-      report.done(decision, written, await applyIssueAction(o, store, decision, saved));
+      const result = await applyIssueAction(options, snapshot.store, decision, saved);
+      keep(result);
+      writes.items.push(decisionItem(decision, false, issueUrl, result.opened));
+      return "done";
     } catch (error63) {
-      if (error63 instanceof IssueActionError) report.record(error63.partial);
+      if (error63 instanceof IssueActionError) keep(error63.partial);
       const e = classifyError(error63 instanceof IssueActionError ? error63.cause : error63, {
         doing: `the tracking issue of ${decision.package}`
       });
-      report.failed(decision, written, e.message);
-      if (stopsTheRest(e)) report.stop(`stopped after ${decision.package}: ${e.message}`, true);
+      const failure2 = issueNotDone(decision.package, e.message, written);
+      if (stopsTheRest(e))
+        throw new StopChanges(`stopped after ${decision.package}: ${e.message}`, failure2);
+      throw e.reworded(failure2);
     }
-  }
-  return report.finish();
+  };
+  return { apply, describe: (d) => d.package, writes };
 }
 
 // src/actions/smoke-issue-bot/run-ref.ts
@@ -67832,8 +67938,8 @@ function runIdOf(url2) {
   return /\/actions\/runs\/(\d+)(?:\/|$|\?|#)/.exec(url2)?.[1] ?? url2;
 }
 function currentRun(runUrl, env, at) {
-  const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = env;
-  const url2 = runUrl ?? (GITHUB_RUN_ID && GITHUB_REPOSITORY ? `${GITHUB_SERVER_URL ?? "https://github.com"}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}` : void 0);
+  const { GITHUB_REPOSITORY, GITHUB_RUN_ID } = env;
+  const url2 = runUrl ?? (GITHUB_RUN_ID && GITHUB_REPOSITORY ? webLinks(webRoot(env)).workflowRun(GITHUB_REPOSITORY, GITHUB_RUN_ID) : void 0);
   if (url2 === void 0)
     throw new Error(
       "Input 'run-url' is required in record mode outside a workflow run (GITHUB_RUN_ID and GITHUB_REPOSITORY are not set): it identifies the smoke run, so a rerun of it is not counted twice"
@@ -67841,7 +67947,7 @@ function currentRun(runUrl, env, at) {
   return { id: runIdOf(url2), url: url2, at };
 }
 
-// src/actions/smoke-issue-bot/schema.ts
+// src/actions/smoke-issue-bot/inputs.ts
 var schema = external_exports.object({
   mode: input2.choice(["record", "archival"], { default: "record" }),
   outcomes: input2.string(),
@@ -67958,64 +68064,143 @@ function checkSettings(inputs) {
 
 // src/actions/smoke-issue-bot/smoke-issue-bot.ts
 var isoSeconds = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
-var action = defineAction({
+function logItems(rows, log) {
+  for (const r of rows) for (const item of r.items ?? []) log.info(`${r.repository}: ${item.text}`);
+}
+var smokeAction = {
   name: "smoke-issue-bot",
   title: "Smoke issue bot",
   schema,
-  async run(inputs, deps) {
-    const settings = checkSettings(inputs);
-    const now = deps.clock.now();
-    const recording = inputs.mode === "record";
-    const outcomes2 = recording ? readOutcomes(inputs.outcomes ?? "", workspaceRoot(deps.env, deps.cwd)) : void 0;
-    const run = recording ? currentRun(inputs["run-url"], deps.env, isoSeconds(now)) : void 0;
-    const client = deps.makeClient(inputs.token, inputs["api-url"]);
-    const dryRun = inputs["dry-run"];
-    const outputs = {
-      opened: [],
-      commented: [],
-      closed: [],
-      milestones: []
-    };
-    const repos = await forEachRepository([settings.repository], deps.log, async (repo) => {
-      if (outcomes2 && run) {
-        const r = await record2({
-          client,
-          repo,
-          outcomes: outcomes2,
-          run,
-          now,
-          dryRun,
-          threshold: inputs.threshold,
-          label: inputs.label,
-          title: inputs.title,
-          stateBranch: inputs["state-branch"],
-          statePath: settings.statePath,
-          maxIssues: inputs["max-issues"],
-          minRemaining: inputs["min-remaining"],
-          pause: (attempt) => deps.clock.sleep(Math.floor(Math.random() * 20 * Math.min(attempt, 5)))
-        });
-        Object.assign(outputs, { opened: r.opened, commented: r.commented, closed: r.closed });
-        return r.result;
-      }
-      const { data } = await client.rest.repos.get({ owner: repo.owner, repo: repo.repo });
-      if (data.archived) return archivedResult(repo.fullName);
-      const a = await archival({
-        client,
-        repo,
-        now,
-        dryRun,
-        label: inputs.label,
-        archivalLabel: inputs["archival-label"],
-        days: settings.archivalDays,
-        minRemaining: inputs["min-remaining"]
-      });
-      outputs.milestones = a.milestones;
-      return a.result;
+  concurrency: 1
+};
+function smokeContext(inputs, deps, base) {
+  return { ...base, settings: checkSettings(inputs), now: deps.clock.now(), log: deps.log };
+}
+var record2 = defineRepoAction({
+  ...smokeAction,
+  repositories: (context) => [context.settings.repository],
+  setup(inputs, deps, base) {
+    const smoke = smokeContext(inputs, deps, base);
+    const { now, settings } = smoke;
+    const outcomes2 = readOutcomes(inputs.outcomes ?? "", workspaceRoot(deps.env, deps.cwd));
+    const run = currentRun(inputs["run-url"], deps.env, isoSeconds(now));
+    const options = (repo) => ({
+      client: base.client,
+      repo,
+      outcomes: outcomes2,
+      run,
+      now,
+      threshold: inputs.threshold,
+      label: inputs.label,
+      title: inputs.title,
+      stateBranch: inputs["state-branch"],
+      statePath: settings.statePath,
+      pause: (attempt) => deps.clock.sleep(Math.floor(Math.random() * 20 * Math.min(attempt, 5)))
     });
-    for (const r of repos)
-      for (const item of r.items ?? []) deps.log.info(`${r.repository}: ${item.text}`);
-    return { outputs, repos };
+    return { ...smoke, options, maxIssues: inputs["max-issues"] };
+  },
+  read: (repo, context) => readRecord(context.options(repo)),
+  plan(snapshot, context) {
+    const decisions = planRecord(snapshot.facts, context.maxIssues);
+    const deferred = decisions.filter((d) => d.deferred).length;
+    return {
+      snapshot,
+      decisions,
+      changes: decisions.filter(changesSomething),
+      deferred,
+      warnings: [
+        ...snapshot.warnings,
+        ...deferred > 0 ? [deferredWarning(context.maxIssues, deferred)] : []
+      ]
+    };
+  },
+  writer: (repo, plan, context) => recordWriter(
+    context.options(repo),
+    plan.snapshot,
+    (n) => context.links.issue(repo.fullName, n)
+  ),
+  wording: recordWording,
+  row({ repo, plan, report, writer }, context) {
+    const issueUrl = (n) => context.links.issue(repo.fullName, n);
+    const noted = plan.decisions.filter((d) => d.notes.length > 0 || changesSomething(d));
+    const done = context.dryRun ? previewWrites(plan.decisions) : writer.writes;
+    const items = context.dryRun ? noted.map((d) => decisionItem(d, true, issueUrl)) : [
+      ...writer.writes.items,
+      ...noted.filter((d) => !changesSomething(d)).map((d) => decisionItem(d, false, issueUrl))
+    ];
+    return {
+      counts: {
+        opened: done.opened.length,
+        commented: done.commented.length,
+        closed: done.closed.length,
+        written: done.written
+      },
+      items,
+      error: errorLines(report)
+    };
+  },
+  finish(runs, rows, context) {
+    logItems(rows, context.log);
+    const run = [...runs.values()][0];
+    const done = !run ? previewWrites([]) : context.dryRun ? previewWrites(run.plan.decisions) : run.writer.writes;
+    return {
+      outputs: {
+        opened: done.opened,
+        commented: done.commented,
+        closed: done.closed,
+        milestones: []
+      }
+    };
   }
+});
+var archival = defineRepoAction({
+  ...smokeAction,
+  repositories: (context) => [context.settings.repository],
+  setup(inputs, deps, base) {
+    return {
+      ...smokeContext(inputs, deps, base),
+      label: inputs.label,
+      archivalLabel: inputs["archival-label"]
+    };
+  },
+  read: (repo, context) => readArchival(context.client, repo, context.label),
+  plan: (snapshot, context) => ({
+    tracked: snapshot.issues.length,
+    changes: planArchival(snapshot.issues, context.settings.archivalDays, context.now),
+    warnings: snapshot.warnings
+  }),
+  writer: (repo, _plan, context) => archivalWriter(context.client, repo, {
+    archivalLabel: context.archivalLabel,
+    lastDay: context.settings.archivalDays[context.settings.archivalDays.length - 1]
+  }),
+  wording: archivalWording,
+  row({ repo, plan, report, writer }, context) {
+    const verb = context.dryRun ? "would post the" : "posted the";
+    const labelled = context.dryRun ? report.done.filter((m) => needsLabel(m, context.archivalLabel)).length : writer.labelled();
+    return {
+      counts: { tracked: plan.tracked, milestones: report.done.length, labelled },
+      items: report.done.map(
+        (m) => milestoneItem(
+          m,
+          verb,
+          context.archivalLabel,
+          context.links.issue(repo.fullName, m.issue.number)
+        )
+      ),
+      error: errorLines(report)
+    };
+  },
+  finish(runs, rows, context) {
+    logItems(rows, context.log);
+    const done = [...runs.values()].flatMap((r) => r.report.done.map((m) => m.issue.number));
+    return { outputs: { opened: [], commented: [], closed: [], milestones: done } };
+  }
+});
+var action = defineAction({
+  name: smokeAction.name,
+  title: smokeAction.title,
+  schema,
+  run: (inputs, deps) => (inputs.mode === "record" ? record2 : archival).run(inputs, deps)
 });
 
 // src/actions/smoke-issue-bot/main.ts

@@ -41597,11 +41597,11 @@ var Summary = class {
    */
   addTable(rows) {
     const tableBody = rows.map((row) => {
-      const cells = row.map((cell2) => {
-        if (typeof cell2 === "string") {
-          return this.wrap("td", cell2);
+      const cells = row.map((cell) => {
+        if (typeof cell === "string") {
+          return this.wrap("td", cell);
         }
-        const { header: header2, data, colspan, rowspan } = cell2;
+        const { header: header2, data, colspan, rowspan } = cell;
         const tag = header2 ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
@@ -66467,8 +66467,28 @@ function redact(text, secrets) {
   return out;
 }
 
+// src/core/markdown.ts
+function tableCell(text) {
+  return text.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
+}
+
+// src/core/web-links.ts
+var GITHUB_WEB = "https://github.com";
+function webRoot(env) {
+  return (env.GITHUB_SERVER_URL || GITHUB_WEB).replace(/\/+$/, "");
+}
+function webLinks(root) {
+  const web = root.replace(/\/+$/, "");
+  return {
+    root: web,
+    repository: (fullName) => `${web}/${fullName}`,
+    issue: (fullName, number4) => `${web}/${fullName}/issues/${number4}`,
+    board: (org, number4) => `${web}/orgs/${org}/projects/${number4}`,
+    workflowRun: (fullName, runId) => `${web}/${fullName}/actions/runs/${runId}`
+  };
+}
+
 // src/core/report.ts
-var escapeCell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 function resultJson(repos) {
   return repos.map((r) => ({
     repository: r.repository,
@@ -66480,8 +66500,8 @@ function resultJson(repos) {
     ...r.error ? { error: r.error } : {}
   }));
 }
-function renderSummary(title, result, dryRun, serverUrl = "https://github.com") {
-  const web = (result.serverUrl ?? serverUrl).replace(/\/+$/, "");
+function renderSummary(title, result, dryRun, serverUrl = webRoot({})) {
+  const links = webLinks(result.serverUrl ?? serverUrl);
   const lines = [`## ${title}${dryRun ? " (dry run: nothing was changed)" : ""}`, ""];
   if (result.repos.length > 0) {
     const extra = [...new Set(result.repos.flatMap((r) => Object.keys(r.counts ?? {})))];
@@ -66490,13 +66510,13 @@ function renderSummary(title, result, dryRun, serverUrl = "https://github.com") 
     for (const r of result.repos) {
       const cells = [
         // Rows of actions that are not about a repository (pin-promote's environments) get no link.
-        repositoryPattern.test(r.repository) ? `[${r.repository}](${web}/${r.repository})` : r.repository,
+        repositoryPattern.test(r.repository) ? `[${r.repository}](${links.repository(r.repository)})` : r.repository,
         r.status,
         ...extra.map((k) => String(r.counts?.[k] ?? "")),
         String(r.done),
         String(r.left)
       ];
-      lines.push(`| ${cells.map(escapeCell).join(" | ")} |`);
+      lines.push(`| ${cells.map(tableCell).join(" | ")} |`);
     }
     lines.push("");
   }
@@ -66551,8 +66571,7 @@ async function executeAction(spec, host, deps) {
       for (const w of r.warnings ?? []) log.warning(`${r.repository}: ${w}`);
       if (r.notice) log.notice(`${r.repository}: ${r.notice}`);
     }
-    const serverUrl = deps.env.GITHUB_SERVER_URL || void 0;
-    await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun, serverUrl)));
+    await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun, webRoot(deps.env))));
   }
   return threw || result.repos.some((r) => r.status === "failed") ? 1 : 0;
 }
@@ -66743,64 +66762,270 @@ function parseRepo(fullName) {
   return { owner: fullName.slice(0, slash), repo: fullName.slice(slash + 1), fullName };
 }
 
-// src/core/fan-out.ts
-async function forEachRepository(repositories, log, work, concurrency = 1) {
-  const results = new Array(repositories.length);
+// src/core/worker-pool.ts
+async function workerPool(count2, concurrency, work, stopped = () => false) {
   let next = 0;
   const worker = async () => {
-    while (next < repositories.length) {
-      const index = next++;
-      const fullName = repositories[index];
-      const started = Date.now();
-      try {
-        results[index] = await work(parseRepo(fullName));
-      } catch (error63) {
-        results[index] = {
-          repository: fullName,
-          status: "failed",
-          planned: 0,
-          done: 0,
-          left: 0,
-          error: `${classifyError(error63).message}; nothing further was done in this repository`
-        };
-      }
-      const r = results[index];
-      log.info(
-        `[${index + 1}/${repositories.length}] ${fullName}: ${r.status}, ${r.done} done, ${r.left} left (${Date.now() - started} ms)`
-      );
-    }
+    while (!stopped() && next < count2) await work(next++);
   };
-  await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(concurrency, repositories.length)) }, worker)
-  );
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count2)) }, worker));
+}
+
+// src/core/map-repositories.ts
+async function mapRepositories(repositories, log, work, concurrency = 1) {
+  const results = new Array(repositories.length);
+  await workerPool(repositories.length, concurrency, async (index) => {
+    const fullName = repositories[index];
+    const started = Date.now();
+    try {
+      results[index] = await work(parseRepo(fullName));
+    } catch (error63) {
+      results[index] = {
+        repository: fullName,
+        status: "failed",
+        planned: 0,
+        done: 0,
+        left: 0,
+        error: `${classifyError(error63).message}; nothing further was done in this repository`
+      };
+    }
+    const r = results[index];
+    log.info(
+      `[${index + 1}/${repositories.length}] ${fullName}: ${r.status}, ${r.done} done, ${r.left} left (${Date.now() - started} ms)`
+    );
+  });
   return results;
 }
 
-// src/core/label-name.ts
-var MAX_LABEL_LENGTH = 50;
-var emojiPart = new RegExp("\\p{Extended_Pictographic}|\\p{Emoji_Modifier}|\\p{Regional_Indicator}|[\\u{e0020}-\\u{e007f}]|\\u200d|\\ufe0f|\\u20e3", "gu");
-var isControl = (c) => /[\u0000-\u001f\u007f-\u009f]/.test(c);
-var isBidi = (c) => /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(c);
-function labelNameProblem(name) {
-  if (name.trim() === "") return "a label name cannot be empty";
-  if (name !== name.trim()) return "a label name cannot start or end with spaces";
-  const length = [...name].length;
-  if (length > MAX_LABEL_LENGTH)
-    return `a label name is at most ${MAX_LABEL_LENGTH} characters (found ${length})`;
-  if (name.includes(","))
-    return "a label name cannot contain a comma (the issues API's labels filter splits on commas)";
-  if ([...name].some(isControl)) return "a label name cannot contain control characters";
-  if ([...name].some(isBidi))
-    return "a label name cannot contain bidirectional control characters (such as U+202E)";
-  if (name.replace(emojiPart, "").trim() === "") return "a label name needs more than emoji";
+// src/core/apply.ts
+var defaultWording = {
+  capReached: (capInput, cap, left) => `reached ${capInput} (${cap}); ${left.length} left for the next run`,
+  floorReached: (remaining, unit, floor, left) => `rate-limit floor reached (${remaining} ${unit} left, min-remaining ${floor}); stopped with ${left.length} left for the next run`,
+  stopped: (cause, left) => `${cause}; ${left.length} changes left undone`
+};
+var StopChanges = class extends Error {
+  constructor(message, failure2) {
+    super(message);
+    this.failure = failure2;
+  }
+  failure;
+  name = "StopChanges";
+};
+function fitsInCap(changes, cap, cost = () => 1) {
+  let spent = 0;
+  let i = 0;
+  for (; i < changes.length; i++) {
+    const c = cost(changes[i]);
+    if (spent + c > cap) break;
+    spent += c;
+  }
+  return i;
+}
+var single = (write) => async (changes) => ({ outcomes: [await write(changes[0])] });
+async function applyChanges(changes, options) {
+  const report = { done: [], skipped: [], failed: [], left: 0, warnings: [] };
+  const say = { ...defaultWording, ...options.wording };
+  const cost = options.cost ?? (() => 1);
+  const write = options.dryRun ? single(options.preview ?? (async () => "done")) : options.applyBatch ?? single(options.apply);
+  const batchSize = !options.dryRun && options.applyBatch ? options.batchSize : 1;
+  const guarded = !options.dryRun || options.preview !== void 0;
+  let spent = 0;
+  let i = 0;
+  const leaveFrom = (from) => {
+    report.left = changes.length - from;
+    return changes.slice(from);
+  };
+  while (i < changes.length) {
+    let size = 0;
+    let price = 0;
+    while (size < batchSize && i + size < changes.length) {
+      const next = cost(changes[i + size]);
+      if (spent + price + next > options.cap) break;
+      price += next;
+      size += 1;
+    }
+    if (size === 0) {
+      const left = leaveFrom(i);
+      report.warnings.push(say.capReached(options.capInput, options.cap, left));
+      break;
+    }
+    if (guarded && !options.budget.allows(options.floor, options.resource)) {
+      const left = leaveFrom(i);
+      const remaining = options.budget.get(options.resource)?.remaining;
+      const unit = options.resource === "graphql" ? "GraphQL points" : "requests";
+      report.warnings.push(say.floorReached(remaining, unit, options.floor, left));
+      break;
+    }
+    const batch = changes.slice(i, i + size);
+    let result;
+    try {
+      result = await write(batch);
+    } catch (error63) {
+      if (error63 instanceof StopChanges) {
+        const failed = error63.failure !== void 0;
+        if (failed) report.failed.push({ change: batch[0], error: error63.failure });
+        const left = leaveFrom(i + (failed ? 1 : 0));
+        if (!failed || left.length > 0) report.stoppedBy = say.stopped(error63.message, left);
+        break;
+      }
+      const e = error63 instanceof ApiError ? error63 : classifyError(error63, { doing: options.describe(batch[0]) });
+      if (stopsTheRest(e)) {
+        report.stoppedBy = say.stopped(e.message, leaveFrom(i));
+        break;
+      }
+      result = { outcomes: batch.map(() => ({ error: e.message })) };
+    }
+    batch.forEach((change, k) => {
+      const outcome = result.outcomes[k];
+      if (outcome === "skipped") return void report.skipped.push(change);
+      spent += cost(change);
+      if (outcome === "done") report.done.push(change);
+      else report.failed.push({ change, error: outcome.error });
+    });
+    i += size;
+    if (result.stop !== void 0) {
+      const left = leaveFrom(i);
+      if (left.length > 0) report.stoppedBy = say.stopped(result.stop, left);
+      break;
+    }
+  }
+  return report;
+}
+
+// src/core/repo-failure.ts
+var RepoFailure = class extends Error {
+  constructor(message, counts, undone = 0) {
+    super(message);
+    this.counts = counts;
+    this.undone = undone;
+  }
+  counts;
+  undone;
+  name = "RepoFailure";
+};
+
+// src/core/run-repository.ts
+var isSkip = (read) => typeof read === "object" && read !== null && "skip" in read;
+async function runRepository(spec, repo, context) {
+  const row = { repository: repo.fullName, planned: 0, done: 0, left: 0 };
+  let read;
+  try {
+    read = await spec.read(repo, context);
+  } catch (error64) {
+    if (!(error64 instanceof RepoFailure)) throw error64;
+    const counts = error64.counts ? { counts: error64.counts } : {};
+    const undone = { planned: error64.undone, left: error64.undone };
+    return { ...row, ...undone, status: "failed", ...counts, error: error64.message };
+  }
+  if (isSkip(read)) return { ...row, status: "skipped", notice: read.skip };
+  const plan = spec.plan(read, context, repo);
+  if (isSkip(plan)) return { ...row, status: "skipped", notice: plan.skip };
+  const changes = plan.changes;
+  const writer = spec.writer(repo, plan, context);
+  const before = await writer.before?.() ?? {};
+  const report = await applyChanges(changes, {
+    ...writer,
+    cap: context.cap.limit,
+    capInput: context.cap.input,
+    budget: context.client.budget,
+    floor: context.floor,
+    dryRun: context.dryRun,
+    ...context.resource ? { resource: context.resource } : {},
+    ...spec.wording ? { wording: spec.wording } : {}
+  });
+  const run = { repo, plan, writer, report };
+  const parts = spec.row(run, context);
+  if (parts.skip !== void 0)
+    return { ...run, row: { ...row, status: "skipped", notice: parts.skip } };
+  const left = report.left + report.failed.length + (plan.deferred ?? 0);
+  const { error: error63 } = parts;
+  const warnings = [
+    ...plan.warnings ?? [],
+    ...before.warnings ?? [],
+    ...report.warnings,
+    ...parts.warnings ?? []
+  ];
+  return {
+    ...run,
+    row: {
+      ...row,
+      status: error63 ? "failed" : left > 0 ? "capped" : "ok",
+      planned: changes.length,
+      done: report.done.length,
+      left,
+      ...parts.counts ? { counts: parts.counts } : {},
+      ...parts.items && parts.items.length > 0 ? { items: parts.items } : {},
+      ...error63 ? { error: error63 } : {},
+      ...warnings.length > 0 ? { warnings } : {},
+      ...before.notice ? { notice: before.notice } : {}
+    }
+  };
+}
+
+// src/core/repo-action.ts
+function baseContext(capInput, apiUrl, values, deps) {
+  const inputs = values;
+  const limit = capInput === void 0 ? Infinity : values[capInput];
+  if (typeof limit !== "number")
+    throw new Error(`the cap input '${capInput}' is not in the schema`);
+  return {
+    client: deps.makeClient(inputs.token, apiUrl),
+    dryRun: inputs["dry-run"],
+    cap: { input: capInput ?? "", limit },
+    // Without min-remaining (dispatch sends one request a repository) there is no floor.
+    floor: inputs["min-remaining"] ?? -Infinity,
+    links: webLinks(webRoot(deps.env))
+  };
+}
+function defineRepoAction(spec) {
+  return defineAction({
+    name: spec.name,
+    title: spec.title,
+    schema: spec.schema,
+    async run(inputs, deps) {
+      const apiUrl = spec.apiUrl?.(inputs, deps) ?? inputs["api-url"];
+      const base = baseContext(spec.capInput, apiUrl, inputs, deps);
+      const context = await spec.setup(inputs, deps, base);
+      const runs = /* @__PURE__ */ new Map();
+      const rows = await mapRepositories(
+        spec.repositories?.(context) ?? inputs.repositories,
+        deps.log,
+        async (repo) => {
+          const run = await runRepository(spec, repo, context);
+          if ("plan" in run) runs.set(repo.fullName, run);
+          return "plan" in run ? run.row : run;
+        },
+        spec.concurrency
+      );
+      const ordered = new Map(
+        rows.flatMap((r) => {
+          const run = runs.get(r.repository);
+          return run ? [[r.repository, run]] : [];
+        })
+      );
+      return { repos: rows, ...await spec.finish(ordered, rows, context) };
+    }
+  });
+}
+
+// src/core/http-status.ts
+function httpStatus(error63) {
+  if (error63 instanceof RequestError || error63 instanceof ApiError) return error63.status;
   return void 0;
 }
 
-// src/actions/stale-sweep/comment-body.ts
-var markers = {
+// src/core/markers.ts
+var staleSweepMarkers = {
+  /** Ends the stale comment. */
   stale: "<!-- fleet stale-sweep: stale -->",
+  /**
+   * Ends the close comment: a close that failed after its comment was posted is retried
+   * without a second one.
+   */
   close: "<!-- fleet stale-sweep: close -->"
 };
+
+// src/actions/stale-sweep/messages.ts
 var placeholders = ["days", "label"];
 var MAX_COMMENT_LENGTH = 65536;
 var placeholderPattern = /\{([A-Za-z_][A-Za-z0-9_-]*)\}/g;
@@ -66809,7 +67034,7 @@ function messageProblem(template) {
   if (unknown2.length > 0) {
     return `unknown placeholder ${unknown2.map((n) => `{${n}}`).join(", ")}; allowed ${placeholders.map((n) => `{${n}}`).join(", ")}`;
   }
-  const longest = render(template, { days: 99999, label: "x".repeat(50) }, markers.stale);
+  const longest = render(template, { days: 99999, label: "x".repeat(50) }, staleSweepMarkers.stale);
   if (longest.length > MAX_COMMENT_LENGTH) {
     return `too long for a GitHub comment (at most ${MAX_COMMENT_LENGTH} characters with placeholders filled in)`;
   }
@@ -66824,60 +67049,44 @@ function render(template, values, marker) {
 
 ${marker}`;
 }
-
-// src/actions/stale-sweep/inputs.ts
-var defaultStaleMessage = "This issue has had no activity for a while, so it is now labelled {label}. It will be closed in {days} days unless something happens: a comment from anyone, or removing the {label} label, keeps it open.";
-var defaultCloseMessage = "Closed because it stayed labelled {label} for {days} days with no activity. If it still matters, reopen it: the sweep then removes {label} and leaves it alone until it is idle again.";
-var fields = external_exports.object({
-  repositories: input2.repositories(),
-  token: tokenInput(),
-  "api-url": apiUrlInput(),
-  "dry-run": input2.boolean({ default: true }),
-  "days-before-stale": input2.integer({ default: 30, min: 1, max: 36500 }),
-  "days-before-close": input2.integer({ default: 7, min: 1, max: 36500 }),
-  "stale-label": input2.string({ default: "stale" }),
-  "exempt-labels": input2.list({ default: "pinned,security,sdk-drift,adk-drift,docs-coverage" }),
-  "stale-message": input2.string({ default: defaultStaleMessage }),
-  "close-message": input2.string({ default: defaultCloseMessage }),
-  "close-reason": input2.choice(["not_planned", "completed"], { default: "not_planned" }),
-  "max-operations": input2.integer({ default: 300, min: 1, max: 1e5 }),
-  "min-remaining": input2.integer({ default: 100, min: 0, max: 1e6 })
-});
-var schema = fields.superRefine((v, ctx) => {
-  const problem = (path, message) => ctx.addIssue({ code: "custom", path: [path], message });
-  const stale = labelNameProblem(v["stale-label"]);
-  if (stale) problem("stale-label", `found '${v["stale-label"]}': ${stale}`);
-  for (const name of v["exempt-labels"]) {
-    const why = labelNameProblem(name);
-    if (why) problem("exempt-labels", `found '${name}': ${why}`);
-    if (name.toLowerCase() === v["stale-label"].toLowerCase())
-      problem(
-        "exempt-labels",
-        `found the stale label '${name}': issues with an exempt label are never touched, so stale issues would never close; remove it from the list`
-      );
+function describeChange(change) {
+  const verb = { mark: "marking", unstale: "un-staling", close: "closing" }[change.kind];
+  return `${verb} #${change.issue.number}`;
+}
+var wording = {
+  capReached: (capInput, cap, left) => `reached ${capInput} (${cap}); ${left.length} issues left for the next run`
+};
+var SHOWN_FAILURES = 5;
+function errorLine(report) {
+  const found = [];
+  if (report.stoppedBy) found.push(`stopped: ${report.stoppedBy}`);
+  if (report.failed.length > 0) {
+    const shown = report.failed.slice(0, SHOWN_FAILURES).map((f) => f.error);
+    const more = report.failed.length - shown.length;
+    found.push(
+      `${report.failed.length} changes failed: ${shown.join("; ")}${more > 0 ? `; and ${more} more` : ""}`
+    );
   }
-  for (const name of ["stale-message", "close-message"]) {
-    const why = messageProblem(v[name]);
-    if (why) problem(name, why);
-  }
-});
-
-// src/actions/stale-sweep/summary.ts
+  return found.length > 0 ? found.join("; ") : void 0;
+}
+function undatedWarning(undated, staleLabel) {
+  return `${undated.length} issues carry '${staleLabel}' but their timeline never shows it being added, so the mark cannot be dated; left alone: ${undated.map((i) => `#${i.number}`).join(", ")}`;
+}
+var labelNotCreated = (message) => `${message}; GitHub creates it with its default colour when the first issue is labelled`;
 var MAX_ROWS = 200;
 var verbs = {
   real: { mark: "marked stale", unstale: "un-staled", close: "closed" },
   dry: { mark: "would mark stale", unstale: "would un-stale", close: "would close" }
 };
-var cell = (s) => s.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
-function changesSummary(repos, dryRun) {
+function changesSummary(repos, dryRun, links) {
   const words = dryRun ? verbs.dry : verbs.real;
   const sections = repos.filter((r) => r.done.length > 0).map((r) => {
     const rows = r.done.slice(0, MAX_ROWS).map(
-      (c) => `| [#${c.issue.number}](${c.issue.url}) | ${words[c.kind]} | ${cell(c.issue.title)} |`
+      (c) => `| [#${c.issue.number}](${links.issue(r.repository, c.issue.number)}) | ${words[c.kind]} | ${tableCell(c.issue.title)} |`
     );
     const more = r.done.length - rows.length;
     return [
-      `#### [${r.repository}](https://github.com/${r.repository})`,
+      `#### [${r.repository}](${links.repository(r.repository)})`,
       "",
       "| issue | change | title |",
       "| --- | --- | --- |",
@@ -66886,100 +67095,6 @@ function changesSummary(repos, dryRun) {
     ].join("\n");
   });
   return sections.length === 0 ? "" : ["### Issues", "", sections.join("\n\n")].join("\n");
-}
-
-// src/core/apply.ts
-async function applyChanges(changes, o) {
-  const report = { done: [], skipped: [], failed: [], left: 0, warnings: [] };
-  for (let i = 0; i < changes.length; i++) {
-    const change = changes[i];
-    const attempted = report.done.length + report.failed.length;
-    if (attempted >= o.cap) {
-      report.left = changes.length - i;
-      report.warnings.push(
-        `reached ${o.capInput} (${o.cap}); ${report.left} left for the next run`
-      );
-      break;
-    }
-    if (!o.budget.allows(o.floor, o.resource)) {
-      report.left = changes.length - i;
-      const remaining = o.budget.get(o.resource)?.remaining;
-      report.warnings.push(
-        `rate-limit floor reached (${remaining} requests left, min-remaining ${o.floor}); stopped with ${report.left} left for the next run`
-      );
-      break;
-    }
-    try {
-      const outcome = await o.apply(change);
-      (outcome === "done" ? report.done : report.skipped).push(change);
-    } catch (error63) {
-      const e = error63 instanceof ApiError ? error63 : classifyError(error63, { doing: o.describe(change) });
-      if (stopsTheRest(e)) {
-        report.left = changes.length - i;
-        report.stoppedBy = `${e.message}; ${report.left} changes left undone`;
-        break;
-      }
-      report.failed.push({ change, error: e.message });
-    }
-  }
-  return report;
-}
-
-// src/actions/stale-sweep/apply-change.ts
-function describeChange(change) {
-  const verb = { mark: "marking", unstale: "un-staling", close: "closing" }[change.kind];
-  return `${verb} #${change.issue.number}`;
-}
-function changeApplier(client, repo, s) {
-  const values = { days: s.daysBeforeClose, label: s.staleLabel };
-  const at = (issue_number) => ({ owner: repo.owner, repo: repo.repo, issue_number });
-  const step = async (doing, request2) => {
-    try {
-      await request2();
-    } catch (error63) {
-      throw classifyError(error63, { doing });
-    }
-  };
-  return async (change) => {
-    const n = change.issue.number;
-    if (change.kind === "mark") {
-      await step(
-        `labelling #${n}`,
-        () => client.rest.issues.addLabels({ ...at(n), labels: [s.staleLabel] })
-      );
-      await step(
-        `commenting on #${n} (the '${s.staleLabel}' label is on it already)`,
-        () => client.rest.issues.createComment({
-          ...at(n),
-          body: render(s.staleMessage, values, markers.stale)
-        })
-      );
-      return "done";
-    }
-    if (change.kind === "unstale") {
-      try {
-        await client.rest.issues.removeLabel({ ...at(n), name: s.staleLabel });
-      } catch (error63) {
-        if (error63.status === 404) return "skipped";
-        throw classifyError(error63, { doing: `removing '${s.staleLabel}' from #${n}` });
-      }
-      return "done";
-    }
-    if (change.comment) {
-      await step(
-        `commenting on #${n} before closing it`,
-        () => client.rest.issues.createComment({
-          ...at(n),
-          body: render(s.closeMessage, values, markers.close)
-        })
-      );
-    }
-    await step(
-      `closing #${n}${change.comment ? " (its close comment is posted; the next run closes it without another)" : ""}`,
-      () => client.rest.issues.update({ ...at(n), state: "closed", state_reason: s.closeReason })
-    );
-    return "done";
-  };
 }
 
 // src/actions/stale-sweep/plan.ts
@@ -67021,18 +67136,19 @@ function planSweep(snapshot, rules, now) {
     createLabel: !snapshot.labelExists && marks.length > 0
   };
 }
+function operationsCost(plan) {
+  const firstMark = plan.createLabel ? plan.changes.find((c) => c.kind === "mark") : void 0;
+  return (change) => operationsOf(change) + (change === firstMark ? 1 : 0);
+}
 function capPlan(plan, maxOperations) {
-  let operations = 0;
-  let createLabel2 = false;
-  let i = 0;
-  for (; i < plan.changes.length; i++) {
-    const change = plan.changes[i];
-    const label = change.kind === "mark" && plan.createLabel && !createLabel2 ? 1 : 0;
-    if (operations + label + operationsOf(change) > maxOperations) break;
-    operations += label + operationsOf(change);
-    if (label) createLabel2 = true;
-  }
-  return { kept: plan.changes.slice(0, i), left: plan.changes.slice(i), createLabel: createLabel2, operations };
+  const cost = operationsCost(plan);
+  const kept = plan.changes.slice(0, fitsInCap(plan.changes, maxOperations, cost));
+  return {
+    kept,
+    left: plan.changes.slice(kept.length),
+    createLabel: plan.createLabel && kept.some((c) => c.kind === "mark"),
+    operations: kept.reduce((sum, c) => sum + cost(c), 0)
+  };
 }
 
 // src/actions/stale-sweep/read-mark.ts
@@ -67053,7 +67169,7 @@ function readMark(timeline, label) {
   for (const e of timeline.slice(at + 1)) {
     const own2 = e.actor !== null && e.actor === mark.actor;
     if (own2) {
-      if (e.event === "commented" && e.body?.includes(markers.close)) state.closeCommented = true;
+      if (e.event === "commented" && e.body?.includes(staleSweepMarkers.close)) state.closeCommented = true;
       continue;
     }
     if (notActivity.has(e.event)) continue;
@@ -67066,9 +67182,9 @@ function readMark(timeline, label) {
 // src/core/archived.ts
 var ARCHIVED_NOTICE = "archived: skipped (GitHub refuses writes to archived repositories)";
 
-// src/actions/stale-sweep/read-repo.ts
+// src/actions/stale-sweep/github.ts
 var PER_PAGE = 100;
-function summary2(i) {
+function issueSummary(i) {
   return {
     number: i.number,
     title: i.title,
@@ -67103,10 +67219,10 @@ async function listPages(what, pages, enough = () => false) {
   return items;
 }
 async function readRepository(client, repo, rules, now) {
-  const at = { owner: repo.owner, repo: repo.repo };
+  const where = { owner: repo.owner, repo: repo.repo };
   let info2;
   try {
-    info2 = (await client.rest.repos.get(at)).data;
+    info2 = (await client.rest.repos.get(where)).data;
   } catch (error63) {
     throw classifyError(error63, { doing: `reading ${repo.fullName}` });
   }
@@ -67115,7 +67231,7 @@ async function readRepository(client, repo, rules, now) {
   const staleLabeled = await listPages(
     `open issues labelled '${rules.staleLabel}'`,
     client.paginate.iterator(client.rest.issues.listForRepo, {
-      ...at,
+      ...where,
       state: "open",
       labels: rules.staleLabel,
       per_page: PER_PAGE
@@ -67125,7 +67241,7 @@ async function readRepository(client, repo, rules, now) {
   const idle = await listPages(
     "open issues by last update",
     client.paginate.iterator(client.rest.issues.listForRepo, {
-      ...at,
+      ...where,
       state: "open",
       sort: "updated",
       direction: "asc",
@@ -67135,11 +67251,11 @@ async function readRepository(client, repo, rules, now) {
   );
   const snapshot = {
     staleLabeled: [],
-    idle: idle.map(summary2),
+    idle: idle.map(issueSummary),
     labelExists: staleLabeled.length > 0
   };
   for (const raw of staleLabeled) {
-    const issue3 = summary2(raw);
+    const issue3 = issueSummary(raw);
     if (!needsTimeline(issue3, rules)) {
       snapshot.staleLabeled.push({ issue: issue3 });
       continue;
@@ -67147,7 +67263,7 @@ async function readRepository(client, repo, rules, now) {
     const timeline = await listPages(
       `the timeline of #${issue3.number}`,
       client.paginate.iterator(client.rest.issues.listEventsForTimeline, {
-        ...at,
+        ...where,
         issue_number: issue3.number,
         per_page: PER_PAGE
       })
@@ -67157,18 +67273,21 @@ async function readRepository(client, repo, rules, now) {
   if (!snapshot.labelExists && snapshot.idle.some((i) => isMarkCandidate(i, rules, now))) {
     const labels = await listPages(
       "labels",
-      client.paginate.iterator(client.rest.issues.listLabelsForRepo, { ...at, per_page: PER_PAGE })
+      client.paginate.iterator(client.rest.issues.listLabelsForRepo, {
+        ...where,
+        per_page: PER_PAGE
+      })
     );
     const wanted = rules.staleLabel.toLowerCase();
     snapshot.labelExists = labels.some((l) => l.name.toLowerCase() === wanted);
   }
-  return { snapshot };
+  return snapshot;
 }
-
-// src/actions/stale-sweep/sweep-repository.ts
 var LABEL_COLOR = "ededed";
 var LABEL_DESCRIPTION = "No activity for a while; closed by the stale sweep unless someone acts";
-var SHOWN_FAILURES = 5;
+var alreadyExists = (data) => data?.errors?.some(
+  (x) => x.code === "already_exists"
+) === true;
 async function createLabel(client, repo, name) {
   try {
     await client.rest.issues.createLabel({
@@ -67180,109 +67299,159 @@ async function createLabel(client, repo, name) {
     });
     return `created the missing label '${name}'`;
   } catch (error63) {
-    const e = error63;
-    if (e.status === 422 && e.response?.data?.errors?.some((x) => x.code === "already_exists"))
+    if (error63 instanceof RequestError && error63.status === 422 && alreadyExists(error63.response?.data))
       return void 0;
     throw classifyError(error63, { doing: `creating the label '${name}'` });
   }
 }
-var count = (changes, kind) => changes.filter((c) => c.kind === kind).length;
-async function sweepRepository(client, repo, s) {
-  const read = await readRepository(client, repo, s.rules, s.now);
-  if ("skip" in read) {
-    return {
-      result: {
-        repository: repo.fullName,
-        status: "skipped",
-        planned: 0,
-        done: 0,
-        left: 0,
-        notice: read.skip
-      },
-      done: []
-    };
-  }
-  const plan = planSweep(read.snapshot, s.rules, s.now);
-  const capped = capPlan(plan, s.maxOperations);
-  const warnings = [];
-  if (capped.left.length > 0) {
-    warnings.push(
-      `reached max-operations (${s.maxOperations}); ${capped.left.length} issues left for the next run`
-    );
-  }
-  if (plan.undated.length > 0) {
-    warnings.push(
-      `${plan.undated.length} issues carry '${s.rules.staleLabel}' but their timeline never shows it being added, so the mark cannot be dated; left alone: ${plan.undated.map((i) => `#${i.number}`).join(", ")}`
-    );
-  }
-  let notice2;
-  let done = capped.kept;
-  let skipped = 0;
-  let error63;
-  if (s.dryRun) {
-    if (capped.createLabel) notice2 = `would create the missing label '${s.rules.staleLabel}'`;
-  } else {
-    if (capped.createLabel && client.budget.allows(s.minRemaining)) {
-      try {
-        notice2 = await createLabel(client, repo, s.rules.staleLabel);
-      } catch (e) {
-        warnings.push(
-          `${e.message}; GitHub creates it with its default colour when the first issue is labelled`
-        );
-      }
+function sweepWriter(repo, plan, settings, run) {
+  const { client } = run;
+  const values = { days: settings.daysBeforeClose, label: settings.staleLabel };
+  const issue3 = (issue_number) => ({ owner: repo.owner, repo: repo.repo, issue_number });
+  const step = async (doing, request2) => {
+    try {
+      await request2();
+    } catch (error63) {
+      throw classifyError(error63, { doing });
     }
-    const report = await applyChanges(capped.kept, {
-      cap: Infinity,
-      capInput: "max-operations",
-      budget: client.budget,
-      floor: s.minRemaining,
-      apply: changeApplier(client, repo, s.write),
-      describe: describeChange
-    });
-    done = report.done;
-    skipped = report.skipped.length;
-    warnings.push(...report.warnings);
-    const problems = [];
-    if (report.stoppedBy) problems.push(`stopped: ${report.stoppedBy}`);
-    if (report.failed.length > 0) {
-      const shown = report.failed.slice(0, SHOWN_FAILURES).map((f) => f.error);
-      const more = report.failed.length - shown.length;
-      problems.push(
-        `${report.failed.length} changes failed: ${shown.join("; ")}${more > 0 ? `; and ${more} more` : ""}`
+  };
+  const apply = async (change) => {
+    const n = change.issue.number;
+    if (change.kind === "mark") {
+      await step(
+        `labelling #${n}`,
+        () => client.rest.issues.addLabels({ ...issue3(n), labels: [settings.staleLabel] })
+      );
+      await step(
+        `commenting on #${n} (the '${settings.staleLabel}' label is on it already)`,
+        () => client.rest.issues.createComment({
+          ...issue3(n),
+          body: render(settings.staleMessage, values, staleSweepMarkers.stale)
+        })
+      );
+      return "done";
+    }
+    if (change.kind === "unstale") {
+      try {
+        await client.rest.issues.removeLabel({ ...issue3(n), name: settings.staleLabel });
+      } catch (error63) {
+        if (httpStatus(error63) === 404) return "skipped";
+        throw classifyError(error63, { doing: `removing '${settings.staleLabel}' from #${n}` });
+      }
+      return "done";
+    }
+    if (change.comment) {
+      await step(
+        `commenting on #${n} before closing it`,
+        () => client.rest.issues.createComment({
+          ...issue3(n),
+          body: render(settings.closeMessage, values, staleSweepMarkers.close)
+        })
       );
     }
-    if (problems.length > 0) error63 = problems.join("; ");
-  }
-  const left = plan.changes.length - done.length - skipped;
+    await step(
+      `closing #${n}${change.comment ? " (its close comment is posted; the next run closes it without another)" : ""}`,
+      () => client.rest.issues.update({
+        ...issue3(n),
+        state: "closed",
+        state_reason: settings.closeReason
+      })
+    );
+    return "done";
+  };
+  const before = async () => {
+    if (!capPlan(plan, run.cap.limit).createLabel) return {};
+    if (run.dryRun) return { notice: `would create the missing label '${settings.staleLabel}'` };
+    if (!client.budget.allows(run.floor)) return {};
+    try {
+      const notice2 = await createLabel(client, repo, settings.staleLabel);
+      return notice2 ? { notice: notice2 } : {};
+    } catch (e) {
+      return { warnings: [labelNotCreated(e.message)] };
+    }
+  };
+  return { apply, describe: describeChange, cost: operationsCost(plan), before };
+}
+
+// src/core/repo-action-inputs.ts
+function repoActionInputs() {
   return {
-    result: {
-      repository: repo.fullName,
-      status: error63 ? "failed" : left > 0 ? "capped" : "ok",
-      planned: plan.changes.length,
-      done: done.length,
-      left,
-      counts: {
-        marked: count(done, "mark"),
-        unstaled: count(done, "unstale"),
-        closed: count(done, "close")
-      },
-      ...error63 ? { error: error63 } : {},
-      ...warnings.length > 0 ? { warnings } : {},
-      ...notice2 ? { notice: notice2 } : {}
-    },
-    done
+    repositories: input2.repositories(),
+    token: tokenInput(),
+    "api-url": apiUrlInput(),
+    "dry-run": input2.boolean({ default: true })
   };
 }
+function minRemainingInput() {
+  return input2.integer({ default: 100, min: 0, max: 1e6 });
+}
+
+// src/core/label-name.ts
+var MAX_LABEL_LENGTH = 50;
+var emojiPart = new RegExp("\\p{Extended_Pictographic}|\\p{Emoji_Modifier}|\\p{Regional_Indicator}|[\\u{e0020}-\\u{e007f}]|\\u200d|\\ufe0f|\\u20e3", "gu");
+var isControl = (c) => /[\u0000-\u001f\u007f-\u009f]/.test(c);
+var isBidi = (c) => /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(c);
+function labelNameProblem(name) {
+  if (name.trim() === "") return "a label name cannot be empty";
+  if (name !== name.trim()) return "a label name cannot start or end with spaces";
+  const length = [...name].length;
+  if (length > MAX_LABEL_LENGTH)
+    return `a label name is at most ${MAX_LABEL_LENGTH} characters (found ${length})`;
+  if (name.includes(","))
+    return "a label name cannot contain a comma (the issues API's labels filter splits on commas)";
+  if ([...name].some(isControl)) return "a label name cannot contain control characters";
+  if ([...name].some(isBidi))
+    return "a label name cannot contain bidirectional control characters (such as U+202E)";
+  if (name.replace(emojiPart, "").trim() === "") return "a label name needs more than emoji";
+  return void 0;
+}
+
+// src/actions/stale-sweep/inputs.ts
+var defaultStaleMessage = "This issue has had no activity for a while, so it is now labelled {label}. It will be closed in {days} days unless something happens: a comment from anyone, or removing the {label} label, keeps it open.";
+var defaultCloseMessage = "Closed because it stayed labelled {label} for {days} days with no activity. If it still matters, reopen it: the sweep then removes {label} and leaves it alone until it is idle again.";
+var fields = external_exports.object({
+  ...repoActionInputs(),
+  "days-before-stale": input2.integer({ default: 30, min: 1, max: 36500 }),
+  "days-before-close": input2.integer({ default: 7, min: 1, max: 36500 }),
+  "stale-label": input2.string({ default: "stale" }),
+  "exempt-labels": input2.list({ default: "pinned,security,sdk-drift,adk-drift,docs-coverage" }),
+  "stale-message": input2.string({ default: defaultStaleMessage }),
+  "close-message": input2.string({ default: defaultCloseMessage }),
+  "close-reason": input2.choice(["not_planned", "completed"], { default: "not_planned" }),
+  "max-operations": input2.integer({ default: 300, min: 1, max: 1e5 }),
+  "min-remaining": minRemainingInput()
+});
+var schema = fields.superRefine((v, ctx) => {
+  const problem = (path, message) => ctx.addIssue({ code: "custom", path: [path], message });
+  const stale = labelNameProblem(v["stale-label"]);
+  if (stale) problem("stale-label", `found '${v["stale-label"]}': ${stale}`);
+  for (const name of v["exempt-labels"]) {
+    const why = labelNameProblem(name);
+    if (why) problem("exempt-labels", `found '${name}': ${why}`);
+    if (name.toLowerCase() === v["stale-label"].toLowerCase())
+      problem(
+        "exempt-labels",
+        `found the stale label '${name}': issues with an exempt label are never touched, so stale issues would never close; remove it from the list`
+      );
+  }
+  for (const name of ["stale-message", "close-message"]) {
+    const why = messageProblem(v[name]);
+    if (why) problem(name, why);
+  }
+});
 
 // src/actions/stale-sweep/stale-sweep.ts
 var CONCURRENCY = 4;
-var action = defineAction({
+var count = (changes, kind) => changes.filter((change) => change.kind === kind).length;
+var action = defineRepoAction({
   name: "stale-sweep",
   title: "Stale sweep",
   schema,
-  async run(inputs, deps) {
-    const client = deps.makeClient(inputs.token, inputs["api-url"]);
-    const settings = {
+  concurrency: CONCURRENCY,
+  capInput: "max-operations",
+  setup(inputs, deps, base) {
+    return {
+      ...base,
       rules: {
         daysBeforeStale: inputs["days-before-stale"],
         daysBeforeClose: inputs["days-before-close"],
@@ -67296,33 +67465,36 @@ var action = defineAction({
         closeMessage: inputs["close-message"],
         closeReason: inputs["close-reason"]
       },
-      dryRun: inputs["dry-run"],
-      maxOperations: inputs["max-operations"],
-      minRemaining: inputs["min-remaining"],
       now: deps.clock.now()
     };
-    const done = /* @__PURE__ */ new Map();
-    const repos = await forEachRepository(
-      inputs.repositories,
-      deps.log,
-      async (repo) => {
-        const sweep = await sweepRepository(client, repo, settings);
-        done.set(repo.fullName, sweep.done);
-        return sweep.result;
-      },
-      CONCURRENCY
-    );
-    const changes = inputs.repositories.map((repository) => ({
-      repository,
-      done: done.get(repository) ?? []
+  },
+  read: (repo, context) => readRepository(context.client, repo, context.rules, context.now),
+  plan(snapshot, context) {
+    const plan = planSweep(snapshot, context.rules, context.now);
+    const undated = plan.undated.length > 0 ? [undatedWarning(plan.undated, context.rules.staleLabel)] : [];
+    return { ...plan, warnings: undated };
+  },
+  writer: (repo, plan, context) => sweepWriter(repo, plan, context.write, context),
+  wording,
+  row: ({ report }) => ({
+    counts: {
+      marked: count(report.done, "mark"),
+      unstaled: count(report.done, "unstale"),
+      closed: count(report.done, "close")
+    },
+    error: errorLine(report)
+  }),
+  finish(runs, _rows, context) {
+    const changes = [...runs.values()].map((r) => ({
+      repository: r.repo.fullName,
+      done: r.report.done
     }));
     const refs = (kind) => changes.flatMap(
-      (r) => r.done.filter((c) => c.kind === kind).map((c) => `${r.repository}#${c.issue.number}`)
+      (r) => r.done.filter((x) => x.kind === kind).map((x) => `${r.repository}#${x.issue.number}`)
     );
     return {
       outputs: { marked: refs("mark"), unstaled: refs("unstale"), closed: refs("close") },
-      repos,
-      summary: changesSummary(changes, settings.dryRun)
+      summary: changesSummary(changes, context.dryRun, context.links)
     };
   }
 });

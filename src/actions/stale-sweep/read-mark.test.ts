@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { markers } from "./comment-body.ts";
+import { staleSweepMarkers as markers } from "../../core/markers.ts";
 import { readMark, type TimelineEntry } from "./read-mark.ts";
 
 const day = 86_400_000;

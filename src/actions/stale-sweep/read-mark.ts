@@ -1,4 +1,4 @@
-import { markers } from "./comment-body.ts";
+import { staleSweepMarkers as markers } from "../../core/markers.ts";
 
 /** One timeline entry, reduced to what the sweep decides on. */
 export interface TimelineEntry {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addIssue, closeIssue, getRepo, iso } from "../state.ts";
-import { gql, NOW, parts, testWorld, TOKENS, type TestWorld } from "./test-world.ts";
+import { gql, NOW, parts, testWorld, TOKENS, type TestWorld } from "./graphql-world.fixture.ts";
 
 const LIST = `query List($owner: String!, $name: String!, $after: String, $first: Int = 100) {
   repository(owner: $owner, name: $name) {

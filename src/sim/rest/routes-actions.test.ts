@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, daysAgo, NOW, smallWorld } from "../fixtures.ts";
+import { call, daysAgo, NOW, smallWorld } from "../small-world.fixture.ts";
 import { startSim, type Sim } from "../index.ts";
 import { addRun, addWorkflow, iso, type SimRepo } from "../state.ts";
 

@@ -15,7 +15,7 @@ import {
 import { between, chooseShare, DAY, pick, randomInRange, shuffled } from "./sample.ts";
 import type { IssuesSpec } from "./spec.ts";
 // Already-stale issues carry the comment stale-sweep itself posts, hidden marker included.
-import { markers } from "../../actions/stale-sweep/comment-body.ts";
+import { staleSweepMarkers as markers } from "../../core/markers.ts";
 
 /** The people who file issues and comment in generated scenarios. */
 export const HUMANS = ["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi"];

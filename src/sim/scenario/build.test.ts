@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { blobSha, getRepo, type SimRepo, type SimState } from "../state.ts";
 import { buildScenario } from "./build.ts";
-import { markers } from "../../actions/stale-sweep/comment-body.ts";
+import { staleSweepMarkers as markers } from "../../core/markers.ts";
 import { tokenOf } from "./build-tokens.ts";
 import { dumpState } from "./dump.ts";
 import { largeSpec, smallSpec } from "./named.ts";

@@ -1,5 +1,5 @@
 import { createSimClock } from "../clock.ts";
-import { addBoardTestTokens } from "../fixtures.ts";
+import { addBoardTestTokens } from "../small-world.fixture.ts";
 import {
   addComment,
   addIssue,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { markers, messageProblem, render } from "./comment-body.ts";
+import { staleSweepMarkers as markers } from "../../core/markers.ts";
+import { messageProblem, render } from "./messages.ts";
 
 describe("comment bodies", () => {
   it("fills {days} and {label} and ends with the hidden marker", () => {

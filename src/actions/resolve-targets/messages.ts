@@ -1,12 +1,12 @@
+import { tableCell as cell } from "../../core/markdown.ts";
+import type { WebLinks } from "../../core/web-links.ts";
 import type { Selection } from "./plan.ts";
 
 /** Rows listed in the job summary; GitHub caps a step's summary at 1 MiB. */
 export const SUMMARY_ROWS = 500;
 
-const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
-
 /** The job summary: what was selected, by which filter, and which job runs each target. */
-export function renderSelection(selection: Selection): string {
+export function renderSelection(selection: Selection, links: WebLinks): string {
   const { targets, matrix } = selection;
   const jobs = matrix.include.length;
   const lines = [
@@ -20,7 +20,7 @@ export function renderSelection(selection: Selection): string {
   }
   lines.push("| repository | kind | job |", "| --- | --- | --- |");
   for (const t of targets.slice(0, SUMMARY_ROWS)) {
-    const link = `[${t.repository}](https://github.com/${t.repository})`;
+    const link = `[${t.repository}](${links.repository(t.repository)})`;
     lines.push(`| ${link} | ${cell(t.kind)} | ${cell(jobOf.get(t.repository) ?? "")} |`);
   }
   if (targets.length > SUMMARY_ROWS) {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { forEachRepository } from "./fan-out.ts";
+import { mapRepositories } from "./map-repositories.ts";
 import { memoryLogger } from "./logger.ts";
 
-describe("forEachRepository", () => {
+describe("mapRepositories", () => {
   it("turns one repository's failure into its failed row and goes on with the others", async () => {
     const log = memoryLogger();
     const seen: string[] = [];
-    const rows = await forEachRepository(
+    const rows = await mapRepositories(
       ["acme/a", "acme/b", "acme/c"],
       log,
       async (repo) => {

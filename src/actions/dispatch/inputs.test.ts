@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readInputs } from "../../core/inputs.ts";
-import { dispatchOptions } from "./options.ts";
-import { schema } from "./schema.ts";
+import { dispatchOptions, schema } from "./inputs.ts";
 
 /** action.yml's defaults as a runner passes them: unset inputs are empty strings. */
 const DEFAULT_INPUTS: Readonly<Record<string, string>> = Object.freeze({

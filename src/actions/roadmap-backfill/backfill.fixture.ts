@@ -12,7 +12,7 @@ import {
   type SimRepo,
   type SimState,
 } from "../../sim/state.ts";
-import { addBoardTestTokens } from "../../sim/fixtures.ts";
+import { addBoardTestTokens } from "../../sim/small-world.fixture.ts";
 
 /** The fixture's moment. */
 export const NOW = Date.parse("2026-06-01T00:00:00Z");

@@ -10,6 +10,7 @@ import {
   type SimRepo,
   type SimState,
 } from "../../sim/state.ts";
+import { staleSweepMarkers as markers } from "../../core/markers.ts";
 import { DAY_MS } from "./plan.ts";
 
 /** The moment the fixture describes. */
@@ -51,13 +52,7 @@ function markedIssue(
     labels: o.labels,
   });
   addIssueLabel(state, repo, issue, "stale", SWEEPER, ago(o.markedDays));
-  addComment(
-    state,
-    issue,
-    "no activity <!-- fleet stale-sweep: stale -->",
-    SWEEPER,
-    ago(o.markedDays),
-  );
+  addComment(state, issue, `no activity ${markers.stale}`, SWEEPER, ago(o.markedDays));
   if (o.humanDaysAgo !== undefined)
     addComment(state, issue, "still relevant!", "carol", ago(o.humanDaysAgo));
   return issue;

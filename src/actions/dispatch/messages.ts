@@ -1,8 +1,7 @@
+import { tableCell as cell } from "../../core/markdown.ts";
 import type { DispatchRequest } from "./plan.ts";
 
 const MAX_BODY = 300;
-
-const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 /** A JSON body as a code span, shortened; double backticks when the JSON holds one. */
 function code(text: string): string {
