@@ -752,11 +752,25 @@ export const allPermissions: Record<SimPermissionName, "write"> = {
   repository_projects: "write",
 };
 
-/** Registers a token; the first `admin` token becomes `state.adminToken`. */
+/**
+ * Registers a token; the first `admin` token becomes `state.adminToken`. A field given as
+ * `undefined` is refused rather than spread over its default: an undefined `hourlyLimit`
+ * would answer `x-ratelimit-limit: undefined` and never limit the token.
+ */
 export function addToken(
   state: SimState,
   init: Partial<SimToken> & { token: string; login: string },
 ): SimToken {
+  const unset = Object.keys(init).filter((k) => init[k as keyof SimToken] === undefined);
+  if (unset.length > 0)
+    throw new Error(`token ${init.login}: ${unset.join(", ")} given as undefined; omit it instead`);
+  if (
+    init.hourlyLimit !== undefined &&
+    !(Number.isInteger(init.hourlyLimit) && init.hourlyLimit > 0)
+  )
+    throw new Error(
+      `token ${init.login}: hourlyLimit must be a positive integer, not ${init.hourlyLimit}`,
+    );
   const token: SimToken = {
     kind: "app",
     permissions: { ...allPermissions },

@@ -30,7 +30,7 @@ afterEach(async () => {
  */
 function fixture(o: { hourlyLimit?: number } = {}) {
   const state = createState({ now: NOW });
-  addToken(state, { token: "admin-token", login: "fleet-bot", hourlyLimit: o.hourlyLimit });
+  addToken(state, { token: "admin-token", login: "fleet-bot", hourlyLimit: o.hourlyLimit ?? 5000 });
   const repo = addRepo(state, { owner: "acme", name: "app", created_at: iso(NOW - 900 * MIN) });
   const at = (minutesAgo: number) => iso(NOW - minutesAgo * MIN);
   const ci = addWorkflow(state, repo, { name: "CI", file: "ci.yml", created_at: at(800) });
