@@ -45929,6 +45929,7 @@ function stillDeletable(candidate, fresh, conclusions) {
 }
 
 // src/actions/cleanup-runs/delete-candidate.ts
+var NOT_COMPLETED = /cannot delete a workflow run that is not completed/i;
 function deleter(o) {
   const skips = [];
   let unreachable = 0;
@@ -45960,7 +45961,8 @@ function deleter(o) {
     } catch (error63) {
       const e = classifyError(error63, { doing: `deleting run ${candidate.id}` });
       if (e.status === 404) return "done";
-      if (e.status === 409) return skip(candidate.id, "not completed (409): re-run meanwhile");
+      if ((e.status === 409 || e.status === 403) && NOT_COMPLETED.test(e.message))
+        return skip(candidate.id, `not completed (${e.status}): re-run meanwhile`);
       throw e;
     }
   };

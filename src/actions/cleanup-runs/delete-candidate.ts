@@ -6,6 +6,9 @@ import type { ConclusionFilter } from "./conclusions.ts";
 import type { Confirmation } from "./confirm.ts";
 import { stillDeletable, type Candidate } from "./plan.ts";
 
+/** GitHub's refusal to delete a run that is not completed, sent with 409 or with 403. */
+const NOT_COMPLETED = /cannot delete a workflow run that is not completed/i;
+
 /** Why a candidate was not deleted although planned. */
 export interface SkipNote {
   id: number;
@@ -14,8 +17,9 @@ export interface SkipNote {
 
 /**
  * The apply step for one repository: re-confirm the candidate from its window's fresh
- * listing, then delete it (in a dry run, count it). A 409 (not completed after all) is a skip
- * and a 404 (already gone) counts as done. A 403 for a permission the token lacks stops the
+ * listing, then delete it (in a dry run, count it). A refusal because the run is not
+ * completed after all is a skip, whether GitHub answers it 409 or 403: its message tells it
+ * from a missing permission. A 404 (already gone) counts as done. Any other 403 stops the
  * remaining deletes in applyChanges, without another request.
  */
 export function deleter(o: {
@@ -56,7 +60,8 @@ export function deleter(o: {
     } catch (error) {
       const e = classifyError(error, { doing: `deleting run ${candidate.id}` });
       if (e.status === 404) return "done";
-      if (e.status === 409) return skip(candidate.id, "not completed (409): re-run meanwhile");
+      if ((e.status === 409 || e.status === 403) && NOT_COMPLETED.test(e.message))
+        return skip(candidate.id, `not completed (${e.status}): re-run meanwhile`);
       throw e;
     }
   };

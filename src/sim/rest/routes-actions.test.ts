@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, daysAgo, NOW, smallWorld } from "../fixtures.ts";
 import { startSim, type Sim } from "../index.ts";
 import { addRun, addWorkflow, iso, type SimRepo } from "../state.ts";
+import { notCompletedStatus } from "./routes-actions.ts";
 
 type Runs = {
   total_count: number;
@@ -128,5 +129,23 @@ describe("workflow run get and delete", () => {
     expect(refused.status).toBe(409);
     expect(refused.body.message).toBe("Cannot delete a workflow run that is not completed");
     expect(repo.runs.has(running?.id ?? 0)).toBe(true);
+  });
+
+  it("refuses runs not completed with 409 or 403, seeded per run, always with GitHub's message", async () => {
+    // Eight runs queued again (a re-run), put back as they were afterwards.
+    const running = [...repo.runs.values()].slice(-9, -1);
+    const before = running.map((r) => ({ ...r }));
+    for (const r of running) Object.assign(r, { status: "queued", conclusion: null });
+    const answers = [];
+    for (const r of running) {
+      const path = `/repos/acme/api/actions/runs/${r.id}`;
+      const first = await call(sim.url, "DELETE", path);
+      expect(first.body.message).toBe("Cannot delete a workflow run that is not completed");
+      expect((await call(sim.url, "DELETE", path)).status).toBe(first.status);
+      expect(first.status).toBe(notCompletedStatus(7, r.id));
+      answers.push(first.status);
+    }
+    running.forEach((r, i) => Object.assign(r, before[i]));
+    expect(new Set(answers)).toEqual(new Set([403, 409]));
   });
 });
