@@ -112,6 +112,21 @@ describe("workflow runs listing", () => {
       ["Old", "deleted"],
     ]);
   });
+
+  it("gets one workflow by id or file name", async () => {
+    type Workflow = { id: number; path: string; state: string };
+    const byFile = await call<Workflow>(sim.url, "GET", "/repos/acme/api/actions/workflows/ci.yml");
+    expect(byFile.body).toMatchObject({
+      id: ciId,
+      path: ".github/workflows/ci.yml",
+      state: "active",
+    });
+    const byId = await call<Workflow>(sim.url, "GET", `/repos/acme/api/actions/workflows/${ciId}`);
+    expect(byId.body.path).toBe(".github/workflows/ci.yml");
+    expect((await call(sim.url, "GET", "/repos/acme/api/actions/workflows/nope.yml")).status).toBe(
+      404,
+    );
+  });
 });
 
 describe("workflow run get and delete", () => {
