@@ -14,7 +14,8 @@ export interface GraphqlAnswer extends RestResult {
 
 /**
  * Answers POST /graphql: authentication, the GraphQL primary budget (spent: HTTP 200 with a
- * `RATE_LIMITED` error, as GitHub), the secondary limits (mutations cost more), then the
+ * `RATE_LIMITED` error, as GitHub), the secondary limits (each mutation of a batch costs more,
+ * and those creating content count toward the content limits), then the
  * GraphQL handler, whose query cost is charged; `x-ratelimit-resource: graphql` throughout.
  */
 export async function answerGraphql(
@@ -43,7 +44,12 @@ export async function answerGraphql(
       headers: headers(),
       body: { errors: [{ type: "RATE_LIMITED", message: primaryExceededMessage(token) }] },
     };
-  const wait = b.limiter.secondaryCheck(token, { kind: "graphql", mutation: req.peek.mutation });
+  const wait = b.limiter.secondaryCheck(token, {
+    kind: "graphql",
+    mutation: req.peek.mutation,
+    mutations: req.peek.mutations,
+    contentCreating: req.peek.contentCreating,
+  });
   if (wait !== null) {
     const e = secondaryExceeded(wait, req.requestId);
     return { ...base, status: e.status, body: e.body, headers: { ...headers(), ...e.headers } };

@@ -53,7 +53,14 @@ export interface RateState {
 /** What a request costs against the secondary limits. */
 export type SecondaryCost =
   | { kind: "rest"; endpoint: string; write: boolean; content: boolean }
-  | { kind: "graphql"; mutation: boolean };
+  | {
+      kind: "graphql";
+      mutation: boolean;
+      /** Mutation fields in the request, aliases counted (default 1). */
+      mutations?: number;
+      /** How many of them create content (default 0). */
+      contentCreating?: number;
+    };
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -149,23 +156,29 @@ export class RateLimiter {
     if (!s) return null;
     if ((this.inFlight.get(token.token) ?? 0) > s.concurrent) return 1;
     const charges: [Window, number, number, number][] = [];
+    // REST and GraphQL share the content-creation windows: both create the same content.
+    const content = (count: number) => {
+      if (count === 0) return;
+      charges.push([
+        this.window(`content-m:${token.token}`, MINUTE),
+        count,
+        s.contentPerMinute,
+        MINUTE,
+      ]);
+      charges.push([this.window(`content-h:${token.token}`, HOUR), count, s.contentPerHour, HOUR]);
+    };
     if (cost.kind === "rest") {
       const points = cost.write ? s.restWritePoints : 1;
       const w = this.window(`rest:${token.token}:${cost.endpoint}`, MINUTE);
       charges.push([w, points, s.restPointsPerMinute, MINUTE]);
-      if (cost.content) {
-        charges.push([
-          this.window(`content-m:${token.token}`, MINUTE),
-          1,
-          s.contentPerMinute,
-          MINUTE,
-        ]);
-        charges.push([this.window(`content-h:${token.token}`, HOUR), 1, s.contentPerHour, HOUR]);
-      }
+      content(cost.content ? 1 : 0);
     } else {
-      const points = cost.mutation ? s.graphqlMutationPoints : 1;
+      // Each mutation of a batch costs what it would cost alone (the safe reading of an
+      // undocumented rule), so batching does not slip past the limits.
+      const points = cost.mutation ? s.graphqlMutationPoints * (cost.mutations ?? 1) : 1;
       const w = this.window(`graphql:${token.token}`, MINUTE);
       charges.push([w, points, s.graphqlPointsPerMinute, MINUTE]);
+      content(cost.contentCreating ?? 0);
     }
     let wait = 0;
     for (const [w, points, limit, length] of charges) {
