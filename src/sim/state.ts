@@ -30,6 +30,11 @@ export interface SimToken {
   repositories: "*" | string[];
   /** Primary rate-limit budget per hour, for REST ("core"); GraphQL gets its own of the same size. */
   hourlyLimit: number;
+  /**
+   * The accounts an App installation is on: ProjectsV2 boards of any other owner (another
+   * org, a user) are invisible to it. Undefined: boards of every owner, an admin's reach.
+   */
+  owners?: string[];
 }
 
 /** An organisation. */
@@ -796,6 +801,13 @@ export function projectsOfIssue(state: SimState, contentNodeId: string): SimProj
     const item = p.itemByContent.get(contentNodeId);
     return item !== undefined && !item.archived;
   });
+}
+
+/** Whether `token` may see a board: one owned by an account its installation is on. */
+export function tokenCanSeeProject(token: SimToken, project: SimProject): boolean {
+  if (token.owners === undefined) return true;
+  const owner = project.owner.toLowerCase();
+  return token.owners.some((o) => o.toLowerCase() === owner);
 }
 
 /** Whether `token` may see repository `fullName`. */
