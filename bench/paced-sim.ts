@@ -27,6 +27,8 @@ export interface BenchLimits {
   primary?: boolean;
   /** Secondary limits are on only when budgets are named here; those named scale with the pace. */
   secondary?: readonly TimedBudget[];
+  /** The simulator's reading of batched GraphQL mutations (see SecondaryLimits); safe by default. */
+  eachBatchedMutation?: boolean;
 }
 
 /** Client timings at the bench's pace: writes `paceMs` apart, and retry waits shrunk alike. */
@@ -46,7 +48,12 @@ export function startPacedSim(state: SimState, pace: Pace, limits: BenchLimits =
   const speedup = 1000 / pace.paceMs;
   const secondary =
     limits.secondary &&
-    Object.fromEntries(limits.secondary.map((k) => [k, defaultSecondaryLimits[k] * speedup]));
+    Object.fromEntries([
+      ...limits.secondary.map((k) => [k, defaultSecondaryLimits[k] * speedup]),
+      ...(limits.eachBatchedMutation === undefined
+        ? []
+        : [["eachBatchedMutation", limits.eachBatchedMutation]]),
+    ]);
   return startSim(state, {
     latency: { fixedMs: pace.latencyMs },
     limits: { primary: limits.primary, secondary },

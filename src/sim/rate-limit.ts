@@ -16,6 +16,12 @@ export interface SecondaryLimits {
   contentPerMinute: number;
   /** Content-creating requests per hour. */
   contentPerHour: number;
+  /**
+   * Whether each mutation of a batched (aliased) GraphQL request counts as a mutation of its
+   * own, for points and for content created. GitHub documents the costs per request and is
+   * silent on batches: true, the default, is the safe reading; false charges the request once.
+   */
+  eachBatchedMutation: boolean;
 }
 
 export const defaultSecondaryLimits: SecondaryLimits = {
@@ -26,6 +32,7 @@ export const defaultSecondaryLimits: SecondaryLimits = {
   graphqlMutationPoints: 5,
   contentPerMinute: 80,
   contentPerHour: 500,
+  eachBatchedMutation: true,
 };
 
 /**
@@ -173,12 +180,14 @@ export class RateLimiter {
       charges.push([w, points, s.restPointsPerMinute, MINUTE]);
       content(cost.content ? 1 : 0);
     } else {
-      // Each mutation of a batch costs what it would cost alone (the safe reading of an
-      // undocumented rule), so batching does not slip past the limits.
-      const points = cost.mutation ? s.graphqlMutationPoints * (cost.mutations ?? 1) : 1;
+      // With the safe reading each mutation of a batch costs what it would cost alone, so
+      // batching does not slip past the limits.
+      const each = (n: number | undefined) =>
+        s.eachBatchedMutation ? (n ?? 1) : Math.min(1, n ?? 1);
+      const points = cost.mutation ? s.graphqlMutationPoints * each(cost.mutations) : 1;
       const w = this.window(`graphql:${token.token}`, MINUTE);
       charges.push([w, points, s.graphqlPointsPerMinute, MINUTE]);
-      content(cost.contentCreating ?? 0);
+      content(each(cost.contentCreating ?? 0));
     }
     let wait = 0;
     for (const [w, points, limit, length] of charges) {

@@ -338,6 +338,9 @@ describe("secondary rate limits", () => {
     expect((await call(s.url, "POST", "/graphql", { body: batch(3) })).status).toBe(403);
     expect((await call(s.url, "POST", "/graphql", { body: batch(2) })).status).not.toBe(403);
     expect((await call(s.url, "POST", "/graphql", { body: batch(1) })).status).toBe(403);
+    // The documented reading, one mutation per request, is one setting away.
+    s.limiter.configure({ secondary: { graphqlPointsPerMinute: 17, eachBatchedMutation: false } });
+    expect((await call(s.url, "POST", "/graphql", { body: batch(3) })).status).not.toBe(403);
   });
 
   it("count content-creating GraphQL mutations, each alias, with REST's content writes", async () => {
