@@ -31,7 +31,7 @@ export const ALLOWED: readonly Allowance[] = [
     status: 401,
     part: "status",
     why: "Any operation answers 401 to a missing or bad token; most leave it undocumented.",
-    source: `${DOCS}/authentication/authenticating-to-the-rest-api (failed login limit, 401)`,
+    source: `${DOCS}/using-the-rest-api/troubleshooting-the-rest-api ("Bad credentials", "Requires authentication")`,
   },
   {
     operation: "*",
@@ -41,7 +41,7 @@ export const ALLOWED: readonly Allowance[] = [
       /^(Resource not accessible by (integration|personal access token)|Repository was archived so is read-only\.|API rate limit exceeded|You have exceeded a secondary rate limit)/,
     ),
     why: "Any operation answers 403 for a permission the token lacks, an archived repository or a spent rate limit.",
-    source: `${DOCS}/using-the-rest-api/rate-limits-for-the-rest-api; ${DOCS}/using-the-rest-api/troubleshooting-the-rest-api`,
+    source: `${DOCS}/using-the-rest-api/troubleshooting-the-rest-api ("403 Forbidden or 429 Too Many Requests" for rate limits)`,
   },
   {
     operation: "*",
@@ -55,14 +55,15 @@ export const ALLOWED: readonly Allowance[] = [
     status: 304,
     part: "status",
     why: "Any GET answers 304 to a conditional request whose ETag still matches.",
-    source: `${DOCS}/using-the-rest-api/best-practices-for-using-the-rest-api (use conditional requests)`,
+    source: `${DOCS}/using-the-rest-api/best-practices-for-using-the-rest-api#use-conditional-requests-if-appropriate`,
   },
   {
     operation: "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches",
     status: 422,
     part: "status",
     why: "A dispatch of a workflow without that trigger, of a bad ref or with bad inputs is refused with 422.",
-    source: `${DOCS}/actions/workflows#create-a-workflow-dispatch-event ("Workflow does not have 'workflow_dispatch' trigger")`,
+    source:
+      "GitHub's 422 \"Workflow does not have 'workflow_dispatch' trigger\" as clients report it, e.g. benc-uk/workflow-dispatch#81",
   },
   {
     operation: "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}",
