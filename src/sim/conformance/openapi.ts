@@ -52,7 +52,8 @@ export class GitHubDescription {
     const text = readFileSync(file, "utf8").replace(/"\$ref":\s*"#\//g, `"$ref":"${REF}#/`);
     this.doc = JSON.parse(text, (_key, value: unknown) => jsonSchemaNullable(value)) as Document;
     this.ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
-    // Formats (date-time, uri, email...) are checked too, with ajv-formats.
+    // Formats (date-time, uri, email...) are checked too, with ajv-formats. Its CommonJS
+    // typings describe the default import as the module object; at runtime it is the plugin.
     (formats as unknown as (ajv: Ajv) => void)(this.ajv);
     this.ajv.addSchema({ $id: REF, components: this.doc.components });
   }

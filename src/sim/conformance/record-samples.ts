@@ -7,7 +7,7 @@ import { RawJson } from "../rest/http.ts";
 export const SAMPLES_ENV = "FLEET_SIM_SAMPLES";
 
 /** Exchanges kept per operation and status, across every process writing to one directory. */
-export const SAMPLES_PER_KEY = 4;
+const SAMPLES_PER_KEY = 4;
 
 /** Items kept of a listing: enough to see its variety, not a whole page of repeated shapes. */
 const ITEMS_KEPT = 8;
