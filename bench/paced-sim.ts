@@ -27,8 +27,8 @@ export interface BenchLimits {
   primary?: boolean;
   /** Secondary limits are on only when budgets are named here; those named scale with the pace. */
   secondary?: readonly TimedBudget[];
-  /** The simulator's reading of batched GraphQL mutations (see SecondaryLimits); safe by default. */
-  eachBatchedMutation?: boolean;
+  /** The simulator's reading of content in batched GraphQL mutations (see SecondaryLimits). */
+  countMutationAliasesAsContent?: boolean;
 }
 
 /** Client timings at the bench's pace: writes `paceMs` apart, and retry waits shrunk alike. */
@@ -50,9 +50,9 @@ export function startPacedSim(state: SimState, pace: Pace, limits: BenchLimits =
     limits.secondary &&
     Object.fromEntries([
       ...limits.secondary.map((k) => [k, defaultSecondaryLimits[k] * speedup]),
-      ...(limits.eachBatchedMutation === undefined
+      ...(limits.countMutationAliasesAsContent === undefined
         ? []
-        : [["eachBatchedMutation", limits.eachBatchedMutation]]),
+        : [["countMutationAliasesAsContent", limits.countMutationAliasesAsContent]]),
     ]);
   return startSim(state, {
     latency: { fixedMs: pace.latencyMs },

@@ -107,10 +107,10 @@ const simFor = (shape: Shape): Promise<Sim> =>
     primary: false,
     // Board items are content: adding them counts toward the content-creation limits.
     secondary: ["graphqlPointsPerMinute", "contentPerMinute", "contentPerHour"],
-    // GitHub documents 5 points per mutation request. Under the simulator's safe reading (each
-    // alias counts, as content created too) batches of 50 at the client's pace exceed the
-    // limits until the client's pacing counts aliases; this bench measures the documented rule.
-    eachBatchedMutation: false,
+    // Under the simulator's safe reading (each alias of a batch is content created) batches of
+    // 50 at one request a second exceed 80 a minute until the client's pacing counts aliases;
+    // this bench counts a batch once.
+    countMutationAliasesAsContent: false,
   });
 
 /** GraphQL points against the primary budget, and against the secondary one (mutations 5). */

@@ -14,8 +14,8 @@ export interface GraphqlAnswer extends RestResult {
 
 /**
  * Answers POST /graphql: authentication, the GraphQL primary budget (spent: HTTP 200 with a
- * `RATE_LIMITED` error, as GitHub), the secondary limits (each mutation of a batch costs more,
- * and those creating content count toward the content limits), then the
+ * `RATE_LIMITED` error, as GitHub), the secondary limits (a request with mutations costs more,
+ * and each mutation creating content counts toward the content limits), then the
  * GraphQL handler, whose query cost is charged; `x-ratelimit-resource: graphql` throughout.
  */
 export async function answerGraphql(
@@ -47,7 +47,6 @@ export async function answerGraphql(
   const wait = b.limiter.secondaryCheck(token, {
     kind: "graphql",
     mutation: req.peek.mutation,
-    mutations: req.peek.mutations,
     contentCreating: req.peek.contentCreating,
   });
   if (wait !== null) {

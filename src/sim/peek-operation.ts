@@ -20,9 +20,7 @@ export interface PeekedOperation {
   /** The operation's name (`query Issues {...}` -> `Issues`), if it has one. */
   name?: string;
   mutation: boolean;
-  /** Top-level mutation fields, each alias counted: a batch of ten costs ten mutations. */
-  mutations?: number;
-  /** How many of those create content. */
+  /** Top-level mutation fields that create content, each alias counted. */
   contentCreating?: number;
 }
 
@@ -50,7 +48,6 @@ export function peekOperation(body: unknown): PeekedOperation {
   return {
     name,
     mutation: true,
-    mutations: Math.max(1, fields.length),
     contentCreating: fields.filter((f) => CONTENT_MUTATIONS.has(f)).length,
   };
 }

@@ -17,11 +17,12 @@ export interface SecondaryLimits {
   /** Content-creating requests per hour. */
   contentPerHour: number;
   /**
-   * Whether each mutation of a batched (aliased) GraphQL request counts as a mutation of its
-   * own, for points and for content created. GitHub documents the costs per request and is
-   * silent on batches: true, the default, is the safe reading; false charges the request once.
+   * Whether each content-creating mutation of a batched (aliased) GraphQL request counts as
+   * one content-creating request. GitHub documents the points per request (a request with
+   * mutations costs 5) and is silent on content in batches: true, the default, is the safe
+   * reading; false counts the request once.
    */
-  eachBatchedMutation: boolean;
+  countMutationAliasesAsContent: boolean;
 }
 
 export const defaultSecondaryLimits: SecondaryLimits = {
@@ -32,7 +33,7 @@ export const defaultSecondaryLimits: SecondaryLimits = {
   graphqlMutationPoints: 5,
   contentPerMinute: 80,
   contentPerHour: 500,
-  eachBatchedMutation: true,
+  countMutationAliasesAsContent: true,
 };
 
 /**
@@ -63,9 +64,7 @@ export type SecondaryCost =
   | {
       kind: "graphql";
       mutation: boolean;
-      /** Mutation fields in the request, aliases counted (default 1). */
-      mutations?: number;
-      /** How many of them create content (default 0). */
+      /** Content-creating mutation fields in the request, aliases counted (default 0). */
       contentCreating?: number;
     };
 
@@ -180,14 +179,12 @@ export class RateLimiter {
       charges.push([w, points, s.restPointsPerMinute, MINUTE]);
       content(cost.content ? 1 : 0);
     } else {
-      // With the safe reading each mutation of a batch costs what it would cost alone, so
-      // batching does not slip past the limits.
-      const each = (n: number | undefined) =>
-        s.eachBatchedMutation ? (n ?? 1) : Math.min(1, n ?? 1);
-      const points = cost.mutation ? s.graphqlMutationPoints * each(cost.mutations) : 1;
+      const points = cost.mutation ? s.graphqlMutationPoints : 1;
       const w = this.window(`graphql:${token.token}`, MINUTE);
       charges.push([w, points, s.graphqlPointsPerMinute, MINUTE]);
-      content(each(cost.contentCreating ?? 0));
+      // With the safe reading, batching content-creating mutations does not slip past the limits.
+      const created = cost.contentCreating ?? 0;
+      content(s.countMutationAliasesAsContent ? created : Math.min(1, created));
     }
     let wait = 0;
     for (const [w, points, limit, length] of charges) {
