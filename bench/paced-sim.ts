@@ -1,4 +1,5 @@
 import type { ClientTimings } from "../src/core/client.ts";
+import { defaultPaceSettings } from "../src/core/pacer.ts";
 import {
   defaultSecondaryLimits,
   startSim,
@@ -31,9 +32,13 @@ export interface BenchLimits {
   countMutationAliasesAsContent?: boolean;
 }
 
-/** Client timings at the bench's pace: writes `paceMs` apart, and retry waits shrunk alike. */
+/**
+ * Client timings at the bench's pace: GitHub's secondary limits with the minute compressed as
+ * the simulator's budgets are (`paceMs` stands for a second), and retry waits shrunk alike.
+ */
 export const pacedTimings = (pace: Pace): Partial<ClientTimings> => ({
-  writeIntervalMs: pace.paceMs,
+  pace: { ...defaultPaceSettings, minuteMs: 60 * pace.paceMs },
+  writeIntervalMs: 0,
   retryAfterUnitMs: pace.paceMs,
   retryBackoffUnitMs: pace.paceMs,
 });

@@ -107,10 +107,6 @@ const simFor = (shape: Shape): Promise<Sim> =>
     primary: false,
     // Board items are content: adding them counts toward the content-creation limits.
     secondary: ["graphqlPointsPerMinute", "contentPerMinute", "contentPerHour"],
-    // Under the simulator's safe reading (each alias of a batch is content created) batches of
-    // 50 at one request a second exceed 80 a minute until the client's pacing counts aliases;
-    // this bench counts a batch once.
-    countMutationAliasesAsContent: false,
   });
 
 /** GraphQL points against the primary budget, and against the secondary one (mutations 5). */

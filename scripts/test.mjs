@@ -1,6 +1,8 @@
-// `npm test`: lint, typecheck, then every vitest test, the conformance test last: it checks the
-// REST answers the rest of the suite sampled. Each of the first three checks counts as one test,
-// so the closing line `N passed, N failed` accounts for everything that ran.
+// `npm test`: eslint, prettier --check and tsc --noEmit, then every vitest test (arguments are
+// passed on to vitest), the conformance test last: it checks the REST answers the rest of the
+// suite sampled. Each of the three checks counts as one test, and a vitest run that failed
+// without a failed test (a suite that did not load) counts as one failure, so the closing line
+// `N passed, N failed` accounts for everything that ran.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";

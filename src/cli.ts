@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import { parseArgs } from "node:util";
 import { systemClock } from "./core/clock.ts";
 import { createClient } from "./core/client.ts";
 import type { ActionSpec } from "./core/action.ts";
@@ -18,39 +19,81 @@ const usage = `fleet: maintain an organisation's repositories from one control r
   fleet demo [--registry repos.yaml]
       every action against the simulator, dry run then for real`;
 
-/** `--name value` pairs; a flag without a value is `true`. */
-export function parseFlags(args: readonly string[]): Record<string, string> {
-  const flags: Record<string, string> = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (!arg.startsWith("--"))
-      throw new Error(`unexpected argument '${arg}' (inputs are --name value)`);
-    const eq = arg.indexOf("=");
-    if (eq > 0) {
-      flags[arg.slice(2, eq)] = arg.slice(eq + 1);
-    } else if (i + 1 < args.length && !args[i + 1]!.startsWith("--")) {
-      flags[arg.slice(2)] = args[++i]!;
-    } else {
-      flags[arg.slice(2)] = "true";
-    }
-  }
-  return flags;
+/** A command line fleet cannot run; `main` prints it and exits 2. */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
 }
 
-async function runActionLocally(name: string, flags: Record<string, string>): Promise<number> {
+/**
+ * `--name value` and `--name=value` pairs for the flags `names` (an action's inputs, or a
+ * command's options); a flag without a value is `true`, as in `--dry-run`. A stray argument or
+ * a name outside `names` is a UsageError naming it and listing `names`.
+ */
+export function parseFlags(
+  args: readonly string[],
+  names: readonly string[],
+  what = "input",
+): Record<string, string> {
+  const read: Read = { names, flags: {}, unknown: [], stray: [] };
+  let rest = args;
+  while (rest.length > 0) rest = readFlags(rest, read);
+  // An unknown flag first: the value after it is stray only because its name is unknown.
+  if (read.unknown.length > 0)
+    throw new UsageError(
+      `unknown ${what} ${read.unknown.join(", ")}; ${what}s: ${names.join(", ")}`,
+    );
+  if (read.stray.length > 0)
+    throw new UsageError(`unexpected argument '${read.stray[0]}' (${what}s are --name value)`);
+  return read.flags;
+}
+
+interface Read {
+  names: readonly string[];
+  flags: Record<string, string>;
+  /** Flags not in `names`, as written. */
+  unknown: string[];
+  /** Arguments that are neither a flag nor a flag's value. */
+  stray: string[];
+}
+
+/**
+ * Reads `args` into `into` and returns the arguments left to read: parseArgs gives a bare
+ * flag the next flag as its value, so reading stops there and resumes at that next flag.
+ */
+function readFlags(args: readonly string[], into: Read): readonly string[] {
+  const { tokens } = parseArgs({
+    args: [...args],
+    options: Object.fromEntries(into.names.map((name) => [name, { type: "string" }])),
+    // Not strict: unknown names and bare flags are reported or read here, in fleet's words.
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  for (const token of tokens) {
+    if (token.kind === "positional") into.stray.push(token.value);
+    if (token.kind !== "option") continue;
+    if (!into.names.includes(token.name)) {
+      into.unknown.push(token.rawName);
+    } else if (token.value === undefined) {
+      into.flags[token.name] = "true";
+    } else if (!token.inlineValue && token.value.startsWith("--")) {
+      into.flags[token.name] = "true";
+      return args.slice(token.index + 1);
+    } else {
+      into.flags[token.name] = token.value;
+    }
+  }
+  return [];
+}
+
+async function runActionLocally(name: string, args: readonly string[]): Promise<number> {
   const file = resolve(import.meta.dirname, "actions", name, `${name}.ts`);
   if (!/^[a-z-]+$/.test(name) || !existsSync(file)) {
     process.stderr.write(`fleet: unknown command '${name}'\n\n${usage}\n`);
     return 2;
   }
   const { action } = (await import(file)) as { action: ActionSpec };
-  const unknown = Object.keys(flags).filter((f) => !(f in action.schema.shape));
-  if (unknown.length > 0) {
-    process.stderr.write(
-      `fleet ${name}: unknown input ${unknown.map((u) => `--${u}`).join(", ")}; inputs: ${Object.keys(action.schema.shape).join(", ")}\n`,
-    );
-    return 2;
-  }
+  const flags = parseFlags(args, Object.keys(action.schema.shape));
   const secrets: string[] = [];
   const write = (line: string) => process.stderr.write(`${redact(line, secrets)}\n`);
   const log = streamLogger(write, process.env.RUNNER_DEBUG === "1");
@@ -85,8 +128,18 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${usage}\n`);
     return command === undefined ? 2 : 0;
   }
-  const flags = parseFlags(rest);
+  try {
+    return await runCommand(command, rest);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`fleet ${command}: ${error.message}\n`);
+    return 2;
+  }
+}
+
+async function runCommand(command: string, rest: readonly string[]): Promise<number> {
   if (command === "sim") {
+    const flags = parseFlags(rest, ["scenario", "port"], "option");
     const { serveSim } = await import("./sim/serve.ts");
     const port = flags.port ?? "0";
     if (!/^\d+$/.test(port) || Number(port) > 65535) {
@@ -96,6 +149,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (command === "demo") {
+    const flags = parseFlags(rest, ["registry"], "option");
     const { runDemo } = await import("./demo/run-demo.ts");
     await runDemo({
       registry: flags.registry ?? "repos.yaml",
@@ -104,7 +158,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     });
     return 0;
   }
-  return runActionLocally(command, flags);
+  return runActionLocally(command, rest);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {

@@ -2,15 +2,19 @@ import { afterEach, describe, expect, it } from "vitest";
 import { A, B } from "../src/actions/pin-promote/pin-fixture.ts";
 import { startControlPlane, type ControlPlane } from "../src/sim/control-plane/index.ts";
 import { expectTokenMasked, runBundle, type BundleRun } from "./helpers/bundle.ts";
+import { startProxy, type TestProxy } from "./helpers/proxy.ts";
 
 const TOKEN = "cp-bundle-token-93be1f5c";
 const pinsPath = "/prod/cp/admin/runtime-image";
 const promotePath = "/prod/cp/admin/runtime-image/promote";
 
 let cp: ControlPlane | undefined;
+let proxy: TestProxy | undefined;
 afterEach(async () => {
   await cp?.close();
+  await proxy?.close();
   cp = undefined;
+  proxy = undefined;
 });
 
 async function start(propagationDelayMs = 0) {
@@ -28,7 +32,10 @@ async function start(propagationDelayMs = 0) {
 }
 
 /** Runs the committed bundle as a runner would; checks the token it was given shows nowhere. */
-async function bundle(inputs: Record<string, string>): Promise<BundleRun> {
+async function bundle(
+  inputs: Record<string, string>,
+  env: NodeJS.ProcessEnv = {},
+): Promise<BundleRun> {
   const run = await runBundle(
     "pin-promote",
     {
@@ -45,6 +52,7 @@ async function bundle(inputs: Record<string, string>): Promise<BundleRun> {
         GITHUB_API_URL: "http://127.0.0.1:9",
         GITHUB_TOKEN: "gh-token-not-for-control-planes",
         FLEET_RETRY_UNIT_MS: "1",
+        ...env,
       },
     },
   );
@@ -124,5 +132,15 @@ describe("actions/pin-promote/dist/index.cjs", () => {
     expect(c.log.format()).toBe(`GET ${pinsPath} -> 200 (prod-deployer)`);
     expect(run.summary).toContain("(dry run: nothing was changed)");
     expect(run.outputs["previous-digest"]).toBe(A);
+  });
+
+  it("reaches the control plane through http_proxy", async () => {
+    const c = await start();
+    proxy = await startProxy();
+    const run = await bundle({ "dry-run": "true" }, { http_proxy: proxy.url });
+    expect(run.code, run.stdout).toBe(0);
+    expect(c.log.format()).toBe(`GET ${pinsPath} -> 200 (prod-deployer)`);
+    expect(proxy.tunnels).toEqual([new URL(c.url).host]);
+    expect(run.stderr).toBe("");
   });
 });

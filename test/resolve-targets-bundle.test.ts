@@ -87,4 +87,26 @@ describe("actions/resolve-targets/dist/index.cjs", () => {
       "::error::resolve-targets: broken.yaml has 2 problems (listed above); no target was selected",
     );
   });
+
+  // A registry path is a caller's string: nothing outside the workspace is read, and an error
+  // never quotes a file that is not the user's registry.
+  it.each([
+    ["/proc/self/environ", "which is outside the workspace"],
+    ["/etc/passwd", "which is outside the workspace"],
+    ["/dev/zero", "which is outside the workspace"],
+    ["../../../../etc/hostname", "which is outside the workspace"],
+  ])("refuses registry %s without reading it", async (registry, why) => {
+    const run = await runBundle(
+      "resolve-targets",
+      { registry },
+      { cwd: workspace, env: { GITHUB_WORKSPACE: workspace, FLEET_PROBE: "probe-value-42" } },
+    );
+    expect(run.code).toBe(1);
+    expect(run.stdout.split("\n").filter((l) => l.startsWith("::error::"))).toEqual([
+      `::error::resolve-targets: registry: found '${registry}', ${why}; allowed a path inside the workspace (${workspace}), relative to it, to a file fleet may read`,
+    ]);
+    expect(run.stdout + run.stderr + run.summary).not.toContain("probe-value-42");
+    expect(run.stdout).not.toContain("root:");
+    expect(run.outputs.matrix).toBeUndefined();
+  });
 });

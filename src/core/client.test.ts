@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { fastTimings } from "../../test/helpers/deps.ts";
+import { startProxy, type TestProxy } from "../../test/helpers/proxy.ts";
 import { startSim, type Sim, type SimOptions } from "../sim/index.ts";
 import { addIssue, addRepo, addToken, createState, iso } from "../sim/state.ts";
 import { createClient, type ClientTimings } from "./client.ts";
@@ -7,9 +8,12 @@ import { classifyError } from "./errors.ts";
 import { memoryLogger } from "./logger.ts";
 
 let sim: Sim | undefined;
+let proxy: TestProxy | undefined;
 afterEach(async () => {
   await sim?.close();
+  await proxy?.close();
   sim = undefined;
+  proxy = undefined;
 });
 
 /**
@@ -35,13 +39,14 @@ async function world(issues: number, hourlyLimit: number, options: SimOptions = 
   return sim;
 }
 
-function client(s: Sim, timings: Partial<ClientTimings> = {}) {
+function client(s: Sim, timings: Partial<ClientTimings> = {}, env: NodeJS.ProcessEnv = {}) {
   const log = memoryLogger();
   const octokit = createClient({
     token: "ghs_client",
     baseUrl: s.url,
     log,
     timings: { ...fastTimings, ...timings },
+    env,
   });
   return { octokit, log };
 }
@@ -111,5 +116,100 @@ describe("createClient against the simulator", () => {
     // Ten pages served, the eleventh refused and, with the reset an hour away, not retried.
     expect(s.log.entries.map((e) => e.status)).toEqual([...Array(10).fill(200), 403]);
     expect(octokit.budget.get("core")?.remaining).toBe(0);
+  });
+});
+
+// plugin-throttling (pinned exactly in package.json) reads these group overrides although its
+// types omit them; each test fails if it falls back to its own process-wide defaults.
+describe("createClient's throttle groups", () => {
+  it("holds requests in flight to the concurrency given (the global group)", async () => {
+    // The simulator refuses a third concurrent request with a 403; the plugin's default would
+    // let ten through at once.
+    const s = await world(8, 5000, {
+      limits: { secondary: { concurrent: 2 } },
+      latency: { fixedMs: 30 },
+    });
+    const { octokit } = client(s, { concurrency: 2 });
+    await Promise.all(
+      [1, 2, 3, 4, 5, 6, 7, 8].map((issue_number) =>
+        octokit.rest.issues.get({ owner: "acme", repo: "api", issue_number }),
+      ),
+    );
+    expect(s.log.entries.map((e) => e.status)).toEqual(Array(8).fill(200));
+  });
+
+  it("spaces writes by the interval given (the write group)", async () => {
+    // An interval above the plugin's default 1 s, so a fallback to the default shows up as a
+    // shorter span; only a lower bound is asserted, which a loaded machine cannot break.
+    // Labels, not comments: comments also pass the notifications group, which would hide it.
+    const s = await world(1, 5000);
+    const { octokit } = client(s, { writeIntervalMs: 1500 });
+    const start = s.clock.now();
+    await Promise.all(
+      ["first", "second"].map((name) =>
+        octokit.rest.issues.createLabel({ owner: "acme", repo: "api", name }),
+      ),
+    );
+    const writes = s.log.entries.filter((e) => e.mutating);
+    expect(writes.map((e) => e.status)).toEqual([201, 201]);
+    expect(Math.max(...writes.map((e) => e.time)) - start).toBeGreaterThanOrEqual(1500 - 20);
+  });
+});
+
+describe("createClient behind a proxy", () => {
+  /** Lists issues and reads one: two requests the simulator must see, whichever way they went. */
+  async function twoRequests(env: (proxyUrl: string) => NodeJS.ProcessEnv) {
+    const s = await world(3, 5000);
+    proxy = await startProxy();
+    const { octokit } = client(s, {}, env(proxy.url));
+    const list = await octokit.rest.issues.listForRepo({ owner: "acme", repo: "api" });
+    const one = await octokit.rest.issues.get({ owner: "acme", repo: "api", issue_number: 2 });
+    expect([list.data.length, one.data.number]).toEqual([3, 2]);
+    expect(s.log.count()).toBe(2);
+    return { s, proxy, host: new URL(s.url).host };
+  }
+
+  it("tunnels through http_proxy with CONNECT, as undici's ProxyAgent does for http:// too", async () => {
+    const { proxy: p, host } = await twoRequests((url) => ({ http_proxy: url }));
+    // Tunnels to the simulator only (kept-alive ones carry several requests), no absolute-URI form.
+    expect(p.tunnels.length).toBeGreaterThan(0);
+    expect(new Set(p.tunnels)).toEqual(new Set([host]));
+    expect(p.forwarded).toEqual([]);
+  });
+
+  it("sends nothing through the proxy for a host no_proxy lists", async () => {
+    const { proxy: p } = await twoRequests((url) => ({
+      http_proxy: url,
+      no_proxy: "ghe.corp, 127.0.0.1",
+    }));
+    expect([p.tunnels, p.forwarded]).toEqual([[], []]);
+  });
+
+  it("leaves http:// requests direct when only https_proxy is set", async () => {
+    const { proxy: p } = await twoRequests((url) => ({ https_proxy: url }));
+    expect([p.tunnels, p.forwarded]).toEqual([[], []]);
+  });
+
+  it("fails at once, naming the variable, when a proxy is not an http(s) URL", () => {
+    expect(() =>
+      createClient({
+        token: "ghs_client",
+        log: memoryLogger(),
+        env: { HTTPS_PROXY: "socks5://user:secret@proxy.corp:1080" },
+      }),
+    ).toThrow("HTTPS_PROXY uses socks5:; only http:// and https:// proxies are supported");
+  });
+
+  it("fails the request, not falls back to a direct one, when the proxy is down", async () => {
+    const s = await world(1, 5000);
+    proxy = await startProxy();
+    const down = proxy.url;
+    await proxy.close();
+    proxy = undefined;
+    const { octokit } = client(s, { retries: 0 }, { http_proxy: down });
+    await expect(
+      octokit.rest.issues.get({ owner: "acme", repo: "api", issue_number: 1 }),
+    ).rejects.toThrow();
+    expect(s.log.count()).toBe(0);
   });
 });

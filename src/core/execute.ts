@@ -1,7 +1,8 @@
 import type { ActionDeps, ActionSpec } from "./action.ts";
 import { InputError, readInputs, secretInputs, type InputSchema } from "./inputs.ts";
-import type { Logger } from "./logger.ts";
+import { scrubbingLogger, type Logger } from "./logger.ts";
 import { redact } from "./redact.ts";
+import { secretForms } from "./secret-forms.ts";
 import { renderSummary, resultJson, type ActionResult } from "./report.ts";
 
 /** Where an action's effects go: the Actions runner, or a terminal for the CLI. */
@@ -25,40 +26,42 @@ export async function executeAction<S extends InputSchema>(
 ): Promise<number> {
   const secrets: string[] = [];
   const scrub = (text: string) => redact(text, secrets);
+  // Every line the action logs, not only the ones written here: a server's answer quoted in a
+  // retry line or a warning may echo a token in an encoding the runner does not mask.
+  const log = scrubbingLogger(host.log, scrub);
   let inputs;
   try {
     inputs = readInputs(spec.schema, host.getInput, deps.env);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    host.log.error(`${spec.name}: ${error.message}`);
+    log.error(`${spec.name}: ${error.message}`);
     return 1;
   }
   for (const name of secretInputs(spec.schema)) {
     const value = (inputs as Record<string, unknown>)[name];
     if (typeof value === "string" && value !== "") {
       secrets.push(value);
-      host.setSecret(value);
+      // The runner masks only the strings it is given: every form a server may echo too.
+      for (const form of secretForms(value)) host.setSecret(form);
     }
   }
   const dryRun = (inputs as Record<string, unknown>)["dry-run"] === true;
   let result: ActionResult = { outputs: {}, repos: [] };
   let threw = false;
   try {
-    result = await spec.run(inputs, { ...deps, log: host.log });
+    result = await spec.run(inputs, { ...deps, log });
   } catch (error) {
     threw = true;
-    host.log.error(
-      scrub(`${spec.name}: ${error instanceof Error ? error.message : String(error)}`),
-    );
+    log.error(`${spec.name}: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     const outputs = { result: resultJson(result.repos), ...result.outputs };
     for (const [name, value] of Object.entries(outputs)) {
       host.setOutput(name, scrub(typeof value === "string" ? value : JSON.stringify(value)));
     }
     for (const r of result.repos) {
-      if (r.error) host.log.error(scrub(`${r.repository}: ${r.error}`));
-      for (const w of r.warnings ?? []) host.log.warning(scrub(`${r.repository}: ${w}`));
-      if (r.notice) host.log.notice(scrub(`${r.repository}: ${r.notice}`));
+      if (r.error) log.error(`${r.repository}: ${r.error}`);
+      for (const w of r.warnings ?? []) log.warning(`${r.repository}: ${w}`);
+      if (r.notice) log.notice(`${r.repository}: ${r.notice}`);
     }
     const serverUrl = deps.env.GITHUB_SERVER_URL || undefined;
     await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun, serverUrl)));

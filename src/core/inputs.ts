@@ -15,6 +15,10 @@ export function inputMeta(field: z.ZodType): InputMeta | undefined {
   return metas.get(field);
 }
 
+/** A long input value as an error shows it: its start and its length, not 70 KB of it. */
+const shorten = (value: string) =>
+  value.length > 200 ? `${value.slice(0, 100)}... (${value.length} characters)` : value;
+
 type Parse<T> = (raw: string) => { ok: true; value: T } | { ok: false; allowed: string };
 
 /**
@@ -37,13 +41,33 @@ function field<T>(meta: Partial<InputMeta>, parse: Parse<T>, empty?: T) {
       if (parsed.ok) return parsed.value;
       ctx.issues.push({
         code: "custom",
-        message: `found '${value}', allowed ${parsed.allowed}`,
+        message: `found '${shorten(value)}', allowed ${parsed.allowed}`,
         input: raw,
       });
       return z.NEVER;
     });
   metas.set(schema, { required: false, secret: false, ...meta });
   return schema;
+}
+
+/** How deep a JSON input may nest unless its builder says otherwise. */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * The nesting depth of a parsed JSON value (a scalar is 0, `{}` is 1), counted without
+ * recursion and given up past `limit` (it returns `limit + 1` then).
+ */
+export function jsonDepth(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (typeof node !== "object" || node === null) continue;
+    if (depth + 1 > limit) return limit + 1;
+    deepest = Math.max(deepest, depth + 1);
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 /** Splits a list input on commas and newlines, trimmed, empties dropped. */
@@ -114,7 +138,13 @@ export const input = {
     }),
 
   /** A JSON object. */
-  jsonObject: (o: { default?: string; maxKeys?: number } = {}) =>
+  /**
+   * A JSON object, bounded before anything is sent: top-level keys, nesting depth (a payload
+   * nested thousands deep breaks whoever reads it) and serialized size in UTF-8 bytes.
+   */
+  jsonObject: (
+    o: { default?: string; maxKeys?: number; maxDepth?: number; maxBytes?: number } = {},
+  ) =>
     field<Record<string, unknown>>({ default: o.default }, (raw) => {
       let value: unknown;
       try {
@@ -130,6 +160,21 @@ export const input = {
         return {
           ok: false,
           allowed: `a JSON object of at most ${o.maxKeys} top-level keys (found ${keys})`,
+        };
+      }
+      const maxDepth = o.maxDepth ?? MAX_JSON_DEPTH;
+      const depth = jsonDepth(value, maxDepth);
+      if (depth > maxDepth) {
+        return {
+          ok: false,
+          allowed: `a JSON object nested at most ${maxDepth} deep (found deeper)`,
+        };
+      }
+      const bytes = Buffer.byteLength(JSON.stringify(value));
+      if (o.maxBytes !== undefined && bytes > o.maxBytes) {
+        return {
+          ok: false,
+          allowed: `a JSON object of at most ${o.maxBytes} bytes serialized (found ${bytes})`,
         };
       }
       return { ok: true, value: value as Record<string, unknown> };

@@ -44,3 +44,14 @@ export function memoryLogger(): Logger & { lines: { level: string; message: stri
     error: at("error"),
   };
 }
+
+/** `log` with every line passed through `scrub` first (secrets redacted in every form). */
+export function scrubbingLogger(log: Logger, scrub: (line: string) => string): Logger {
+  return {
+    debug: (m) => log.debug(scrub(m)),
+    info: (m) => log.info(scrub(m)),
+    notice: (m) => log.notice(scrub(m)),
+    warning: (m) => log.warning(scrub(m)),
+    error: (m) => log.error(scrub(m)),
+  };
+}

@@ -28,7 +28,7 @@ export async function runAction<S extends InputSchema>(spec: ActionSpec<S>): Pro
       env,
       cwd: process.cwd(),
       makeClient: (token, baseUrl) =>
-        createClient({ token, baseUrl, log: actionsLogger, timings: timingsFromEnv(env) }),
+        createClient({ token, baseUrl, log: actionsLogger, timings: timingsFromEnv(env), env }),
     },
   );
 }

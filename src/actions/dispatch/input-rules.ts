@@ -1,3 +1,5 @@
+import { refNameProblem } from "../../core/git-ref.ts";
+
 /** The two kinds of dispatch. */
 const MODES = ["repository", "workflow"] as const;
 export type Mode = (typeof MODES)[number];
@@ -88,6 +90,11 @@ export function inputProblems(i: RuleInputs): InputProblem[] {
     else {
       const problem = workflowProblem(i.workflow.trim(), i.forge);
       if (problem) add("workflow", problem);
+    }
+    const ref = i.ref?.trim() ?? "";
+    if (ref !== "") {
+      const problem = refNameProblem(ref);
+      if (problem) add("ref", `found ${JSON.stringify(ref)}: ${problem}`);
     }
     for (const [key, value] of Object.entries(i.inputs ?? {}))
       if (!isScalar(value))

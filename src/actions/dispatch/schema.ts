@@ -2,8 +2,12 @@ import { z } from "zod";
 import { input, tokenInput } from "../../core/inputs.ts";
 import { inputProblems } from "./input-rules.ts";
 
-/** GitHub's limits: repository_dispatch `client_payload` keys, workflow_dispatch `inputs`. */
+/**
+ * GitHub's limits: repository_dispatch `client_payload` keys and size ("less than 64KB", in
+ * GitHub's REST description), workflow_dispatch `inputs`.
+ */
 const MAX_PAYLOAD_KEYS = 10;
+const MAX_PAYLOAD_BYTES = 64 * 1024 - 1;
 const MAX_WORKFLOW_INPUTS = 25;
 /** The longest a job may run on a GitHub-hosted runner, so the longest wait that makes sense. */
 const MAX_WAIT_SECONDS = 21_600;
@@ -18,7 +22,7 @@ export const schema = z
     // A plain required string, checked below: a choice cannot be both required and without default.
     mode: input.string({ required: true }),
     "event-type": input.string(),
-    "client-payload": input.jsonObject({ maxKeys: MAX_PAYLOAD_KEYS }),
+    "client-payload": input.jsonObject({ maxKeys: MAX_PAYLOAD_KEYS, maxBytes: MAX_PAYLOAD_BYTES }),
     workflow: input.string(),
     ref: input.string(),
     inputs: input.jsonObject({ maxKeys: MAX_WORKFLOW_INPUTS }),

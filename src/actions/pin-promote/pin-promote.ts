@@ -1,5 +1,7 @@
 import { defineAction } from "../../core/action.ts";
 import { defaultTimings } from "../../core/client.ts";
+import { confinedFetch } from "../../core/api-root.ts";
+import { proxyAwareFetch } from "../../core/proxy-fetch.ts";
 import type { RepoResult } from "../../core/report.ts";
 import { timingsFromEnv } from "../../core/timings-env.ts";
 import { controlPlaneClient } from "./control-plane.ts";
@@ -29,6 +31,9 @@ export const action = defineAction({
       retries: timings.retries,
       backoffUnitMs: timings.retryBackoffUnitMs,
       timeoutMs: requestTimeoutMs,
+      // The promote and pins paths are checked already; this holds whatever the URL parser
+      // makes of them, and any redirect target, to the api-url the token is for.
+      fetch: confinedFetch(req.apiUrl, proxyAwareFetch(deps.env)),
     });
     const key: PinKey = { template: req.template, region: req.region };
     const items: { text: string }[] = [];

@@ -1,5 +1,6 @@
 import type { Clock } from "../../core/clock.ts";
 import type { Logger } from "../../core/logger.ts";
+import type { Fetch } from "../../core/proxy-fetch.ts";
 import { sanitizeBody } from "../../core/sanitize-body.ts";
 
 /** How requests to the control plane are made and retried. */
@@ -13,6 +14,8 @@ export interface RequestOptions {
   backoffUnitMs: number;
   /** Give up on one attempt after this long. */
   timeoutMs: number;
+  /** Makes the requests; core's proxy-aware fetch. */
+  fetch: Fetch;
 }
 
 /** An answer: status, body text, and the Location of a redirect. */
@@ -66,7 +69,7 @@ export async function send(
       await o.clock.sleep(wait);
     }
     try {
-      const res = await fetch(url, {
+      const res = await o.fetch(url, {
         method,
         redirect: "manual",
         headers: {

@@ -102,8 +102,8 @@ describe("validateInputs", () => {
       "Input 'template': found 'run time', allowed a simple name: letters, digits, '.', '_' and '-', starting with a letter or digit, at most 128 characters",
       "Input 'region': found '-eu', allowed a simple name: letters, digits, '.', '_' and '-', starting with a letter or digit, at most 128 characters",
       "Input 'token': contains spaces or control characters (not shown), allowed one word: the token alone, without 'Bearer '",
-      "Input 'promote-path': found 'cp/promote', allowed a path starting with '/', without spaces, '?', '#', '//' or '..'",
-      "Input 'pins-path': found '/cp/../admin', allowed a path starting with '/', without spaces, '?', '#', '//' or '..'",
+      "Input 'promote-path': found 'cp/promote', allowed a path starting with '/', without spaces, control characters, '?', '#', '\\', '//', '.' or '..', even percent-encoded",
+      "Input 'pins-path': found '/cp/../admin', allowed a path starting with '/', without spaces, control characters, '?', '#', '\\', '//', '.' or '..', even percent-encoded",
       "Input 'environment': found 'prod/eu', allowed a label of letters, digits, spaces, '.', '_' and '-', at most 64 characters",
     ]);
   });

@@ -1,4 +1,5 @@
 import { InputError } from "../../core/inputs.ts";
+import { isSafeUrlPath, SAFE_URL_PATH } from "../../core/url-path.ts";
 import type { Inputs, Mode } from "./inputs.ts";
 
 /** The inputs after every check that the schema's builders cannot express. */
@@ -64,15 +65,7 @@ function checkApiUrl(raw: string, problems: string[]): URL | undefined {
 }
 
 function checkPath(name: string, value: string, problems: string[]): void {
-  const segments = value.split("/").slice(1);
-  const ok =
-    value.startsWith("/") &&
-    !/[\s?#\\]/.test(value) &&
-    !segments.some((s, i) => s === ".." || s === "." || (s === "" && i < segments.length - 1));
-  if (!ok)
-    problems.push(
-      found(name, value, "a path starting with '/', without spaces, '?', '#', '//' or '..'"),
-    );
+  if (!isSafeUrlPath(value)) problems.push(found(name, value, SAFE_URL_PATH));
 }
 
 /**

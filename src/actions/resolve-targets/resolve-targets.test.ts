@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, realpathSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -113,7 +113,7 @@ describe("resolve-targets", () => {
     const run = await execute({ registry: "nope.yaml" });
     expect(run.code).toBe(1);
     expect(run.log[0]!.message).toBe(
-      `nope.yaml: found no file (looked for ${join(cwd, "nope.yaml")}), allowed an existing registry file`,
+      `resolve-targets: registry: found 'nope.yaml', which does not exist (looked for ${join(realpathSync(cwd), "nope.yaml")}); allowed a path inside the workspace (${cwd}), relative to it, to a file fleet may read`,
     );
   });
 

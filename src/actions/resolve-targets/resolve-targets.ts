@@ -1,9 +1,9 @@
-import { resolve } from "node:path";
 import { z } from "zod";
 import { defineAction } from "../../core/action.ts";
 import { input } from "../../core/inputs.ts";
 import { MAX_MATRIX_JOBS } from "../../core/matrix.ts";
-import { loadRegistry, RegistryError, type Registry } from "../../core/registry.ts";
+import { parseRegistry, RegistryError, type Registry } from "../../core/registry.ts";
+import { readWorkspaceFile, workspaceRoot } from "../../core/workspace-file.ts";
 import { planSelection } from "./plan.ts";
 import { renderSelection } from "./summary.ts";
 
@@ -25,9 +25,12 @@ export const action = defineAction({
   title: "Resolve targets",
   schema,
   async run(inputs, deps) {
+    // Checked before anything is parsed, so that an error can never quote a file that is not
+    // the user's registry (such as /proc/self/environ).
+    const text = readWorkspaceFile("registry", inputs.registry, workspaceRoot(deps.env, deps.cwd));
     let registry: Registry;
     try {
-      registry = loadRegistry(resolve(deps.cwd, inputs.registry), inputs.registry);
+      registry = parseRegistry(text, inputs.registry);
     } catch (error) {
       if (!(error instanceof RegistryError)) throw error;
       // One annotation per problem, so each shows on its own in the run's UI.

@@ -72,7 +72,10 @@ describe("readOutcomes", () => {
   it("fails on a missing path or a folder without outcome files, never 'nothing failed'", () => {
     const d = dir();
     expect(() => readOutcomes("missing", d)).toThrow(
-      "outcomes: found 'missing', allowed inline JSON",
+      "outcomes: found 'missing', which does not exist",
+    );
+    expect(() => readOutcomes("/etc/passwd", d)).toThrow(
+      "outcomes: found '/etc/passwd', which is outside the workspace",
     );
     mkdirSync(join(d, "empty"));
     expect(() => readOutcomes("empty", d)).toThrow("outcomes folder empty: no .json files in it");

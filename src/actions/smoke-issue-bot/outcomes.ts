@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { workspaceEntry } from "../../core/workspace-file.ts";
 
 /** What one smoke leg reports for a package (`job.status`, or a skipped leg). */
 export type Outcome = "success" | "failure" | "cancelled" | "skipped";
@@ -63,11 +63,11 @@ function addSource(into: Map<string, Outcome>, text: string, source: string): vo
 
 /**
  * Reads the `outcomes` input: inline JSON, a JSON file, or a folder of per-leg JSON files
- * (as downloaded from the legs' artifacts). Packages come back sorted by name. An empty
- * result is an error: a smoke run that reported nothing means the legs' artifacts went
- * missing, and "nothing failed" would be a lie.
+ * (as downloaded from the legs' artifacts), inside the workspace `root`. Packages come back
+ * sorted by name. An empty result is an error: a smoke run that reported nothing means the
+ * legs' artifacts went missing, and "nothing failed" would be a lie.
  */
-export function readOutcomes(raw: string, cwd: string): Map<string, Outcome> {
+export function readOutcomes(raw: string, root: string): Map<string, Outcome> {
   const found = new Map<string, Outcome>();
   const text = raw.trim();
   let where: string;
@@ -75,26 +75,18 @@ export function readOutcomes(raw: string, cwd: string): Map<string, Outcome> {
     where = "(inline JSON)";
     addSource(found, text, where);
   } else {
-    const path = resolve(cwd, text);
-    if (!existsSync(path)) {
-      throw new OutcomesError(
-        `outcomes: found '${text}', allowed inline JSON ({"<package>": "success"}), a JSON file or a folder of JSON files; '${path}' does not exist`,
-      );
-    }
-    if (statSync(path).isDirectory()) {
+    const entry = workspaceEntry("outcomes", text, root);
+    if (entry.kind === "folder") {
       where = `folder ${text}`;
-      const files = readdirSync(path)
-        .filter((f) => f.endsWith(".json"))
-        .sort();
+      const files = entry.files.filter((f) => f.name.endsWith(".json"));
       if (files.length === 0)
         throw new OutcomesError(
           `outcomes ${where}: no .json files in it; did the legs upload their outcomes?`,
         );
-      for (const file of files)
-        addSource(found, readFileSync(join(path, file), "utf8"), join(text, file));
+      for (const file of files) addSource(found, file.read(), join(text, file.name));
     } else {
       where = text;
-      addSource(found, readFileSync(path, "utf8"), where);
+      addSource(found, entry.text, where);
     }
   }
   if (found.size === 0) throw new OutcomesError(`outcomes ${where}: no package outcomes in it`);

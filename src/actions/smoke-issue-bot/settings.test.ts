@@ -30,8 +30,8 @@ describe("checkSettings", () => {
     expect(() => checkSettings(inputs)).toThrow(
       [
         "Input 'repository': found 'acme/a,acme/b', allowed exactly one owner/name",
-        "Input 'label': found 'a,b', allowed a label name without commas (GitHub splits label filters on them)",
-        "Input 'state-branch': found 'bad..branch', allowed a valid git branch name",
+        "Input 'label': found 'a,b': a label name cannot contain a comma (the issues API's labels filter splits on commas)",
+        "Input 'state-branch': found 'bad..branch': a ref name cannot contain '..'",
         "Input 'state-path': found '/abs/', allowed a folder path like 'smoke-state' (no leading or trailing '/', no '.' or '..')",
         "Input 'archival-days': found '7,two', allowed whole numbers of days from 1 to 3650, comma-separated",
         "Input 'outcomes': is required in record mode (inline JSON, a JSON file or a folder of per-leg JSON files)",
@@ -43,5 +43,19 @@ describe("checkSettings", () => {
     expect(() => parse({ mode: "report", threshold: "0" })).toThrow(
       "Input 'mode': found 'report', allowed one of record, archival\nInput 'threshold': found '0', allowed a whole number from 1 to 1000",
     );
+  });
+
+  it("checks labels with the one rule every action uses", () => {
+    for (const [label, problem] of <[string, string][]>[
+      ["😀", "a label name needs more than emoji"],
+      [
+        "smoke\u202ebroken",
+        "a label name cannot contain bidirectional control characters (such as U+202E)",
+      ],
+    ]) {
+      expect(() => checkSettings(parse({ mode: "archival", label }))).toThrow(
+        `Input 'label': found '${label}': ${problem}`,
+      );
+    }
   });
 });

@@ -1,4 +1,6 @@
+import { refNameProblem } from "../../core/git-ref.ts";
 import { InputError } from "../../core/inputs.ts";
+import { labelNameProblem } from "../../core/label-name.ts";
 import type { Inputs } from "./schema.ts";
 
 /** The inputs checked beyond their types, with what each mode needs derived from them. */
@@ -11,23 +13,8 @@ export interface Settings {
 const found = (name: string, value: string, allowed: string) =>
   `Input '${name}': found '${value}', allowed ${allowed}`;
 
-function labelProblem(name: string, value: string): string | undefined {
-  if (value.trim() === "" || value.length > 50 || value !== value.trim())
-    return found(name, value, "a label name of 1 to 50 characters without surrounding spaces");
-  if (value.includes(","))
-    return found(name, value, "a label name without commas (GitHub splits label filters on them)");
-  return undefined;
-}
-
-// git check-ref-format, the parts a branch name can break.
-function branchProblem(value: string): string | undefined {
-  const control = [...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
-  const bad =
-    value === "" ||
-    control ||
-    /(^[./-]|[./]$|\.\.|\/\/|@\{|[\s~^:?*[\\]|\.lock$|\.lock\/)/.test(value);
-  return bad ? found("state-branch", value, "a valid git branch name") : undefined;
-}
+const refused = (name: string, value: string, problem: string | undefined) =>
+  problem === undefined ? undefined : `Input '${name}': found '${value}': ${problem}`;
 
 function pathProblem(value: string): string | undefined {
   const parts = value.split("/");
@@ -51,14 +38,18 @@ export function checkSettings(inputs: Inputs): Settings {
   if (inputs.repository.length !== 1)
     problems.push(found("repository", inputs.repository.join(","), "exactly one owner/name"));
   for (const name of ["label", "archival-label"] as const) {
-    const p = labelProblem(name, inputs[name]);
+    const p = refused(name, inputs[name], labelNameProblem(inputs[name]));
     if (p) problems.push(p);
   }
   if (inputs.title.trim() === "" || inputs.title.length > 256)
     problems.push(
       found("title", inputs.title, "a title of 1 to 256 characters ({package} is replaced)"),
     );
-  const branch = branchProblem(inputs["state-branch"]);
+  const branch = refused(
+    "state-branch",
+    inputs["state-branch"],
+    refNameProblem(inputs["state-branch"]),
+  );
   if (branch) problems.push(branch);
   const path = pathProblem(inputs["state-path"]);
   if (path) problems.push(path);

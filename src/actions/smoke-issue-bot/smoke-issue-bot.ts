@@ -2,6 +2,7 @@ import { defineAction } from "../../core/action.ts";
 import { archivedResult } from "../../core/archived.ts";
 import { forEachRepository } from "../../core/fan-out.ts";
 import { archival } from "./archival.ts";
+import { workspaceRoot } from "../../core/workspace-file.ts";
 import { readOutcomes } from "./outcomes.ts";
 import { record } from "./record.ts";
 import { currentRun } from "./run-ref.ts";
@@ -24,7 +25,9 @@ export const action = defineAction({
     const settings = checkSettings(inputs);
     const now = deps.clock.now();
     const recording = inputs.mode === "record";
-    const outcomes = recording ? readOutcomes(inputs.outcomes ?? "", deps.cwd) : undefined;
+    const outcomes = recording
+      ? readOutcomes(inputs.outcomes ?? "", workspaceRoot(deps.env, deps.cwd))
+      : undefined;
     const run = recording ? currentRun(inputs["run-url"], deps.env, isoSeconds(now)) : undefined;
     const client = deps.makeClient(inputs.token, inputs["api-url"]);
     const dryRun = inputs["dry-run"];

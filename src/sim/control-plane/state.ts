@@ -158,14 +158,3 @@ export function visiblePins(env: ControlPlaneEnvironment, now: number): PinRow[]
     (a, b) => a.template_name.localeCompare(b.template_name) || a.region.localeCompare(b.region),
   );
 }
-
-/** The visible pin of one template and region, if any. */
-export function pinOf(
-  env: ControlPlaneEnvironment,
-  template: string,
-  region: string,
-  now: number,
-): PinRow | undefined {
-  applyDue(env, now);
-  return env.pins.get(key(template, region));
-}
