@@ -28,6 +28,8 @@ export interface BenchLimits {
   primary?: boolean;
   /** Secondary limits are on only when budgets are named here; those named scale with the pace. */
   secondary?: readonly TimedBudget[];
+  /** The simulator's reading of content in batched GraphQL mutations (see SecondaryLimits). */
+  countMutationAliasesAsContent?: boolean;
 }
 
 /**
@@ -51,7 +53,12 @@ export function startPacedSim(state: SimState, pace: Pace, limits: BenchLimits =
   const speedup = 1000 / pace.paceMs;
   const secondary =
     limits.secondary &&
-    Object.fromEntries(limits.secondary.map((k) => [k, defaultSecondaryLimits[k] * speedup]));
+    Object.fromEntries([
+      ...limits.secondary.map((k) => [k, defaultSecondaryLimits[k] * speedup]),
+      ...(limits.countMutationAliasesAsContent === undefined
+        ? []
+        : [["countMutationAliasesAsContent", limits.countMutationAliasesAsContent]]),
+    ]);
   return startSim(state, {
     latency: { fixedMs: pace.latencyMs },
     limits: { primary: limits.primary, secondary },

@@ -3,11 +3,20 @@
  * they talk to a running simulator over loopback like any client, without Octokit's retries in
  * the way.
  */
+import type { SimEventKind } from "./event-kinds.ts";
 import {
+  addComment,
+  addIssue,
+  addIssueEvent,
+  addIssueLabel,
   addRepo,
   addToken,
+  blobSha,
   createState,
   iso,
+  removeIssueLabel,
+  type SimEvent,
+  type SimIssue,
   type SimRepo,
   type SimState,
   type SimToken,
@@ -44,6 +53,49 @@ export function addBoardTestTokens(state: SimState, tokens: { workflow: string; 
     login: "reader[bot]",
     permissions: { issues: "read", metadata: "read", organization_projects: "read" },
   });
+}
+
+/**
+ * Records one event of `kind` by `actor` on an issue, with the detail its kind carries: a
+ * comment, a label, a rename, a mentioning issue... (`closed` and `reopened` are recorded
+ * without changing the issue's state: tests read them as timeline entries).
+ */
+export function addEventOfKind(
+  state: SimState,
+  repo: SimRepo,
+  issue: SimIssue,
+  kind: SimEventKind,
+  actor: string,
+  at: string,
+): SimEvent {
+  if (kind === "commented") {
+    addComment(state, issue, `a comment by ${actor}`, actor, at);
+    return issue.events.at(-1)!;
+  }
+  if (kind === "labeled" || kind === "unlabeled") {
+    addIssueLabel(state, repo, issue, `touched-${issue.number}`, actor, at);
+    if (kind === "unlabeled") removeIssueLabel(state, issue, `touched-${issue.number}`, actor, at);
+    return issue.events.at(-1)!;
+  }
+  const detail: Partial<SimEvent> =
+    {
+      renamed: { rename: { from: issue.title, to: `${issue.title} (renamed)` } },
+      assigned: { assignee: actor },
+      unassigned: { assignee: actor },
+      milestoned: { milestone: "v1" },
+      demilestoned: { milestone: "v1" },
+      committed: { commit_id: blobSha(`${issue.number} ${at}`), message: "Fix it" },
+      referenced: { commit_id: blobSha(`${issue.number} ${at}`) },
+    }[kind as string] ?? {};
+  if (kind === "cross-referenced") {
+    const from = addIssue(state, repo, {
+      title: `mentions #${issue.number}`,
+      user: actor,
+      created_at: at,
+    });
+    detail.source = from.number;
+  }
+  return addIssueEvent(state, issue, { event: kind, actor, created_at: at, ...detail });
 }
 
 /** A response as a test reads it. */

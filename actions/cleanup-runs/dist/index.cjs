@@ -67352,6 +67352,7 @@ async function readRepository(client, repo) {
     throw new RepoFailure(listingError(error63), listed);
   }
 }
+var NOT_COMPLETED = /cannot delete a workflow run that is not completed/i;
 function runDeleter(client, repo, windows, conclusions) {
   const confirm = confirmer(client, repo, windows);
   const skips = [];
@@ -67387,7 +67388,8 @@ function runDeleter(client, repo, windows, conclusions) {
     } catch (error63) {
       const e = classifyError(error63, { doing: `deleting run ${candidate.id}` });
       if (e.status === 404) return "done";
-      if (e.status === 409) return skip(candidate.id, "not completed (409): re-run meanwhile");
+      if ((e.status === 409 || e.status === 403) && NOT_COMPLETED.test(e.message))
+        return skip(candidate.id, `not completed (${e.status}): re-run meanwhile`);
       throw e;
     }
   };

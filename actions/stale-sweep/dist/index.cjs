@@ -67152,7 +67152,23 @@ function capPlan(plan, maxOperations) {
 }
 
 // src/actions/stale-sweep/read-mark.ts
-var notActivity = /* @__PURE__ */ new Set(["mentioned", "subscribed", "unsubscribed"]);
+var NOT_ACTIVITY = /* @__PURE__ */ new Set([
+  "mentioned",
+  "subscribed",
+  "unsubscribed",
+  "added_to_project",
+  "moved_columns_in_project",
+  "removed_from_project",
+  "converted_note_to_issue",
+  "added_to_project_v2",
+  "removed_from_project_v2",
+  "project_v2_item_status_changed",
+  "automatic_base_change_failed",
+  "automatic_base_change_succeeded",
+  "deployed",
+  "deployment_environment_changed",
+  "user_blocked"
+]);
 function readMark(timeline, label) {
   const wanted = label.toLowerCase();
   let at = -1;
@@ -67172,7 +67188,7 @@ function readMark(timeline, label) {
       if (e.event === "commented" && e.body?.includes(staleSweepMarkers.close)) state.closeCommented = true;
       continue;
     }
-    if (notActivity.has(e.event)) continue;
+    if (NOT_ACTIVITY.has(e.event)) continue;
     state.activity = { event: e.event, actor: e.actor, at: e.at };
     break;
   }
@@ -67198,7 +67214,7 @@ function entry(e) {
   return {
     event: e.event ?? "",
     actor: e.actor?.login ?? e.user?.login ?? null,
-    at: Date.parse(e.created_at ?? "") || 0,
+    at: Date.parse(e.created_at ?? e.submitted_at ?? e.committer?.date ?? "") || 0,
     label: e.label?.name,
     body: e.body
   };

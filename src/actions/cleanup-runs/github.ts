@@ -53,11 +53,15 @@ export type RunDeleter = ChangeWriter<Candidate> & {
   unreachable(): number;
 };
 
+/** GitHub's refusal to delete a run that is not completed, sent with 409 or with 403. */
+const NOT_COMPLETED = /cannot delete a workflow run that is not completed/i;
+
 /**
  * The deletes of one repository, oldest first: each candidate is re-confirmed from a fresh
- * listing of its creation-time window (a dry run stops there), then deleted. A 409 (not
- * completed after all) is a skip and a 404 (already gone) counts as done. A 403 for a
- * permission the token lacks stops the remaining deletes, without another request.
+ * listing of its creation-time window (a dry run stops there), then deleted. A refusal
+ * because the run is not completed after all is a skip, whether GitHub answers it 409 or 403:
+ * its message tells it from a missing permission. A 404 (already gone) counts as done. Any
+ * other 403 stops the remaining deletes, without another request.
  */
 export function runDeleter(
   client: FleetClient,
@@ -99,7 +103,8 @@ export function runDeleter(
     } catch (error) {
       const e = classifyError(error, { doing: `deleting run ${candidate.id}` });
       if (e.status === 404) return "done";
-      if (e.status === 409) return skip(candidate.id, "not completed (409): re-run meanwhile");
+      if ((e.status === 409 || e.status === 403) && NOT_COMPLETED.test(e.message))
+        return skip(candidate.id, `not completed (${e.status}): re-run meanwhile`);
       throw e;
     }
   };

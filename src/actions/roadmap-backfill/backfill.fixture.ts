@@ -49,7 +49,11 @@ export function backfillFixture(
 ): BackfillFixture {
   const state = createState({ now: NOW });
   const at = (daysAgo: number) => iso(NOW - daysAgo * DAY);
-  addToken(state, { token: TOKENS.admin, login: "fleet-bot[bot]", hourlyLimit: o.hourlyLimit });
+  addToken(state, {
+    token: TOKENS.admin,
+    login: "fleet-bot[bot]",
+    hourlyLimit: o.hourlyLimit ?? 5000,
+  });
   addBoardTestTokens(state, TOKENS);
   const api = addRepo(state, { owner: "acme", name: "api", created_at: at(500) });
   const web = addRepo(state, { owner: "acme", name: "web", created_at: at(500) });

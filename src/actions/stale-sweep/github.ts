@@ -40,6 +40,10 @@ interface RawTimelineEntry {
   actor?: { login?: string } | null;
   user?: { login?: string } | null;
   created_at?: string;
+  /** A review's date: reviews have no `created_at`. */
+  submitted_at?: string;
+  /** A commit's dates: commits have no `created_at` either. */
+  committer?: { date?: string };
   label?: { name?: string };
   body?: string;
 }
@@ -60,7 +64,7 @@ function entry(e: RawTimelineEntry): TimelineEntry {
   return {
     event: e.event ?? "",
     actor: e.actor?.login ?? e.user?.login ?? null,
-    at: Date.parse(e.created_at ?? "") || 0,
+    at: Date.parse(e.created_at ?? e.submitted_at ?? e.committer?.date ?? "") || 0,
     label: e.label?.name,
     body: e.body,
   };
