@@ -1,5 +1,6 @@
 import { cleanupRunsBench } from "./cleanup-runs.ts";
 import { dispatchBench } from "./dispatch.ts";
+import { pacingBench } from "./pacing.ts";
 import { pinPromoteBench } from "./pin-promote.ts";
 import { resolveTargetsBench } from "./resolve-targets.ts";
 import { roadmapBackfillBench } from "./roadmap-backfill.ts";
@@ -15,5 +16,6 @@ export const benches: Bench[] = [
   roadmapBackfillBench,
   smokeIssueBotBench,
   pinPromoteBench,
+  pacingBench,
   dispatchBench,
 ];

@@ -1,4 +1,5 @@
 import type { ClientTimings } from "../src/core/client.ts";
+import { defaultPaceSettings } from "../src/core/pacer.ts";
 import {
   defaultSecondaryLimits,
   startSim,
@@ -27,11 +28,17 @@ export interface BenchLimits {
   primary?: boolean;
   /** Secondary limits are on only when budgets are named here; those named scale with the pace. */
   secondary?: readonly TimedBudget[];
+  /** The simulator's reading of content in batched GraphQL mutations (see SecondaryLimits). */
+  countMutationAliasesAsContent?: boolean;
 }
 
-/** Client timings at the bench's pace: writes `paceMs` apart, and retry waits shrunk alike. */
+/**
+ * Client timings at the bench's pace: GitHub's secondary limits with the minute compressed as
+ * the simulator's budgets are (`paceMs` stands for a second), and retry waits shrunk alike.
+ */
 export const pacedTimings = (pace: Pace): Partial<ClientTimings> => ({
-  writeIntervalMs: pace.paceMs,
+  pace: { ...defaultPaceSettings, minuteMs: 60 * pace.paceMs },
+  writeIntervalMs: 0,
   retryAfterUnitMs: pace.paceMs,
   retryBackoffUnitMs: pace.paceMs,
 });
@@ -46,7 +53,12 @@ export function startPacedSim(state: SimState, pace: Pace, limits: BenchLimits =
   const speedup = 1000 / pace.paceMs;
   const secondary =
     limits.secondary &&
-    Object.fromEntries(limits.secondary.map((k) => [k, defaultSecondaryLimits[k] * speedup]));
+    Object.fromEntries([
+      ...limits.secondary.map((k) => [k, defaultSecondaryLimits[k] * speedup]),
+      ...(limits.countMutationAliasesAsContent === undefined
+        ? []
+        : [["countMutationAliasesAsContent", limits.countMutationAliasesAsContent]]),
+    ]);
   return startSim(state, {
     latency: { fixedMs: pace.latencyMs },
     limits: { primary: limits.primary, secondary },

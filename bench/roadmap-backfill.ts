@@ -105,7 +105,8 @@ function minimum(state: SimState): number {
 const simFor = (shape: Shape): Promise<Sim> =>
   startPacedSim(buildScenario(spec(shape)), shape, {
     primary: false,
-    secondary: ["graphqlPointsPerMinute"],
+    // Board items are content: adding them counts toward the content-creation limits.
+    secondary: ["graphqlPointsPerMinute", "contentPerMinute", "contentPerHour"],
   });
 
 /** GraphQL points against the primary budget, and against the secondary one (mutations 5). */

@@ -3,7 +3,7 @@ import { issueTitle } from "../src/actions/smoke-issue-bot/messages.ts";
 import type { Outcome } from "../src/actions/smoke-issue-bot/outcomes.ts";
 import { freshState, type PackageState } from "../src/actions/smoke-issue-bot/package-state.ts";
 import { action } from "../src/actions/smoke-issue-bot/smoke-issue-bot.ts";
-import { seedStates } from "../src/actions/smoke-issue-bot/test-world.ts";
+import { seedStates } from "../src/actions/smoke-issue-bot/smoke-world.fixture.ts";
 import { githubSchema } from "../src/sim/graphql/index.ts";
 import { addIssue, addRepo, addToken, createState, iso, type Sim } from "../src/sim/index.ts";
 import { benchRow, perScenario, runAction, runNaive, versus } from "./measure.ts";

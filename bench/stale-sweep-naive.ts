@@ -1,24 +1,10 @@
-import { markers, render } from "../src/actions/stale-sweep/comment-body.ts";
+import { staleSweepMarkers as markers } from "../src/core/markers.ts";
+import { issueSummary } from "../src/actions/stale-sweep/github.ts";
+import { render } from "../src/actions/stale-sweep/messages.ts";
 import { planSweep, type IssueSummary, type SweepRules } from "../src/actions/stale-sweep/plan.ts";
 import { readMark } from "../src/actions/stale-sweep/read-mark.ts";
 import type { FleetClient } from "../src/core/client.ts";
 import { parseRepo } from "../src/core/repository.ts";
-
-const summary = (i: {
-  number: number;
-  title: string;
-  html_url: string;
-  updated_at: string;
-  labels: (string | { name?: string })[];
-  pull_request?: unknown;
-}): IssueSummary => ({
-  number: i.number,
-  title: i.title,
-  url: i.html_url,
-  labels: i.labels.map((l) => (typeof l === "string" ? l : (l.name ?? ""))),
-  updatedAt: Date.parse(i.updated_at),
-  pullRequest: Boolean(i.pull_request),
-});
 
 /**
  * The bash + gh way, for comparison, with the same rules: per repository, one request at a
@@ -51,7 +37,7 @@ export async function naiveSweep(
     }
     const issues: IssueSummary[] = [];
     for (const issue_number of numbers)
-      issues.push(summary((await client.rest.issues.get({ owner, repo, issue_number })).data));
+      issues.push(issueSummary((await client.rest.issues.get({ owner, repo, issue_number })).data));
     const staleLabeled = [];
     for (const issue of issues.filter((i) => i.labels.includes(rules.staleLabel))) {
       const { data } = await client.rest.issues.listEventsForTimeline({

@@ -5,7 +5,7 @@ import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { FIXTURE_TOKEN, sweepFixture } from "./actions/stale-sweep/sweep-fixture.ts";
+import { FIXTURE_TOKEN, sweepFixture } from "./actions/stale-sweep/sweep.fixture.ts";
 import { parseFlags, UsageError } from "./cli.ts";
 import { startSim, type Sim } from "./sim/index.ts";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dispatchWorld, TOKEN } from "../src/actions/dispatch/test-world.ts";
+import { dispatchWorld, TOKEN } from "../src/actions/dispatch/dispatch-world.fixture.ts";
 import { startGitea, type Gitea } from "../src/sim/gitea/index.ts";
 import { startSim, type Sim } from "../src/sim/index.ts";
 import { expectTokenMasked, runBundle, type BundleRun } from "./helpers/bundle.ts";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dispatchWorld, TOKEN } from "../src/actions/dispatch/test-world.ts";
+import { dispatchWorld, TOKEN } from "../src/actions/dispatch/dispatch-world.fixture.ts";
 import { startSim, type Sim } from "../src/sim/index.ts";
 import { runBundle } from "./helpers/bundle.ts";
 

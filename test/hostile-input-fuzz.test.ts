@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { schema as dispatchSchema } from "../src/actions/dispatch/schema.ts";
+import { schema as dispatchSchema } from "../src/actions/dispatch/inputs.ts";
 import { schema as pinSchema } from "../src/actions/pin-promote/inputs.ts";
 import { validateInputs } from "../src/actions/pin-promote/validate.ts";
 import { compileFilter, FilterError } from "../src/core/filter.ts";

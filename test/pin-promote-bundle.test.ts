@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { A, B } from "../src/actions/pin-promote/pin-fixture.ts";
+import { A, B } from "../src/actions/pin-promote/pin.fixture.ts";
 import { startControlPlane, type ControlPlane } from "../src/sim/control-plane/index.ts";
 import { expectTokenMasked, runBundle, type BundleRun } from "./helpers/bundle.ts";
 import { startProxy, type TestProxy } from "./helpers/proxy.ts";

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { A, B } from "../src/actions/pin-promote/pin-fixture.ts";
+import { A, B } from "../src/actions/pin-promote/pin.fixture.ts";
 import { startControlPlane, type ControlPlane } from "../src/sim/control-plane/index.ts";
 import { runBundle, type BundleRun } from "./helpers/bundle.ts";
 

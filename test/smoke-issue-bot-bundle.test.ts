@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { getIssue, type Sim } from "../src/sim/index.ts";
-import { smokeWorld, storedState } from "../src/actions/smoke-issue-bot/test-world.ts";
+import { smokeWorld, storedState } from "../src/actions/smoke-issue-bot/smoke-world.fixture.ts";
 import { expectTokenMasked, runBundle } from "./helpers/bundle.ts";
 
 let sim: Sim | undefined;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { FIXTURE_TOKEN, sweepFixture } from "../src/actions/stale-sweep/sweep-fixture.ts";
+import { FIXTURE_TOKEN, sweepFixture } from "../src/actions/stale-sweep/sweep.fixture.ts";
 import { startSim, type Sim } from "../src/sim/index.ts";
 import { expectTokenMasked, runBundle } from "./helpers/bundle.ts";
 

@@ -91,6 +91,14 @@ function ruleFindings(text: string): string[] {
     if (fanOut && !(job.if ?? "").includes(`needs.${fanOut[1]}.outputs.count`)) {
       findings.push(`job ${id}: a matrix from needs.${fanOut[1]} without an if: on its count`);
     }
+    // The jobs of a fan-out share one App's limits: each paces to its share of them.
+    for (const [i, step] of (job.steps ?? []).entries()) {
+      const share = (step.env as Record<string, unknown> | undefined)?.FLEET_PACE_SHARE;
+      const paced = share !== undefined && share === job.strategy?.["max-parallel"];
+      if (fanOut && firstParty.test(step.uses ?? "") && !paced) {
+        findings.push(`job ${id} step ${i + 1}: FLEET_PACE_SHARE is not the job's max-parallel`);
+      }
+    }
   }
   for (const { uses, comment } of usesWithComments(text)) {
     if (firstParty.test(uses)) continue;
@@ -266,6 +274,7 @@ describe("the workflow checks", () => {
       "      matrix: ${{ fromJSON(needs.targets.outputs.matrix) }}",
       "    steps:",
       "      - run: echo ${{ matrix.name }}",
+      `      - uses: ${HOME}/actions/stale-sweep@v1`,
     ].join("\n");
     expect(ruleFindings(text)).toEqual([
       "job targets: no permissions block",
@@ -274,6 +283,7 @@ describe("the workflow checks", () => {
       "job fan: a matrix without max-parallel",
       "job fan step 1: ${{ matrix.* }} inside run: (pass it through env:)",
       "job fan: a matrix from needs.targets without an if: on its count",
+      "job fan step 2: FLEET_PACE_SHARE is not the job's max-parallel",
       "actions/checkout@v5: third-party, not pinned to a commit SHA",
       "actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020: no version comment (# vX.Y.Z)",
       "on.schedule: enabled in the file as shipped",

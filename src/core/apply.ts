@@ -4,7 +4,61 @@ import { ApiError, classifyError, stopsTheRest } from "./errors.ts";
 /** How one change ended when applied. */
 export type ChangeOutcome = "done" | "skipped";
 
-export interface ApplyOptions<T> {
+/**
+ * How the run's limits are said; an action words them for what it changes (issues, orphans,
+ * packages by name). `left` is the changes not attempted.
+ */
+export interface ApplyWording<T = unknown> {
+  /** The cap (`max-*`) was reached. */
+  capReached(capInput: string, cap: number, left: readonly T[]): string;
+  /** The rate-limit floor was reached; `remaining` is in `unit` (requests, GraphQL points). */
+  floorReached(
+    remaining: number | undefined,
+    unit: string,
+    floor: number,
+    left: readonly T[],
+  ): string;
+  /** Something (`cause`) stopped every further change. */
+  stopped(cause: string, left: readonly T[]): string;
+}
+
+/** The wording unless an action gives its own. */
+export const defaultWording: ApplyWording = {
+  capReached: (capInput, cap, left) =>
+    `reached ${capInput} (${cap}); ${left.length} left for the next run`,
+  floorReached: (remaining, unit, floor, left) =>
+    `rate-limit floor reached (${remaining} ${unit} left, min-remaining ${floor}); stopped with ${left.length} left for the next run`,
+  stopped: (cause, left) => `${cause}; ${left.length} changes left undone`,
+};
+
+/**
+ * Thrown by a change to stop every further one, whatever the error's kind: a state that
+ * could not be saved, say. With `failure` the change itself failed (with that message);
+ * without, it is left for the next run with the rest.
+ */
+export class StopChanges extends Error {
+  override readonly name = "StopChanges";
+  constructor(
+    message: string,
+    readonly failure?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** How each change of a batch ended: done, skipped, or failed on its own with why. */
+export type BatchOutcome = ChangeOutcome | { error: string };
+
+/** What applying one batch did. */
+export interface BatchResult {
+  /** One per change of the batch, in order. */
+  outcomes: BatchOutcome[];
+  /** Set when, after this batch, nothing further may be tried (rate limit, refused token). */
+  stop?: string;
+}
+
+/** The run's limits on one repository's changes. */
+export interface ApplyLimits<T> {
   /** Per-repository cap on changes (`max-*`). */
   cap: number;
   /** The input that sets the cap, for the warning. */
@@ -13,11 +67,44 @@ export interface ApplyOptions<T> {
   /** `min-remaining`: stop before the budget drops to this. */
   floor: number;
   resource?: string;
-  /** Makes one change; throws on failure. */
-  apply(change: T): Promise<ChangeOutcome>;
+  /**
+   * A dry run: no change is applied. A change within the cap counts as done, or as what
+   * `preview` says when there is one.
+   */
+  dryRun?: boolean;
+  wording?: Partial<ApplyWording<T>>;
+}
+
+/** How changes are made: one at a time, or in batches (aliased GraphQL mutations). */
+export type ChangeWrites<T> = {
   /** How a change is named in messages, e.g. `#12`. */
   describe(change: T): string;
-}
+  /**
+   * What one change counts against the cap: the mutating requests it takes, say. 1 unless
+   * said. A skipped change made no change and is not counted.
+   */
+  cost?(change: T): number;
+  /**
+   * In a dry run, the reads that tell whether a change would be done or skipped (they are
+   * requests, so the floor guards them as it guards writes).
+   */
+  preview?(change: T): Promise<ChangeOutcome>;
+} & (
+  | {
+      /** Makes one change: how it ended, or throws on failure. */
+      apply(change: T): Promise<BatchOutcome>;
+      applyBatch?: undefined;
+    }
+  | {
+      /** Makes up to `batchSize` changes in one go; throws when the whole batch failed. */
+      applyBatch(changes: T[]): Promise<BatchResult>;
+      batchSize: number;
+      apply?: undefined;
+    }
+);
+
+/** What applyChanges is given. */
+export type ApplyOptions<T> = ApplyLimits<T> & ChangeWrites<T>;
 
 export interface ApplyReport<T> {
   done: T[];
@@ -31,46 +118,111 @@ export interface ApplyReport<T> {
 }
 
 /**
- * Applies planned changes in order, one at a time, within the cap and the rate-limit floor.
- * A change that fails on its own (403 on one locked issue, 422) is reported and the rest go
- * on; an exhausted rate limit, an invalid token or a permission the token lacks would refuse
- * every other change too, so it stops the rest, reported as left.
+ * How many of `changes`, in order, fit within `cap` when each costs `cost(change)`: stops at
+ * the first that does not fit, so a lower-priority change never jumps ahead of a higher one.
+ */
+export function fitsInCap<T>(
+  changes: readonly T[],
+  cap: number,
+  cost: (change: T) => number = () => 1,
+): number {
+  let spent = 0;
+  let i = 0;
+  for (; i < changes.length; i++) {
+    const c = cost(changes[i]!);
+    if (spent + c > cap) break;
+    spent += c;
+  }
+  return i;
+}
+
+/** One change at a time, as a batch of one. */
+const single =
+  <T>(write: (change: T) => Promise<BatchOutcome>) =>
+  async (changes: T[]): Promise<BatchResult> => ({ outcomes: [await write(changes[0]!)] });
+
+/**
+ * Applies planned changes in order, one at a time (or a batch at a time), within the cap and
+ * the rate-limit floor. A change that fails on its own (403 on one locked issue, 422) is
+ * reported and the rest go on; an exhausted rate limit, an invalid token or a permission the
+ * token lacks would refuse every other change too, so it stops the rest, reported as left.
+ * A dry run walks the same changes within the same cap, and makes none of them.
  */
 export async function applyChanges<T>(
   changes: readonly T[],
-  o: ApplyOptions<T>,
+  options: ApplyOptions<T>,
 ): Promise<ApplyReport<T>> {
   const report: ApplyReport<T> = { done: [], skipped: [], failed: [], left: 0, warnings: [] };
-  for (let i = 0; i < changes.length; i++) {
-    const change = changes[i]!;
-    const attempted = report.done.length + report.failed.length;
-    if (attempted >= o.cap) {
-      report.left = changes.length - i;
-      report.warnings.push(
-        `reached ${o.capInput} (${o.cap}); ${report.left} left for the next run`,
-      );
+  const say: ApplyWording<T> = { ...defaultWording, ...options.wording };
+  const cost = options.cost ?? (() => 1);
+  const write = options.dryRun
+    ? single(options.preview ?? (async () => "done" as const))
+    : (options.applyBatch ?? single(options.apply));
+  const batchSize = !options.dryRun && options.applyBatch ? options.batchSize : 1;
+  // A dry run without reads makes no request at all, so it has no floor to keep.
+  const guarded = !options.dryRun || options.preview !== undefined;
+  let spent = 0;
+  let i = 0;
+  /** Leaves the changes from the `from`th on for the next run. */
+  const leaveFrom = (from: number) => {
+    report.left = changes.length - from;
+    return changes.slice(from);
+  };
+  while (i < changes.length) {
+    let size = 0;
+    let price = 0;
+    while (size < batchSize && i + size < changes.length) {
+      const next = cost(changes[i + size]!);
+      if (spent + price + next > options.cap) break;
+      price += next;
+      size += 1;
+    }
+    if (size === 0) {
+      const left = leaveFrom(i);
+      report.warnings.push(say.capReached(options.capInput, options.cap, left));
       break;
     }
-    if (!o.budget.allows(o.floor, o.resource)) {
-      report.left = changes.length - i;
-      const remaining = o.budget.get(o.resource)?.remaining;
-      report.warnings.push(
-        `rate-limit floor reached (${remaining} requests left, min-remaining ${o.floor}); stopped with ${report.left} left for the next run`,
-      );
+    if (guarded && !options.budget.allows(options.floor, options.resource)) {
+      const left = leaveFrom(i);
+      const remaining = options.budget.get(options.resource)?.remaining;
+      const unit = options.resource === "graphql" ? "GraphQL points" : "requests";
+      report.warnings.push(say.floorReached(remaining, unit, options.floor, left));
       break;
     }
+    const batch = changes.slice(i, i + size);
+    let result: BatchResult;
     try {
-      const outcome = await o.apply(change);
-      (outcome === "done" ? report.done : report.skipped).push(change);
+      result = await write(batch);
     } catch (error) {
-      const e =
-        error instanceof ApiError ? error : classifyError(error, { doing: o.describe(change) });
-      if (stopsTheRest(e)) {
-        report.left = changes.length - i;
-        report.stoppedBy = `${e.message}; ${report.left} changes left undone`;
+      if (error instanceof StopChanges) {
+        const failed = error.failure !== undefined;
+        if (failed) report.failed.push({ change: batch[0]!, error: error.failure! });
+        const left = leaveFrom(i + (failed ? 1 : 0));
+        if (!failed || left.length > 0) report.stoppedBy = say.stopped(error.message, left);
         break;
       }
-      report.failed.push({ change, error: e.message });
+      const e =
+        error instanceof ApiError
+          ? error
+          : classifyError(error, { doing: options.describe(batch[0]!) });
+      if (stopsTheRest(e)) {
+        report.stoppedBy = say.stopped(e.message, leaveFrom(i));
+        break;
+      }
+      result = { outcomes: batch.map(() => ({ error: e.message })) };
+    }
+    batch.forEach((change, k) => {
+      const outcome = result.outcomes[k]!;
+      if (outcome === "skipped") return void report.skipped.push(change);
+      spent += cost(change);
+      if (outcome === "done") report.done.push(change);
+      else report.failed.push({ change, error: outcome.error });
+    });
+    i += size;
+    if (result.stop !== undefined) {
+      const left = leaveFrom(i);
+      if (left.length > 0) report.stoppedBy = say.stopped(result.stop, left);
+      break;
     }
   }
   return report;

@@ -7,6 +7,9 @@ import Bottleneck from "bottleneck/light.js";
 import { Budget } from "./budget.ts";
 import type { Logger } from "./logger.ts";
 import { confinedFetch } from "./api-root.ts";
+import { systemClock, type Clock } from "./clock.ts";
+import { pacedFetch } from "./paced-fetch.ts";
+import { defaultPaceSettings, Pacer, type PaceSettings } from "./pacer.ts";
 import { proxyAwareFetch } from "./proxy-fetch.ts";
 import { unreachable, type UnreachableOptions } from "./unreachable.ts";
 
@@ -20,11 +23,23 @@ const FleetOctokit = Octokit.plugin(
 );
 
 /** The one kind of GitHub client fleet uses, with the budget its responses feed. */
-export type FleetClient = InstanceType<typeof FleetOctokit> & { budget: Budget };
+export type FleetClient = InstanceType<typeof FleetOctokit> & {
+  budget: Budget;
+  /** The pacer of every request, when pacing is on. */
+  pacer: Pacer | undefined;
+};
 
 /** Pacing and retry timings; the defaults are GitHub's guidance, tests compress them. */
 export interface ClientTimings {
-  /** Minimum gap between writes and GraphQL requests (plugin-throttling: 1 s). */
+  /**
+   * Pacing to a share of GitHub's secondary limits (see Pacer); null turns it off, for
+   * servers that have none (Gitea, the simulator, a GitHub Enterprise Server without them).
+   */
+  pace: PaceSettings | null;
+  /**
+   * A fixed minimum gap between writes and GraphQL requests, on top of the pacing, with the
+   * writes then sent one at a time (plugin-throttling's old 1 s rule); 0 for none.
+   */
   writeIntervalMs: number;
   /** Minimum gap between search requests (2 s). */
   searchIntervalMs: number;
@@ -43,7 +58,8 @@ export interface ClientTimings {
 }
 
 export const defaultTimings: ClientTimings = {
-  writeIntervalMs: 1000,
+  pace: defaultPaceSettings,
+  writeIntervalMs: 0,
   searchIntervalMs: 2000,
   concurrency: 10,
   retryAfterUnitMs: 1000,
@@ -64,6 +80,8 @@ export interface ClientOptions {
   env?: NodeJS.ProcessEnv;
   /** The input `baseUrl` came from, named when nothing answers there; `api-url` by default. */
   urlInput?: string;
+  /** The clock the pacer waits on; the system's by default. */
+  clock?: Clock;
 }
 
 let clientCount = 0;
@@ -80,12 +98,20 @@ export function createClient(options: ClientOptions): FleetClient {
   const group = (o: Bottleneck.ConstructorOptions) => new Bottleneck.Group(o);
   clientCount += 1;
   const baseUrl = (options.baseUrl ?? "https://api.github.com").replace(/\/+$/, "");
+  const pacer = t.pace ? new Pacer(options.clock ?? systemClock, t.pace) : undefined;
+  const direct = confinedFetch(baseUrl, proxyAwareFetch(options.env));
+  // Writes go out as the pacer allows, several at once; a fixed interval sends them one by one.
+  const writes = {
+    maxConcurrent: t.writeIntervalMs > 0 ? 1 : t.concurrency,
+    minTime: t.writeIntervalMs,
+  };
   const octokit = new FleetOctokit({
     auth: options.token,
     baseUrl,
     userAgent: options.userAgent ?? "fleet-actions",
-    // Every request, a `Link` header's next page included, stays under the API root.
-    request: { fetch: confinedFetch(baseUrl, proxyAwareFetch(options.env)) },
+    // Every request, a `Link` header's next page included, stays under the API root, and
+    // every attempt is paced where it is really sent.
+    request: { fetch: pacer ? pacedFetch(pacer, direct) : direct },
     unreachable: {
       baseUrl,
       input: options.urlInput ?? "api-url",
@@ -105,9 +131,9 @@ export function createClient(options: ClientOptions): FleetClient {
       id: `fleet-${process.pid}-${clientCount}`,
       global: group({ maxConcurrent: t.concurrency }),
       auth: group({ maxConcurrent: 1 }),
-      write: group({ maxConcurrent: 1, minTime: t.writeIntervalMs }),
+      write: group(writes),
       search: group({ maxConcurrent: 1, minTime: t.searchIntervalMs }),
-      notifications: group({ maxConcurrent: 1, minTime: t.writeIntervalMs }),
+      notifications: group(writes),
       retryAfterBaseValue: t.retryAfterUnitMs,
       fallbackSecondaryRateRetryAfter: 60,
       onSecondaryRateLimit: (
@@ -152,5 +178,5 @@ export function createClient(options: ClientOptions): FleetClient {
     );
     throw error;
   });
-  return Object.assign(octokit, { budget });
+  return Object.assign(octokit, { budget, pacer });
 }

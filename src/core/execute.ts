@@ -4,6 +4,7 @@ import { scrubbingLogger, type Logger } from "./logger.ts";
 import { redact } from "./redact.ts";
 import { secretForms } from "./secret-forms.ts";
 import { renderSummary, resultJson, type ActionResult } from "./report.ts";
+import { webRoot } from "./web-links.ts";
 
 /** Where an action's effects go: the Actions runner, or a terminal for the CLI. */
 export interface ActionHost {
@@ -63,8 +64,7 @@ export async function executeAction<S extends InputSchema>(
       for (const w of r.warnings ?? []) log.warning(`${r.repository}: ${w}`);
       if (r.notice) log.notice(`${r.repository}: ${r.notice}`);
     }
-    const serverUrl = deps.env.GITHUB_SERVER_URL || undefined;
-    await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun, serverUrl)));
+    await host.writeSummary(scrub(renderSummary(spec.title, result, dryRun, webRoot(deps.env))));
   }
   return threw || result.repos.some((r) => r.status === "failed") ? 1 : 0;
 }

@@ -22,7 +22,7 @@ async function world(hourlyLimit = 5000) {
       token,
       baseUrl: sim!.url,
       log: memoryLogger(),
-      timings: { writeIntervalMs: 0, retryAfterUnitMs: 1, retryBackoffUnitMs: 1 },
+      timings: { pace: null, retryAfterUnitMs: 1, retryBackoffUnitMs: 1 },
     });
   return { client };
 }

@@ -1,4 +1,5 @@
 import { ApiError, classifyError } from "./errors.ts";
+import { workerPool } from "./worker-pool.ts";
 
 /** One page of a listing whose responses carry `total_count` (the Actions API's lists). */
 export interface CountedPage<T> {
@@ -72,21 +73,21 @@ export async function listCounted<T>(
   while (failure === undefined && pages < lastPage()) {
     const from = pages + 1;
     const to = lastPage();
-    let next = from;
-    const worker = async () => {
-      while (failure === undefined && next <= to) {
-        const page = next++;
+    await workerPool(
+      to - from + 1,
+      o.concurrency,
+      async (index) => {
         try {
-          const result = await fetchPage(page);
+          const result = await fetchPage(from + index);
           take(result);
           totalCount = Math.max(totalCount, result.totalCount);
           fetched += 1;
         } catch (error) {
           failure ??= classifyError(error);
         }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(o.concurrency, to - from + 1) }, worker));
+      },
+      () => failure !== undefined,
+    );
     pages = to;
   }
   if (failure !== undefined) {

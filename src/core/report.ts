@@ -1,4 +1,6 @@
 import { repositoryPattern } from "./inputs.ts";
+import { tableCell } from "./markdown.ts";
+import { webLinks, webRoot } from "./web-links.ts";
 
 /** How one repository's work ended. */
 export type RepoStatus = "ok" | "capped" | "skipped" | "failed";
@@ -33,8 +35,6 @@ export interface ActionResult {
   serverUrl?: string;
 }
 
-const escapeCell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
-
 /** The `result` output: one object per repository. */
 export function resultJson(repos: readonly RepoResult[]): Record<string, unknown>[] {
   return repos.map((r) => ({
@@ -56,9 +56,9 @@ export function renderSummary(
   title: string,
   result: ActionResult,
   dryRun: boolean,
-  serverUrl = "https://github.com",
+  serverUrl = webRoot({}),
 ): string {
-  const web = (result.serverUrl ?? serverUrl).replace(/\/+$/, "");
+  const links = webLinks(result.serverUrl ?? serverUrl);
   const lines = [`## ${title}${dryRun ? " (dry run: nothing was changed)" : ""}`, ""];
   if (result.repos.length > 0) {
     const extra = [...new Set(result.repos.flatMap((r) => Object.keys(r.counts ?? {})))];
@@ -68,14 +68,14 @@ export function renderSummary(
       const cells = [
         // Rows of actions that are not about a repository (pin-promote's environments) get no link.
         repositoryPattern.test(r.repository)
-          ? `[${r.repository}](${web}/${r.repository})`
+          ? `[${r.repository}](${links.repository(r.repository)})`
           : r.repository,
         r.status,
         ...extra.map((k) => String(r.counts?.[k] ?? "")),
         String(r.done),
         String(r.left),
       ];
-      lines.push(`| ${cells.map(escapeCell).join(" | ")} |`);
+      lines.push(`| ${cells.map(tableCell).join(" | ")} |`);
     }
     lines.push("");
   }

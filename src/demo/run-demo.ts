@@ -40,6 +40,8 @@ export async function runDemo(o: {
   registry: string;
   outDir: string;
   write: (line: string) => void;
+  /** The runner's GITHUB_SERVER_URL: github.com, or an Enterprise Server host. */
+  serverUrl?: string;
 }) {
   const { write } = o;
   const sim = await startSim(await demoScenario({ registry: o.registry, now: Date.now() }));
@@ -48,7 +50,7 @@ export async function runDemo(o: {
     GITHUB_API_URL: sim.url,
     GITHUB_TOKEN: sim.token,
     GITHUB_REPOSITORY: "acme/control",
-    GITHUB_SERVER_URL: "https://github.com",
+    GITHUB_SERVER_URL: o.serverUrl ?? "https://github.com",
     // The simulator has no secondary limits to respect by default: no need for GitHub's pace.
     FLEET_WRITE_INTERVAL_MS: "0",
     FLEET_RETRY_UNIT_MS: "10",

@@ -14,7 +14,8 @@ export interface GraphqlAnswer extends RestResult {
 
 /**
  * Answers POST /graphql: authentication, the GraphQL primary budget (spent: HTTP 200 with a
- * `RATE_LIMITED` error, as GitHub), the secondary limits (mutations cost more), then the
+ * `RATE_LIMITED` error, as GitHub), the secondary limits (a request with mutations costs more,
+ * and each mutation creating content counts toward the content limits), then the
  * GraphQL handler, whose query cost is charged; `x-ratelimit-resource: graphql` throughout.
  */
 export async function answerGraphql(
@@ -43,7 +44,11 @@ export async function answerGraphql(
       headers: headers(),
       body: { errors: [{ type: "RATE_LIMITED", message: primaryExceededMessage(token) }] },
     };
-  const wait = b.limiter.secondaryCheck(token, { kind: "graphql", mutation: req.peek.mutation });
+  const wait = b.limiter.secondaryCheck(token, {
+    kind: "graphql",
+    mutation: req.peek.mutation,
+    contentCreating: req.peek.contentCreating,
+  });
   if (wait !== null) {
     const e = secondaryExceeded(wait, req.requestId);
     return { ...base, status: e.status, body: e.body, headers: { ...headers(), ...e.headers } };

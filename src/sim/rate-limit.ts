@@ -16,6 +16,13 @@ export interface SecondaryLimits {
   contentPerMinute: number;
   /** Content-creating requests per hour. */
   contentPerHour: number;
+  /**
+   * Whether each content-creating mutation of a batched (aliased) GraphQL request counts as
+   * one content-creating request. GitHub documents the points per request (a request with
+   * mutations costs 5) and is silent on content in batches: true, the default, is the safe
+   * reading; false counts the request once.
+   */
+  countMutationAliasesAsContent: boolean;
 }
 
 export const defaultSecondaryLimits: SecondaryLimits = {
@@ -26,6 +33,7 @@ export const defaultSecondaryLimits: SecondaryLimits = {
   graphqlMutationPoints: 5,
   contentPerMinute: 80,
   contentPerHour: 500,
+  countMutationAliasesAsContent: true,
 };
 
 /**
@@ -53,7 +61,12 @@ export interface RateState {
 /** What a request costs against the secondary limits. */
 export type SecondaryCost =
   | { kind: "rest"; endpoint: string; write: boolean; content: boolean }
-  | { kind: "graphql"; mutation: boolean };
+  | {
+      kind: "graphql";
+      mutation: boolean;
+      /** Content-creating mutation fields in the request, aliases counted (default 0). */
+      contentCreating?: number;
+    };
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -149,23 +162,29 @@ export class RateLimiter {
     if (!s) return null;
     if ((this.inFlight.get(token.token) ?? 0) > s.concurrent) return 1;
     const charges: [Window, number, number, number][] = [];
+    // REST and GraphQL share the content-creation windows: both create the same content.
+    const content = (count: number) => {
+      if (count === 0) return;
+      charges.push([
+        this.window(`content-m:${token.token}`, MINUTE),
+        count,
+        s.contentPerMinute,
+        MINUTE,
+      ]);
+      charges.push([this.window(`content-h:${token.token}`, HOUR), count, s.contentPerHour, HOUR]);
+    };
     if (cost.kind === "rest") {
       const points = cost.write ? s.restWritePoints : 1;
       const w = this.window(`rest:${token.token}:${cost.endpoint}`, MINUTE);
       charges.push([w, points, s.restPointsPerMinute, MINUTE]);
-      if (cost.content) {
-        charges.push([
-          this.window(`content-m:${token.token}`, MINUTE),
-          1,
-          s.contentPerMinute,
-          MINUTE,
-        ]);
-        charges.push([this.window(`content-h:${token.token}`, HOUR), 1, s.contentPerHour, HOUR]);
-      }
+      content(cost.content ? 1 : 0);
     } else {
       const points = cost.mutation ? s.graphqlMutationPoints : 1;
       const w = this.window(`graphql:${token.token}`, MINUTE);
       charges.push([w, points, s.graphqlPointsPerMinute, MINUTE]);
+      // With the safe reading, batching content-creating mutations does not slip past the limits.
+      const created = cost.contentCreating ?? 0;
+      content(s.countMutationAliasesAsContent ? created : Math.min(1, created));
     }
     let wait = 0;
     for (const [w, points, limit, length] of charges) {

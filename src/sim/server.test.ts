@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { call, daysAgo, NOW, smallWorld } from "./fixtures.ts";
+import { call, daysAgo, NOW, smallWorld } from "./small-world.fixture.ts";
 import { startSim, type Sim, type SimOptions } from "./index.ts";
 import { addIssue, addRepo, addRun, addToken, addWorkflow, type SimState } from "./state.ts";
 
@@ -325,6 +325,48 @@ describe("secondary rate limits", () => {
       ["Add", true],
       ["Add", true],
     ]);
+  });
+
+  it("charge a request with mutations its 5 points, however many aliases it batches", async () => {
+    const s = await serve(smallWorld().state, {
+      limits: { secondary: { graphqlPointsPerMinute: 10, graphqlMutationPoints: 5 } },
+    });
+    const add = (alias: string) =>
+      `${alias}: updateProjectV2ItemFieldValue(input: {projectId: "P", itemId: "${alias}", fieldId: "F", value: {singleSelectOptionId: "O"}}) { projectV2Item { id } }`;
+    const batch = gql(`mutation Batch { ${["a", "b", "c"].map(add).join(" ")} }`);
+    expect((await call(s.url, "POST", "/graphql", { body: batch })).status).not.toBe(403);
+    expect((await call(s.url, "POST", "/graphql", { body: batch })).status).not.toBe(403);
+    expect((await call(s.url, "POST", "/graphql", { body: batch })).status).toBe(403);
+  });
+
+  it("count content-creating GraphQL mutations, each alias, with REST's content writes", async () => {
+    const { state, repo } = smallWorld();
+    addIssue(state, repo, { title: "one", user: "alice", created_at: "2026-01-01T00:00:00Z" });
+    const s = await serve(state, { limits: { secondary: { contentPerMinute: 3 } } });
+    const adds = gql(
+      'mutation Two { a: addProjectV2ItemById(input: {projectId: "P", contentId: "I"}) { item { id } } ' +
+        'b: addProjectV2ItemById(input: {projectId: "P", contentId: "J"}) { item { id } } }',
+    );
+    expect((await call(s.url, "POST", "/graphql", { body: adds })).status).not.toBe(403);
+    const comment = { body: { body: "hi" } };
+    const path = "/repos/acme/api/issues/1/comments";
+    expect((await call(s.url, "POST", path, comment)).status).toBe(201);
+    const refused = await call(s.url, "POST", path, comment);
+    expect(refused.status).toBe(403);
+    expect(refused.body.message).toMatch(/secondary rate limit/);
+    // A field update creates no content: still within the limits.
+    const update = gql(
+      'mutation Set { updateProjectV2ItemFieldValue(input: {projectId: "P", itemId: "X", fieldId: "F", value: {singleSelectOptionId: "O"}}) { projectV2Item { id } } }',
+    );
+    expect((await call(s.url, "POST", "/graphql", { body: update })).status).not.toBe(403);
+    // Three created this minute. With room for one more, the batch of two fits only when it
+    // counts once: the other reading is one setting away.
+    s.limiter.configure({ secondary: { contentPerMinute: 4 } });
+    expect((await call(s.url, "POST", "/graphql", { body: adds })).status).toBe(403);
+    s.limiter.configure({
+      secondary: { contentPerMinute: 4, countMutationAliasesAsContent: false },
+    });
+    expect((await call(s.url, "POST", "/graphql", { body: adds })).status).not.toBe(403);
   });
 
   it("refuse requests over the concurrency limit", async () => {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { authenticate } from "./auth.ts";
+import { recorderFromEnv } from "./conformance/record-samples.ts";
 import type { Faults } from "./faults.ts";
 import { answerGraphql } from "./graphql-endpoint.ts";
 import type { LogEntry, RequestLog } from "./log.ts";
@@ -77,6 +78,8 @@ async function answerOf(
 export async function startServer(parts: ServerParts, port: number): Promise<RunningServer> {
   const { state, clock, log, faults, limiter } = parts;
   const router = new Router(routes);
+  // Set by the test runner: REST exchanges are sampled for the conformance test.
+  const recorder = recorderFromEnv();
   let api = "";
   let requests = 0;
 
@@ -137,6 +140,19 @@ export async function startServer(parts: ServerParts, port: number): Promise<Run
         );
       });
       entry.status = answer.status;
+      // A fault's canned answer is the test's, not the simulator's: only real answers are sampled.
+      const match = recorder && !isGraphql && !action && router.match(method, url.pathname);
+      if (match)
+        recorder.record({
+          method,
+          pattern: match.route.pattern,
+          path: url.pathname,
+          params: match.params,
+          query: Object.fromEntries(url.searchParams),
+          requestBody: body,
+          status: answer.status,
+          body: answer.body,
+        });
       if (delay > 0) await sleep(delay);
       send(res, answer, requestId, action !== undefined && "truncate" in action);
     } finally {

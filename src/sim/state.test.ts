@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addProject, addProjectItem, createState, projectsOfIssue } from "./state.ts";
+import { addProject, addProjectItem, addToken, createState, projectsOfIssue } from "./state.ts";
 
 describe("board items", () => {
   const board = (state: ReturnType<typeof createState>, number: number) =>
@@ -38,5 +38,19 @@ describe("board items", () => {
     addProjectItem(state, b, "I_1", "2026-01-01T00:00:00Z").archived = true;
     expect(projectsOfIssue(state, "I_1")).toEqual([a]);
     expect(projectsOfIssue(state, "I_2")).toEqual([]);
+  });
+});
+
+describe("token fixtures", () => {
+  it("refuses a field given as undefined instead of spreading it over the default", () => {
+    const state = createState({ now: 0 });
+    expect(() => addToken(state, { token: "t", login: "bot", hourlyLimit: undefined })).toThrow(
+      "token bot: hourlyLimit given as undefined; omit it instead",
+    );
+    expect(() => addToken(state, { token: "t", login: "bot", hourlyLimit: 0 })).toThrow(
+      "hourlyLimit must be a positive integer",
+    );
+    expect(state.tokens.size).toBe(0);
+    expect(addToken(state, { token: "t", login: "bot" }).hourlyLimit).toBe(5000);
   });
 });

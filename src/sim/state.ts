@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import type { RunConclusion } from "../core/run-conclusions.ts";
+import type { SimEventKind } from "./event-kinds.ts";
 
 /** A permission a token can hold, as in a GitHub App installation's permission set. */
 export type SimPermissionName =
@@ -29,6 +30,11 @@ export interface SimToken {
   repositories: "*" | string[];
   /** Primary rate-limit budget per hour, for REST ("core"); GraphQL gets its own of the same size. */
   hourlyLimit: number;
+  /**
+   * The accounts an App installation is on: ProjectsV2 boards of any other owner (another
+   * org, a user) are invisible to it. Undefined: boards of every owner, an admin's reach.
+   */
+  owners?: string[];
 }
 
 /** An organisation. */
@@ -62,8 +68,12 @@ export interface SimComment {
 export interface SimEvent {
   id: number;
   node_id: string;
-  event: "labeled" | "unlabeled" | "commented" | "closed" | "reopened";
-  actor: string;
+  event: SimEventKind;
+  /**
+   * Who did it (for `committed`, who pushed: the timeline shows the commit's git identities
+   * instead); null where GitHub reports no actor, as on a cross-reference from a deleted account.
+   */
+  actor: string | null;
   created_at: string;
   /** For labeled/unlabeled. */
   label?: string;
@@ -71,6 +81,18 @@ export interface SimEvent {
   comment_id?: number;
   /** For closed: completed | not_planned | duplicate. */
   state_reason?: string | null;
+  /** For renamed. */
+  rename?: { from: string; to: string };
+  /** For assigned/unassigned: the assignee's login. */
+  assignee?: string;
+  /** For milestoned/demilestoned: the milestone's title. */
+  milestone?: string;
+  /** For cross-referenced: the number of the issue, in the same repository, that mentions this one. */
+  source?: number;
+  /** For committed and referenced: the commit. */
+  commit_id?: string;
+  /** For committed: its message. */
+  message?: string;
 }
 
 /** An issue or a pull request: they share one number sequence per repository, as on GitHub. */
@@ -165,6 +187,17 @@ export interface SimWorkflowDispatch {
   run_id: number;
 }
 
+/** An Actions cache entry. */
+export interface SimCache {
+  id: number;
+  ref: string;
+  key: string;
+  version: string;
+  size_in_bytes: number;
+  created_at: string;
+  last_accessed_at: string;
+}
+
 /** A repository. */
 export interface SimRepo {
   id: number;
@@ -191,6 +224,8 @@ export interface SimRepo {
   /** Every commit ever made, so a ref can be created at any of them. */
   commits: Map<string, Map<string, SimFile>>;
   dispatches: { repository: SimRepositoryDispatch[]; workflow: SimWorkflowDispatch[] };
+  /** Actions caches, in the order they were saved. */
+  caches: SimCache[];
 }
 
 /** A single-select field of a ProjectsV2 board. */
@@ -343,6 +378,7 @@ export function addRepo(
     branches: new Map(),
     commits: new Map(),
     dispatches: { repository: [], workflow: [] },
+    caches: [],
   };
   const files = new Map<string, SimFile>();
   const readme = `# ${init.name}\n`;
@@ -445,6 +481,39 @@ function pushEvent(
   issue.events.push(full);
   issue.updated_at = event.created_at;
   return full;
+}
+
+/** The detail each kind of event needs; an event recorded without it is a fixture bug. */
+const detailOf: Partial<Record<SimEventKind, keyof Omit<SimEvent, "id" | "node_id">>> = {
+  labeled: "label",
+  unlabeled: "label",
+  commented: "comment_id",
+  renamed: "rename",
+  assigned: "assignee",
+  unassigned: "assignee",
+  milestoned: "milestone",
+  demilestoned: "milestone",
+  "cross-referenced": "source",
+  committed: "commit_id",
+  referenced: "commit_id",
+};
+
+/**
+ * Records an event of any kind on an issue's timeline, for the kinds the model has no verb of
+ * its own for (a rename, an assignment, a board automation...). It changes nothing else:
+ * the event is what a client reads, not a change the simulator acts on.
+ */
+export function addIssueEvent(
+  state: SimState,
+  issue: SimIssue,
+  event: Omit<SimEvent, "id" | "node_id">,
+): SimEvent {
+  const needed = detailOf[event.event];
+  if (needed && event[needed] === undefined)
+    throw new Error(`a ${event.event} event needs its ${needed}`);
+  if (event.event === "cross-referenced" && event.source === issue.number)
+    throw new Error("an issue cannot cross-reference itself");
+  return pushEvent(state, issue, event);
 }
 
 /**
@@ -734,6 +803,13 @@ export function projectsOfIssue(state: SimState, contentNodeId: string): SimProj
   });
 }
 
+/** Whether `token` may see a board: one owned by an account its installation is on. */
+export function tokenCanSeeProject(token: SimToken, project: SimProject): boolean {
+  if (token.owners === undefined) return true;
+  const owner = project.owner.toLowerCase();
+  return token.owners.some((o) => o.toLowerCase() === owner);
+}
+
 /** Whether `token` may see repository `fullName`. */
 export function tokenCanSee(token: SimToken, fullName: string): boolean {
   if (token.repositories === "*") return true;
@@ -752,11 +828,25 @@ export const allPermissions: Record<SimPermissionName, "write"> = {
   repository_projects: "write",
 };
 
-/** Registers a token; the first `admin` token becomes `state.adminToken`. */
+/**
+ * Registers a token; the first `admin` token becomes `state.adminToken`. A field given as
+ * `undefined` is refused rather than spread over its default: an undefined `hourlyLimit`
+ * would answer `x-ratelimit-limit: undefined` and never limit the token.
+ */
 export function addToken(
   state: SimState,
   init: Partial<SimToken> & { token: string; login: string },
 ): SimToken {
+  const unset = Object.keys(init).filter((k) => init[k as keyof SimToken] === undefined);
+  if (unset.length > 0)
+    throw new Error(`token ${init.login}: ${unset.join(", ")} given as undefined; omit it instead`);
+  if (
+    init.hourlyLimit !== undefined &&
+    !(Number.isInteger(init.hourlyLimit) && init.hourlyLimit > 0)
+  )
+    throw new Error(
+      `token ${init.login}: hourlyLimit must be a positive integer, not ${init.hourlyLimit}`,
+    );
   const token: SimToken = {
     kind: "app",
     permissions: { ...allPermissions },

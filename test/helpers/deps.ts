@@ -6,6 +6,7 @@ import { memoryLogger } from "../../src/core/logger.ts";
 /** Client timings for tests: no pacing, retries after a few milliseconds. */
 export const fastTimings: Partial<ClientTimings> = {
   writeIntervalMs: 0,
+  pace: null,
   searchIntervalMs: 0,
   retryAfterUnitMs: 5,
   retryBackoffUnitMs: 5,

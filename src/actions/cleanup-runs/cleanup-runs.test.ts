@@ -11,6 +11,7 @@ import {
   type SimRepo,
   type SimState,
 } from "../../sim/index.ts";
+import { notCompletedStatus } from "../../sim/rest/routes-actions.ts";
 import { testDeps } from "../../../test/helpers/deps.ts";
 import { runInMemory } from "../../../test/helpers/host.ts";
 import { action } from "./cleanup-runs.ts";
@@ -30,7 +31,7 @@ afterEach(async () => {
  */
 function fixture(o: { hourlyLimit?: number } = {}) {
   const state = createState({ now: NOW });
-  addToken(state, { token: "admin-token", login: "fleet-bot", hourlyLimit: o.hourlyLimit });
+  addToken(state, { token: "admin-token", login: "fleet-bot", hourlyLimit: o.hourlyLimit ?? 5000 });
   const repo = addRepo(state, { owner: "acme", name: "app", created_at: iso(NOW - 900 * MIN) });
   const at = (minutesAgo: number) => iso(NOW - minutesAgo * MIN);
   const ci = addWorkflow(state, repo, { name: "CI", file: "ci.yml", created_at: at(800) });
@@ -231,6 +232,27 @@ describe("cleanup-runs when the runs change under it", () => {
     expect(r.sim.log.format({ method: "DELETE" })).toContain(`/runs/${a!.id} -> 409`);
     expect(r.sim.log.format({ method: "DELETE" })).toContain(`/runs/${b!.id} -> 404`);
     expect(result(r.outputs)[0]).toMatchObject({ deleted: 7, skipped: 1, left: 0 });
+  });
+
+  it("skips a run refused as not completed whether GitHub answers 403 or 409, and deletes the rest", async () => {
+    const f = fixture();
+    const skipped = [...f.repo.runs.values()].filter((x) => x.conclusion === "skipped");
+    const refusedWith = (status: 403 | 409) =>
+      skipped.find((x) => notCompletedStatus(f.state.seed, x.id) === status)!;
+    const [forbidden, conflict] = [refusedWith(403), refusedWith(409)];
+    const deps = depsWith((o) => {
+      if (o.method !== "DELETE") return;
+      for (const x of [forbidden, conflict])
+        if (o.run_id === x.id) Object.assign(x, { status: "in_progress", conclusion: null });
+    });
+    const r = await run(f.state, { repositories: "acme/app" }, deps);
+    expect(r.code).toBe(0);
+    const deletes = r.sim.log.format({ method: "DELETE" });
+    expect(deletes).toContain(`/runs/${forbidden.id} -> 403`);
+    expect(deletes).toContain(`/runs/${conflict.id} -> 409`);
+    expect(result(r.outputs)[0]).toMatchObject({ deleted: 6, skipped: 2, left: 0 });
+    expect(r.summary).toContain(`run ${forbidden.id} kept: not completed (403)`);
+    expect(r.summary).not.toMatch(/permission/i);
   });
 });
 

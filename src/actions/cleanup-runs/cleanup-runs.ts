@@ -1,46 +1,72 @@
-import { defineAction } from "../../core/action.ts";
-import { forEachRepository } from "../../core/fan-out.ts";
-import { cleanupRepository } from "./cleanup-repo.ts";
-import { planOptions } from "./options.ts";
-import { schema } from "./schema.ts";
+import { defineRepoAction, type RunContext } from "../../core/repo-action.ts";
+import { confirmWindows } from "./confirm-windows.ts";
+import { readRepository, runDeleter } from "./github.ts";
+import { planOptions, schema } from "./inputs.ts";
+import { PER_PAGE } from "./list-runs.ts";
+import {
+  byWorkflowTable,
+  deletedBy,
+  errorLine,
+  skipItems,
+  unreachableWarnings,
+} from "./messages.ts";
+import { planCleanup, type PlanOptions } from "./plan.ts";
 
 /** Repositories worked on at once; one token, one client, so they share its pacing. */
 const REPO_CONCURRENCY = 3;
 
+/** Leaves room in each window's page for runs that complete after the first listing. */
+const WINDOW_TARGET = PER_PAGE - 10;
+
+/** What every repository's cleanup shares. */
+interface CleanupContext extends RunContext {
+  plan: PlanOptions;
+}
+
 /** cleanup-runs: prune completed workflow runs by conclusion across repositories. */
-export const action = defineAction({
+export const action = defineRepoAction({
   name: "cleanup-runs",
   title: "Cleanup runs",
   schema,
-  run: async (inputs, deps) => {
-    const options = planOptions(inputs, deps.clock.now());
-    const client = deps.makeClient(inputs.token, inputs["api-url"]);
-    const dryRun = inputs["dry-run"];
-    const tables = new Map<string, string>();
-    const repos = await forEachRepository(
-      inputs.repositories,
-      deps.log,
-      async (repo) => {
-        const r = await cleanupRepository(repo, {
-          client,
-          plan: options,
-          dryRun,
-          maxDeletes: inputs["max-deletes"],
-          minRemaining: inputs["min-remaining"],
-        });
-        if (r.table) tables.set(repo.fullName, r.table);
-        return r.result;
-      },
-      REPO_CONCURRENCY,
+  concurrency: REPO_CONCURRENCY,
+  capInput: "max-deletes",
+  setup: (inputs, deps, base): CleanupContext => ({
+    ...base,
+    plan: planOptions(inputs, deps.clock.now()),
+  }),
+  read: (repo, context) => readRepository(context.client, repo),
+  plan(snapshot, context) {
+    const plan = planCleanup(snapshot.workflows, snapshot.runs, context.plan);
+    const completed = snapshot.runs
+      .filter((r) => r.status === "completed")
+      .map((r) => Date.parse(r.createdAt));
+    const windows = confirmWindows(plan.candidates, completed, WINDOW_TARGET);
+    return { ...plan, changes: plan.candidates, windows };
+  },
+  writer: (repo, plan, context) =>
+    runDeleter(context.client, repo, plan.windows, context.plan.conclusions),
+  row: ({ plan, report, writer }) => ({
+    counts: {
+      listed: plan.listed,
+      protected: plan.protected,
+      candidates: plan.candidates.length,
+      deleted: report.done.length,
+      skipped: report.skipped.length,
+    },
+    items: skipItems(writer.skips),
+    error: errorLine(report),
+    warnings: unreachableWarnings(writer.unreachable()),
+  }),
+  finish(runs, rows, context) {
+    const tables = [...runs.values()].map((r) =>
+      byWorkflowTable(r.repo.fullName, r.plan.workflows, deletedBy(r.report.done), context.dryRun),
     );
-    const ordered = inputs.repositories.flatMap((name) => tables.get(name) ?? []);
     return {
       outputs: {
-        deleted: String(repos.reduce((n, r) => n + r.done, 0)),
-        left: String(repos.reduce((n, r) => n + r.left, 0)),
+        deleted: String(rows.reduce((n, r) => n + r.done, 0)),
+        left: String(rows.reduce((n, r) => n + r.left, 0)),
       },
-      repos,
-      summary: ordered.join("\n\n"),
+      summary: tables.join("\n\n"),
     };
   },
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readInputs } from "../../core/inputs.ts";
 import { parseConclusions } from "./conclusions.ts";
-import { schema } from "./schema.ts";
+import { schema } from "./inputs.ts";
 
 const read = (raw: Record<string, string>) =>
   readInputs(schema, (n) => raw[n] ?? "", { GITHUB_TOKEN: "t" });

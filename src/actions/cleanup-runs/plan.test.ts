@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readInputs } from "../../core/inputs.ts";
-import { planOptions } from "./options.ts";
+import { planOptions, schema } from "./inputs.ts";
 import { planCleanup, stillDeletable, type RunInfo, type WorkflowInfo } from "./plan.ts";
-import { schema } from "./schema.ts";
 
 const NOW = Date.parse("2026-06-01T00:00:00Z");
 const DAY = 86_400_000;

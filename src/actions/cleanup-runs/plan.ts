@@ -80,11 +80,11 @@ const newestFirst = (a: { createdMs: number; id: number }, b: { createdMs: numbe
 export function planCleanup(
   workflows: readonly WorkflowInfo[],
   runs: readonly RunInfo[],
-  o: PlanOptions,
+  options: PlanOptions,
 ): RunPlan {
   const live = new Map(workflows.filter((w) => w.state !== "deleted").map((w) => [w.id, w]));
   const known = new Map(workflows.map((w) => [w.id, w]));
-  const cutoff = o.olderThanDays > 0 ? o.now - o.olderThanDays * DAY : Infinity;
+  const cutoff = options.olderThanDays > 0 ? options.now - options.olderThanDays * DAY : Infinity;
   const tallies = new Map<number, WorkflowTally>();
   const completedLive: (RunInfo & { createdMs: number })[] = [];
   const completedRetired: (RunInfo & { createdMs: number })[] = [];
@@ -112,13 +112,13 @@ export function planCleanup(
   }
 
   completedLive.sort(newestFirst);
-  const kept = completedLive.slice(0, o.keepLast);
+  const kept = completedLive.slice(0, options.keepLast);
   for (const run of kept) tallies.get(run.workflowId)!.protected += 1;
 
   const candidates: Candidate[] = [];
   const consider = (run: RunInfo & { createdMs: number }, retired: boolean) => {
     if (run.createdMs >= cutoff) return;
-    if (!retired && !conclusionMatches(o.conclusions, run.conclusion)) return;
+    if (!retired && !conclusionMatches(options.conclusions, run.conclusion)) return;
     tallies.get(run.workflowId)!.candidates += 1;
     candidates.push({
       id: run.id,
@@ -128,7 +128,7 @@ export function planCleanup(
       retired,
     });
   };
-  for (const run of completedLive.slice(o.keepLast)) consider(run, false);
+  for (const run of completedLive.slice(options.keepLast)) consider(run, false);
   for (const run of completedRetired) consider(run, true);
   candidates.sort((a, b) => newestFirst(b, a));
 

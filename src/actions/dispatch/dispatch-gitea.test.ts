@@ -3,7 +3,7 @@ import { readInputs } from "../../core/inputs.ts";
 import { startGitea, type Gitea } from "../../sim/gitea/index.ts";
 import { testDeps } from "../../../test/helpers/deps.ts";
 import { action } from "./dispatch.ts";
-import { dispatchWorld, READER, TOKEN } from "./test-world.ts";
+import { dispatchWorld, READER, TOKEN } from "./dispatch-world.fixture.ts";
 
 const run = (gitea: Gitea, inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) =>
   action.run(

@@ -4,7 +4,7 @@ import { readInputs } from "../../core/inputs.ts";
 import { startSim, type Sim } from "../../sim/index.ts";
 import { testDeps } from "../../../test/helpers/deps.ts";
 import { action } from "./dispatch.ts";
-import { dispatchWorld, dispatchedRuns, PAT, READER, TOKEN } from "./test-world.ts";
+import { dispatchWorld, dispatchedRuns, PAT, READER, TOKEN } from "./dispatch-world.fixture.ts";
 
 const run = (sim: Sim, inputs: Record<string, string>, deps: ActionDeps = testDeps()) =>
   action.run(

@@ -1,6 +1,6 @@
 import type { RepoRef } from "../../core/repository.ts";
 import type { Forge } from "./input-rules.ts";
-import type { DispatchKind } from "./options.ts";
+import type { DispatchKind } from "./inputs.ts";
 
 /** What a read of a repository told: enough to plan its dispatch. */
 export interface RepoFacts {
@@ -39,7 +39,7 @@ function giteaInputs(inputs: Record<string, unknown>): Record<string, string> {
 export function planTarget(
   target: RepoRef,
   facts: RepoFacts | undefined,
-  o: { forge: Forge; kind: DispatchKind },
+  options: { forge: Forge; kind: DispatchKind },
 ): TargetPlan {
   if (facts?.archived)
     return {
@@ -48,7 +48,7 @@ export function planTarget(
     };
   const params = { owner: target.owner, repo: target.repo };
   const base = `/repos/${target.owner}/${target.repo}`;
-  const k = o.kind;
+  const k = options.kind;
   if (k.mode === "repository") {
     const body: Record<string, unknown> = { event_type: k.eventType };
     if (Object.keys(k.clientPayload).length > 0) body.client_payload = k.clientPayload;
@@ -69,7 +69,7 @@ export function planTarget(
   const path = `/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches`;
   // GitHub reads return_run_details from the body; Gitea (when new enough) from the query.
   const request: DispatchRequest =
-    o.forge === "github"
+    options.forge === "github"
       ? {
           route: `POST ${path}`,
           params: { ...params, workflow_id: k.workflow },
@@ -93,8 +93,14 @@ export function planTarget(
  * the skip must be decided here); and in a dry run, which sends nothing and so can only learn
  * from reads what a real run would learn from the dispatch's answer.
  */
-export function needsFacts(o: { forge: Forge; kind: DispatchKind; dryRun: boolean }): boolean {
+export function needsFacts(options: {
+  forge: Forge;
+  kind: DispatchKind;
+  dryRun: boolean;
+}): boolean {
   return (
-    o.dryRun || o.forge === "gitea" || (o.kind.mode === "workflow" && o.kind.ref === undefined)
+    options.dryRun ||
+    options.forge === "gitea" ||
+    (options.kind.mode === "workflow" && options.kind.ref === undefined)
   );
 }

@@ -1,7 +1,7 @@
 import type { FleetClient } from "../../core/client.ts";
 import { classifyError } from "../../core/errors.ts";
 import type { Forge } from "./input-rules.ts";
-import { statusOf } from "./response.ts";
+import { httpStatus } from "../../core/http-status.ts";
 
 /** The one error that stops a run before any dispatch: the token or the API is unusable. */
 export class PreflightError extends Error {
@@ -14,7 +14,7 @@ const preflightRoute = (forge: Forge) => (forge === "github" ? "GET /rate_limit"
 /** The PreflightError for a failed request, naming the request and what was left undone. */
 export function preflightFailure(route: string, error: unknown, targets: number): PreflightError {
   const undone = `nothing was dispatched to any of the ${targets} targets`;
-  if (statusOf(error) === 401)
+  if (httpStatus(error) === 401)
     return new PreflightError(
       `preflight: ${route} answered 401 Unauthorized: the token is invalid, expired or revoked; ${undone}; create a new token and update the secret`,
     );
@@ -41,7 +41,7 @@ export async function preflight(
     const login = (data as { login?: unknown }).login;
     return `Preflight: the token was accepted (${route} answered 200${typeof login === "string" ? `, as ${login}` : ""}).`;
   } catch (error) {
-    const status = statusOf(error);
+    const status = httpStatus(error);
     if ((status === 403 || status === 404) && classifyError(error).kind !== "rate-limited")
       return `Preflight: the token was accepted (${route} answered ${status}: authenticated, without access to that endpoint).`;
     throw preflightFailure(route, error, targets);

@@ -1,9 +1,10 @@
 import type { FleetClient } from "../../core/client.ts";
 import { classifyError } from "../../core/errors.ts";
+import { httpStatus } from "../../core/http-status.ts";
 import type { RepoRef } from "../../core/repository.ts";
+import { workerPool } from "../../core/worker-pool.ts";
 import type { RepoFacts } from "./plan.ts";
 import { preflightFailure } from "./preflight.ts";
-import { statusOf } from "./response.ts";
 
 interface RepoBody {
   full_name: string;
@@ -58,7 +59,7 @@ export async function listInstallationRepos(
   try {
     first = await page(1);
   } catch (error) {
-    const status = statusOf(error);
+    const status = httpStatus(error);
     if ((status === 403 || status === 404) && classifyError(error).kind !== "rate-limited")
       return undefined;
     throw preflightFailure(LISTING, error, targets.length);
@@ -72,19 +73,19 @@ export async function listInstallationRepos(
   const unknown = targets.filter((t) => !known.has(t.fullName.toLowerCase())).length;
   if (pages <= 1 || unknown === 0) return { known, complete: pages <= 1, total: first.total_count };
   if (pages - 1 > unknown) return { known, complete: false, total: first.total_count };
-  let next = 2;
   let complete = true;
-  const worker = async () => {
-    while (complete && next <= pages) {
-      const n = next++;
+  await workerPool(
+    pages - 1,
+    PAGE_CONCURRENCY,
+    async (index) => {
       try {
-        take((await page(n)).repositories);
+        take((await page(index + 2)).repositories);
       } catch {
         // A page that failed only costs reads: the targets it held are read one by one.
         complete = false;
       }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(PAGE_CONCURRENCY, pages - 1) }, worker));
+    },
+    () => !complete,
+  );
   return { known, complete, total: first.total_count };
 }

@@ -1,14 +1,7 @@
 /** What a failed Octokit request carries that the dispatch code reads. */
 interface FailedRequest {
-  status?: unknown;
   message?: unknown;
   response?: { data?: unknown };
-}
-
-/** The HTTP status of a failed request, if it got an answer. */
-export function statusOf(error: unknown): number | undefined {
-  const status = (error as FailedRequest | null)?.status;
-  return typeof status === "number" ? status : undefined;
 }
 
 /** The server's own words: the body's `message`, a text body, or the error's message. */

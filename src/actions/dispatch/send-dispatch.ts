@@ -3,7 +3,8 @@ import { classifyError } from "../../core/errors.ts";
 import { explainRefusal, type Verdict } from "./explain-failure.ts";
 import type { Forge, Mode } from "./input-rules.ts";
 import type { DispatchRequest } from "./plan.ts";
-import { serverMessage, statusOf } from "./response.ts";
+import { httpStatus } from "../../core/http-status.ts";
+import { serverMessage } from "./response.ts";
 
 /** How one dispatch ended. */
 export type SendOutcome =
@@ -28,7 +29,7 @@ interface RunDetails {
 
 /** GitHub Enterprise versions older than `return_run_details` refuse the unknown key with 422. */
 const refusesRunDetails = (error: unknown, body: Record<string, unknown>) =>
-  statusOf(error) === 422 &&
+  httpStatus(error) === 422 &&
   "return_run_details" in body &&
   /return_run_details/.test(serverMessage(error));
 
@@ -46,7 +47,7 @@ async function post(client: FleetClient, request: DispatchRequest, body: Record<
 export async function sendDispatch(
   client: FleetClient,
   request: DispatchRequest,
-  c: SendContext,
+  context: SendContext,
 ): Promise<SendOutcome> {
   let response;
   try {
@@ -58,10 +59,10 @@ export async function sendDispatch(
       response = await post(client, request, body);
     }
   } catch (error) {
-    const status = statusOf(error);
+    const status = httpStatus(error);
     const classified = classifyError(error, {
       doing: request.display,
-      repository: c.repository,
+      repository: context.repository,
     });
     const unsure =
       "; the server may or may not have received it: check the target's runs before rerunning";
@@ -73,14 +74,16 @@ export async function sendDispatch(
     if (status === undefined)
       return { sent: false, verdict: { error: `${classified.message}${unsure}` } };
     const repoExists =
-      status === 404 && c.repoExists === undefined ? await c.repoExistsNow() : c.repoExists;
+      status === 404 && context.repoExists === undefined
+        ? await context.repoExistsNow()
+        : context.repoExists;
     const verdict = explainRefusal({
       status,
       message: serverMessage(error),
-      forge: c.forge,
-      mode: c.mode,
-      repository: c.repository,
-      workflow: c.workflow,
+      forge: context.forge,
+      mode: context.mode,
+      repository: context.repository,
+      workflow: context.workflow,
       ref: request.ref,
       repoExists,
     });

@@ -41,7 +41,7 @@ export async function waitForRuns(
   client: FleetClient,
   forge: Forge,
   pending: readonly PendingRun[],
-  o: { timeoutMs: number; intervalMs: number; clock: Clock; log: Logger },
+  options: { timeoutMs: number; intervalMs: number; clock: Clock; log: Logger },
 ): Promise<Map<string, RunEnd>> {
   const ends = new Map<string, RunEnd>();
   const open = new Map<string, PendingRun>();
@@ -55,7 +55,7 @@ export async function waitForRuns(
     else open.set(p.repo.fullName, { ...p });
   }
   const last = new Map<string, string>();
-  const deadline = o.clock.now() + o.timeoutMs;
+  const deadline = options.clock.now() + options.timeoutMs;
   const poll = async (name: string, p: PendingRun) => {
     try {
       if (p.runId === undefined) {
@@ -70,7 +70,7 @@ export async function waitForRuns(
       const conclusion = run.conclusion ?? "unknown";
       ends.set(name, { state: "completed", conclusion, runId: p.runId, runUrl: p.runUrl });
       open.delete(name);
-      o.log.info(`${name}: run ${p.runId} completed: ${conclusion}`);
+      options.log.info(`${name}: run ${p.runId} completed: ${conclusion}`);
     } catch (error) {
       const e = classifyError(error, { doing: "reading the dispatched run", repository: name });
       if (!FINAL.has(e.kind)) return void last.set(name, `last read failed: ${e.message}`);
@@ -79,12 +79,14 @@ export async function waitForRuns(
     }
   };
   if (open.size > 0)
-    o.log.info(`waiting up to ${o.timeoutMs / 1000} s for ${open.size} dispatched runs`);
+    options.log.info(
+      `waiting up to ${options.timeoutMs / 1000} s for ${open.size} dispatched runs`,
+    );
   while (open.size > 0) {
-    const wait = Math.min(o.intervalMs, deadline - o.clock.now());
-    if (wait > 0) await o.clock.sleep(wait);
+    const wait = Math.min(options.intervalMs, deadline - options.clock.now());
+    if (wait > 0) await options.clock.sleep(wait);
     await Promise.all([...open].map(([name, p]) => poll(name, p)));
-    if (o.clock.now() >= deadline) break;
+    if (options.clock.now() >= deadline) break;
   }
   for (const [name, p] of open)
     ends.set(name, {

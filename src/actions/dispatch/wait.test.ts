@@ -6,7 +6,7 @@ import { startSim, type Sim } from "../../sim/index.ts";
 import { startGitea, type Gitea } from "../../sim/gitea/index.ts";
 import { testDeps } from "../../../test/helpers/deps.ts";
 import { action } from "./dispatch.ts";
-import { dispatchWorld, dispatchedRuns, finishRun, TOKEN } from "./test-world.ts";
+import { dispatchWorld, dispatchedRuns, finishRun, TOKEN } from "./dispatch-world.fixture.ts";
 
 /**
  * A clock whose sleeps pass instantly and play the runners' part: after the first poll

@@ -5,7 +5,7 @@ import type { ActionResult } from "../../core/report.ts";
 import { startControlPlane, type ControlPlane } from "../../sim/control-plane/index.ts";
 import { testDeps } from "../../../test/helpers/deps.ts";
 import { action } from "./pin-promote.ts";
-import { A, B } from "./pin-fixture.ts";
+import { A, B } from "./pin.fixture.ts";
 
 const TOKEN = "cp-prod-token-7d41c0a9e2";
 const READ_TOKEN = "cp-prod-read-token-0b9e";

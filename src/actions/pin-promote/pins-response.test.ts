@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { A, pin } from "./pin-fixture.ts";
+import { A, pin } from "./pin.fixture.ts";
 import { parsePins } from "./pins-response.ts";
 
 describe("parsePins", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { A, B, key, pin } from "./pin-fixture.ts";
+import { A, B, key, pin } from "./pin.fixture.ts";
 import { describeUnverified, judgeReadBack, planPin, type ReadBack } from "./plan.ts";
 
 describe("judgeReadBack", () => {

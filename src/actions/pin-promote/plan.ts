@@ -50,12 +50,12 @@ export interface PinPlan {
  * makes no request that changes anything) and needs no polling. A dry run never polls after
  * a promotion it did not make, but `verify` mode only reads, so it polls in a dry run too.
  */
-export function planPin(o: { mode: Mode; dryRun: boolean; current: ReadBack }): PinPlan {
-  const alreadyPinned = o.current.kind === "match";
-  if (o.mode === "verify") return { promote: false, poll: !alreadyPinned, alreadyPinned };
+export function planPin(options: { mode: Mode; dryRun: boolean; current: ReadBack }): PinPlan {
+  const alreadyPinned = options.current.kind === "match";
+  if (options.mode === "verify") return { promote: false, poll: !alreadyPinned, alreadyPinned };
   return {
     promote: !alreadyPinned,
-    poll: o.mode === "promote-and-verify" && !alreadyPinned && !o.dryRun,
+    poll: options.mode === "promote-and-verify" && !alreadyPinned && !options.dryRun,
     alreadyPinned,
   };
 }
@@ -63,13 +63,13 @@ export function planPin(o: { mode: Mode; dryRun: boolean; current: ReadBack }): 
 /** Why verification failed at the deadline, with expected and actual. */
 export function describeUnverified(
   last: Exclude<ReadBack, { kind: "match" }>,
-  o: PinKey & { digest: string; reads: number; waitedMs: number },
+  options: PinKey & { digest: string; reads: number; waitedMs: number },
 ): string {
-  const after = `after ${o.reads} read${o.reads === 1 ? "" : "s"} over ${Math.round(o.waitedMs / 1000)} s`;
+  const after = `after ${options.reads} read${options.reads === 1 ? "" : "s"} over ${Math.round(options.waitedMs / 1000)} s`;
   if (last.kind === "mismatch")
-    return `pin ${o.template}@${o.region} does not read back as the promoted digest ${after}: expected ${o.digest}, actual ${last.actual}`;
+    return `pin ${options.template}@${options.region} does not read back as the promoted digest ${after}: expected ${options.digest}, actual ${last.actual}`;
   const shown = last.present.slice(0, 10).join(", ");
   const more = last.present.length > 10 ? ` and ${last.present.length - 10} more` : "";
   const present = last.present.length > 0 ? `${shown}${more}` : "none";
-  return `no pin for template '${o.template}' in region '${o.region}' ${after} (pins present: ${present}); expected ${o.digest}`;
+  return `no pin for template '${options.template}' in region '${options.region}' ${after} (pins present: ${present}); expected ${options.digest}`;
 }

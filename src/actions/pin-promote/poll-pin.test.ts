@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { manualClock } from "../../core/clock.ts";
-import { A, B, key, pin } from "./pin-fixture.ts";
+import { A, B, key, pin } from "./pin.fixture.ts";
 import { pollPin } from "./poll-pin.ts";
 
 describe("pollPin", () => {

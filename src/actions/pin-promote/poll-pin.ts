@@ -15,7 +15,7 @@ export interface PollResult {
  * it throws (the request layer already retried what can be retried). `first`, when given, is
  * a listing already read that counts as the first read.
  */
-export async function pollPin(o: {
+export async function pollPin(options: {
   read(): Promise<Pin[]>;
   first?: Pin[];
   key: PinKey;
@@ -24,16 +24,16 @@ export async function pollPin(o: {
   intervalMs: number;
   clock: Clock;
 }): Promise<PollResult> {
-  const start = o.clock.now();
-  let pins = o.first ?? (await o.read());
+  const start = options.clock.now();
+  let pins = options.first ?? (await options.read());
   let reads = 1;
   for (;;) {
-    const last = judgeReadBack(pins, o.key, o.digest);
-    const waitedMs = o.clock.now() - start;
-    const left = o.timeoutMs - waitedMs;
+    const last = judgeReadBack(pins, options.key, options.digest);
+    const waitedMs = options.clock.now() - start;
+    const left = options.timeoutMs - waitedMs;
     if (last.kind === "match" || left <= 0) return { last, reads, waitedMs };
-    await o.clock.sleep(Math.min(o.intervalMs, left));
-    pins = await o.read();
+    await options.clock.sleep(Math.min(options.intervalMs, left));
+    pins = await options.read();
     reads += 1;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { B, key } from "./pin-fixture.ts";
+import { B, key } from "./pin.fixture.ts";
 import { describeRefusal } from "./refusal.ts";
 
 describe("describeRefusal", () => {

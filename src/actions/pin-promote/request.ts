@@ -54,32 +54,34 @@ function networkCause(error: unknown): string {
  * as is. Redirects are not followed, so the token never goes to another address.
  */
 export async function send(
-  o: RequestOptions,
+  options: RequestOptions,
   method: "GET" | "POST",
   url: string,
   body?: unknown,
 ): Promise<Answer> {
-  const safe = (text: string) => sanitizeBody(text, { secrets: [o.token] });
+  const safe = (text: string) => sanitizeBody(text, { secrets: [options.token] });
   let last = "";
   let lastStatus: number | undefined;
-  for (let attempt = 0; attempt <= o.retries; attempt++) {
+  for (let attempt = 0; attempt <= options.retries; attempt++) {
     if (attempt > 0) {
-      const wait = attempt * attempt * o.backoffUnitMs;
-      o.log.info(`${method} ${url}: ${last}; retrying in ${wait} ms (${attempt} of ${o.retries})`);
-      await o.clock.sleep(wait);
+      const wait = attempt * attempt * options.backoffUnitMs;
+      options.log.info(
+        `${method} ${url}: ${last}; retrying in ${wait} ms (${attempt} of ${options.retries})`,
+      );
+      await options.clock.sleep(wait);
     }
     try {
-      const res = await o.fetch(url, {
+      const res = await options.fetch(url, {
         method,
         redirect: "manual",
         headers: {
-          authorization: `Bearer ${o.token}`,
+          authorization: `Bearer ${options.token}`,
           accept: "application/json",
           "user-agent": "fleet-pin-promote",
           ...(body === undefined ? {} : { "content-type": "application/json" }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(o.timeoutMs),
+        signal: AbortSignal.timeout(options.timeoutMs),
       });
       const text = await res.text();
       if (res.status < 500)
@@ -91,7 +93,7 @@ export async function send(
       last = `network error (${safe(networkCause(error))})`;
     }
   }
-  const attempts = o.retries + 1;
+  const attempts = options.retries + 1;
   throw new ControlPlaneError(
     `${method} ${url} ${last} (gave up after ${attempts} attempt${attempts === 1 ? "" : "s"})`,
     lastStatus,

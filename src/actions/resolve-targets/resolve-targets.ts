@@ -3,10 +3,11 @@ import { defineAction } from "../../core/action.ts";
 import { input } from "../../core/inputs.ts";
 import { MAX_MATRIX_JOBS } from "../../core/matrix.ts";
 import { parseRegistry, RegistryError, type Registry } from "../../core/registry.ts";
+import { webLinks, webRoot } from "../../core/web-links.ts";
 import { readWorkspaceFile, workspaceRoot } from "../../core/workspace-file.ts";
 import { describeSelection } from "./describe-selection.ts";
 import { planSelection } from "./plan.ts";
-import { renderSelection } from "./summary.ts";
+import { renderSelection } from "./messages.ts";
 
 /** The inputs, mirroring actions/resolve-targets/action.yml. */
 export const schema = z.object({
@@ -55,7 +56,7 @@ export const action = defineAction({
         repositories: selection.targets.map((t) => t.repository).join(","),
       },
       repos: [],
-      summary: renderSelection(selection),
+      summary: renderSelection(selection, webLinks(webRoot(deps.env))),
     };
   },
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { apiUrlInput, input, tokenInput } from "../../core/inputs.ts";
+import { input } from "../../core/inputs.ts";
+import { minRemainingInput, repoActionInputs } from "../../core/repo-action-inputs.ts";
 
 const loginPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 
@@ -9,16 +10,13 @@ const MAX_INT = 2_147_483_647;
 /** roadmap-backfill's inputs; mirrors actions/roadmap-backfill/action.yml (a test keeps them equal). */
 export const schema = z
   .object({
-    repositories: input.repositories(),
-    token: tokenInput(),
-    "api-url": apiUrlInput(),
-    "dry-run": input.boolean({ default: true }),
+    ...repoActionInputs(),
     "project-owner": input.string(),
     "project-number": input.integer({ min: 1, max: MAX_INT, required: true }),
     "status-field": input.string({ default: "Status" }),
     "status-value": input.string({ default: "Todo" }),
     "max-adds": input.integer({ default: 200, min: 1, max: 100_000 }),
-    "min-remaining": input.integer({ default: 100, min: 0, max: 1_000_000 }),
+    "min-remaining": minRemainingInput(),
   })
   // Checked on the object so each field keeps the action.yml facts its builder recorded.
   .superRefine((v, ctx) => {

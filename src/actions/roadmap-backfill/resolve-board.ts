@@ -1,5 +1,6 @@
 import type { FleetClient } from "../../core/client.ts";
 import { graphqlCall } from "../../core/graphql-call.ts";
+import type { WebLinks } from "../../core/web-links.ts";
 import { checkBoard, type Board, type BoardInfo, type BoardWanted } from "./board-check.ts";
 
 /** The board, its fields and their options, in one request. GitHub allows 50 fields a board. */
@@ -45,7 +46,7 @@ export class BoardError extends Error {
 export async function resolveBoard(
   client: FleetClient,
   wanted: BoardWanted,
-  o: { needWrite: boolean },
+  options: { needWrite: boolean; links: WebLinks },
 ): Promise<Board> {
   const { owner, number } = wanted;
   const answer = await graphqlCall<Answer>(
@@ -66,11 +67,11 @@ export async function resolveBoard(
   const info = answer.data?.organization?.projectV2;
   if (first !== undefined || !info)
     throw new BoardError(
-      `project-number ${number}: ${first?.message ?? "no such board"} Check the number in the board's URL (https://github.com/orgs/${owner}/projects/${number}); if it is right, ${BOARD_PERMISSION}`,
+      `project-number ${number}: ${first?.message ?? "no such board"} Check the number in the board's URL (${options.links.board(owner, number)}); if it is right, ${BOARD_PERMISSION}`,
     );
   const checked = checkBoard({ ...info, fields: info.fields.nodes }, wanted);
   if ("problem" in checked) throw new BoardError(checked.problem);
-  if (o.needWrite && !checked.board.writable)
+  if (options.needWrite && !checked.board.writable)
     throw new BoardError(
       `project-number ${number}: the token can read board #${number} '${info.title}' of ${owner} but may not add items to it; ${BOARD_PERMISSION}`,
     );

@@ -9,7 +9,7 @@ import {
   placements,
   TOKENS,
   type BackfillFixture,
-} from "./backfill-fixture.ts";
+} from "./backfill.fixture.ts";
 import { action } from "./roadmap-backfill.ts";
 
 let sim: Sim | undefined;

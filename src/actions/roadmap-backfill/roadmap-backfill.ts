@@ -1,9 +1,9 @@
-import { defineAction } from "../../core/action.ts";
-import { forEachRepository } from "../../core/fan-out.ts";
-import { backfillRepository } from "./backfill-repository.ts";
+import { defineRepoAction, type RunContext } from "../../core/repo-action.ts";
 import type { Board } from "./board-check.ts";
+import { boardWriter, readRepository } from "./github.ts";
 import { projectOwner, schema } from "./inputs.ts";
-import type { OpenIssue } from "./plan.ts";
+import { addedItems, boardLine, errorLine, wording } from "./messages.ts";
+import { planRepository } from "./plan.ts";
 import { BOARD_PERMISSION, resolveBoard } from "./resolve-board.ts";
 
 /**
@@ -12,57 +12,62 @@ import { BOARD_PERMISSION, resolveBoard } from "./resolve-board.ts";
  */
 const CONCURRENCY = 4;
 
-function boardLine(board: Board, dryRun: boolean): string {
-  return `${dryRun ? "Orphans would go" : "Orphans go"} to [${board.title}](${board.url}) (board #${board.number} of ${board.owner}) with ${board.field.name} '${board.option.name}'.`;
+/** What every repository's backfill shares: the board, resolved once. */
+interface BackfillContext extends RunContext {
+  board: Board;
 }
 
 /** roadmap-backfill: put open issues that are on no ProjectsV2 board onto the org's board. */
-export const action = defineAction({
+export const action = defineRepoAction({
   name: "roadmap-backfill",
   title: "Roadmap backfill",
   schema,
-  async run(inputs, deps) {
-    const client = deps.makeClient(inputs.token, inputs["api-url"]);
-    const dryRun = inputs["dry-run"];
+  concurrency: CONCURRENCY,
+  capInput: "max-adds",
+  async setup(inputs, deps, base): Promise<BackfillContext> {
     const board = await resolveBoard(
-      client,
+      base.client,
       {
         owner: projectOwner(inputs),
         number: inputs["project-number"],
         statusField: inputs["status-field"],
         statusValue: inputs["status-value"],
       },
-      { needWrite: !dryRun },
+      { needWrite: !base.dryRun, links: base.links },
     );
-    if (dryRun && !board.writable)
+    if (base.dryRun && !board.writable)
       deps.log.warning(
         `the token can read board #${board.number} '${board.title}' but may not add items to it, so a real run would fail; ${BOARD_PERMISSION}`,
       );
-    const added = new Map<string, readonly OpenIssue[]>();
-    const repos = await forEachRepository(
-      inputs.repositories,
-      deps.log,
-      async (repo) => {
-        const r = await backfillRepository(client, board, repo, {
-          dryRun,
-          maxAdds: inputs["max-adds"],
-          minRemaining: inputs["min-remaining"],
-        });
-        added.set(repo.fullName, r.added);
-        return r.result;
-      },
-      CONCURRENCY,
-    );
-    const count = (name: string) =>
-      repos.reduce((sum, r) => sum + Number(r.counts?.[name] ?? 0), 0);
+    return { ...base, resource: "graphql", board };
+  },
+  read: (repo, context) => readRepository(context.client, repo),
+  plan(issues, context) {
+    const plan = planRepository(issues, context.cap.limit);
+    return { ...plan, changes: plan.orphans };
+  },
+  writer: (_repo, _plan, context) => boardWriter(context.client, context.board),
+  wording,
+  row: ({ repo, plan, report, writer }, context) => ({
+    counts: {
+      listed: plan.listed,
+      tracked: plan.tracked,
+      orphans: plan.orphans.length,
+      added: report.done.length,
+      raced: writer.raced.length,
+    },
+    items: addedItems(repo, report.done, writer.raced, context.dryRun, context.links),
+    error: errorLine(report, writer.unset),
+  }),
+  finish(runs, rows, context) {
+    const count = (name: string) => rows.reduce((sum, r) => sum + Number(r.counts?.[name] ?? 0), 0);
     return {
       outputs: {
-        added: inputs.repositories.flatMap((r) => (added.get(r) ?? []).map((i) => i.url)),
+        added: [...runs.values()].flatMap((r) => r.report.done.map((i) => i.url)),
         orphans: count("orphans"),
-        left: repos.reduce((sum, r) => sum + r.left, 0),
+        left: rows.reduce((sum, r) => sum + r.left, 0),
       },
-      repos,
-      summary: boardLine(board, dryRun),
+      summary: boardLine(context.board, context.dryRun, context.links),
     };
   },
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { addIssue, iso, type Sim } from "../../sim/index.ts";
 import { formatMarker, parseMarker } from "./marker.ts";
-import { NOW, runBot, smokeWorld } from "./test-world.ts";
+import { NOW, runBot, smokeWorld } from "./smoke-world.fixture.ts";
 
 let sim: Sim | undefined;
 afterEach(async () => {

@@ -30,32 +30,32 @@ export class IssueActionError extends Error {
  * when the issue could not be created.
  */
 export async function applyIssueAction(
-  o: RecordOptions,
+  options: RecordOptions,
   store: StateStore,
   d: PackageDecision,
   saved: StoredState,
 ): Promise<IssueActionResult> {
-  const { client, repo } = o;
-  const at = { owner: repo.owner, repo: repo.repo };
+  const { client, repo } = options;
+  const where = { owner: repo.owner, repo: repo.repo };
   const action = d.action;
   if (action.kind === "none") return {};
   if (action.kind === "comment") {
     await client.rest.issues.createComment({
-      ...at,
+      ...where,
       issue_number: action.issue,
-      body: failureComment(d.package, o.run, d.next?.failures ?? 0),
+      body: failureComment(d.package, options.run, d.next?.failures ?? 0),
     });
     return { commented: action.issue };
   }
   if (action.kind === "close") {
     if (action.comment)
       await client.rest.issues.createComment({
-        ...at,
+        ...where,
         issue_number: action.issue,
-        body: recoveryComment(d.package, o.run),
+        body: recoveryComment(d.package, options.run),
       });
     await client.rest.issues.update({
-      ...at,
+      ...where,
       issue_number: action.issue,
       state: "closed",
       state_reason: "completed",
@@ -66,18 +66,18 @@ export async function applyIssueAction(
   let opened: { number: number; url: string };
   try {
     const created = await client.rest.issues.create({
-      ...at,
-      title: issueTitle(o.title, d.package),
-      body: issueBody(state, o.threshold),
-      labels: [o.label],
+      ...where,
+      title: issueTitle(options.title, d.package),
+      body: issueBody(state, options.threshold),
+      labels: [options.label],
     });
     opened = { number: created.data.number, url: created.data.html_url };
   } catch (error) {
     // Give up this run's claim so the next failing run opens the issue without waiting out the lease.
     const open = classifyError(error, { doing: `opening the tracking issue of ${d.package}` });
     try {
-      await updateAfterOpen(o, store, saved, (s) =>
-        s.opening?.run === o.run.id ? { ...s, opening: null } : undefined,
+      await updateAfterOpen(options, store, saved, (s) =>
+        s.opening?.run === options.run.id ? { ...s, opening: null } : undefined,
       );
     } catch (release) {
       throw open.reworded(
@@ -87,10 +87,10 @@ export async function applyIssueAction(
     throw open;
   }
   try {
-    await updateAfterOpen(o, store, saved, (s) => ({
+    await updateAfterOpen(options, store, saved, (s) => ({
       ...s,
       issue: opened.number,
-      opening: s.opening?.run === o.run.id ? null : s.opening,
+      opening: s.opening?.run === options.run.id ? null : s.opening,
     }));
   } catch (error) {
     const e = classifyError(error);
@@ -109,7 +109,7 @@ export async function applyIssueAction(
  * from the state this run just saved (a conflict means someone wrote since: re-read, re-apply).
  */
 async function updateAfterOpen(
-  o: RecordOptions,
+  options: RecordOptions,
   store: StateStore,
   saved: StoredState,
   change: (s: PackageState) => PackageState | undefined,
@@ -120,7 +120,7 @@ async function updateAfterOpen(
     name,
     stored: saved,
     decide: (s) => ({ next: change(s.state) }),
-    message: () => `smoke-issue-bot: ${name} tracking issue in run ${o.run.id}`,
-    pause: o.pause,
+    message: () => `smoke-issue-bot: ${name} tracking issue in run ${options.run.id}`,
+    pause: options.pause,
   });
 }

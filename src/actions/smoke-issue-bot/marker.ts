@@ -1,3 +1,4 @@
+import { trackingIssueMarker } from "../../core/markers.ts";
 import { packageNameProblem } from "./outcomes.ts";
 
 /** What the hidden marker of a tracking issue's body says. */
@@ -7,12 +8,12 @@ export interface Marker {
   milestones: number[];
 }
 
-const pattern = /<!-- fleet:smoke-issue-bot (\{[^\n]*?\}) -->/;
+const pattern = trackingIssueMarker.pattern;
 
 /** The hidden marker line that identifies a tracking issue's package. */
 export function formatMarker(marker: Marker): string {
   const milestones = [...new Set(marker.milestones)].sort((a, b) => a - b);
-  return `<!-- fleet:smoke-issue-bot ${JSON.stringify({ package: marker.package, milestones })} -->`;
+  return trackingIssueMarker.format(JSON.stringify({ package: marker.package, milestones }));
 }
 
 /**

@@ -1,5 +1,7 @@
+import type { ApplyReport, ApplyWording } from "../../core/apply.ts";
 import { formatMarker } from "./marker.ts";
 import type { FailedRun, PackageState } from "./package-state.ts";
+import type { MilestoneDecision, PackageDecision } from "./plan.ts";
 
 const runLink = (r: FailedRun) => `[run ${r.id}](${r.url})`;
 
@@ -46,4 +48,95 @@ export function milestoneComment(
   return milestone === lastDay
     ? `${head}\n\nIt is now labelled \`${archivalLabel}\`: maintainers, please decide whether to fix \`${name}\` or archive it. Nothing is closed or archived automatically.`
     : `${head}\n\nIf \`${name}\` is not fixed, it gets the \`${archivalLabel}\` label at ${lastDay} days.`;
+}
+
+/** A summary line under the repository's row: one line with an optional link. */
+export type SummaryItem = { text: string; url?: string };
+
+/** What record mode did (or would do) with one package, linked to its tracking issue. */
+export function decisionItem(
+  d: PackageDecision,
+  dry: boolean,
+  issueUrl: (issue: number) => string,
+  opened?: { number: number },
+): SummaryItem {
+  const n = d.next?.failures;
+  const head =
+    d.outcome === "failure"
+      ? `${d.package}: failure${n === undefined ? "" : `, ${n} in a row`}`
+      : `${d.package}: ${d.outcome}`;
+  const a = d.action;
+  const notes = d.notes.length > 0 ? ` (${d.notes.join("; ")})` : "";
+  if (a.kind === "open")
+    return opened === undefined
+      ? { text: `${head}: would open a tracking issue${notes}` }
+      : { text: `${head}: opened #${opened.number}${notes}`, url: issueUrl(opened.number) };
+  if (a.kind === "comment")
+    return {
+      text: `${head}: ${dry ? "would comment" : "commented"} on #${a.issue}${notes}`,
+      url: issueUrl(a.issue),
+    };
+  if (a.kind === "close")
+    return {
+      text: `${head}: ${dry ? "would close" : "closed"} #${a.issue}${notes}`,
+      url: issueUrl(a.issue),
+    };
+  const what = d.next === undefined ? "no change" : `state ${dry ? "would be " : ""}saved`;
+  return { text: `${head}: ${what}${notes}` };
+}
+
+const unrecorded = (left: readonly PackageDecision[]) =>
+  `${left.length} package(s) left unrecorded: ${left.map((d) => d.package).join(", ")}`;
+
+/** Record mode's limits name the packages left unrecorded. */
+export const recordWording: Partial<ApplyWording<PackageDecision>> = {
+  floorReached: (remaining, unit, floor, left) =>
+    `rate-limit floor reached (${remaining} ${unit} left, min-remaining ${floor}); ${unrecorded(left)} for the next run`,
+  stopped: (cause, left) => `${cause}; ${unrecorded(left)}`,
+};
+
+/** The warning for tracking issues `max-issues` held back. */
+export const deferredWarning = (maxIssues: number, deferred: number) =>
+  `reached max-issues (${maxIssues}); ${deferred} tracking issue(s) left for a later failing run`;
+
+/** Why a package's state write stopped the run. */
+export const stateNotSaved = (pkg: string, message: string) =>
+  `${pkg}: ${message}; its state is unchanged and its issue untouched`;
+
+/** Why a package's tracking issue was not done; its state may already be saved. */
+export const issueNotDone = (pkg: string, message: string, written: boolean) =>
+  `${pkg}: ${message}${written ? " (its state was saved: the next run picks up from it)" : ""}`;
+
+/** Archival mode's limits count milestones. */
+export const archivalWording: Partial<ApplyWording<MilestoneDecision>> = {
+  floorReached: (remaining, unit, floor, left) =>
+    `rate-limit floor reached (${remaining} ${unit} left, min-remaining ${floor}); ${left.length} milestone(s) left for the next run`,
+  stopped: (_cause, left) => `stopped: ${left.length} milestone(s) left for the next run`,
+};
+
+/** What archival mode did (or would do) with one tracking issue, linked to it. */
+export function milestoneItem(
+  m: MilestoneDecision,
+  verb: string,
+  archivalLabel: string,
+  url: string,
+): SummaryItem {
+  const extra = [
+    ...(m.passed.length > 0 ? [`earlier milestone(s) ${m.passed.join(", ")} passed unposted`] : []),
+    ...(m.comment ? [] : ["locked: no comment"]),
+    ...(m.last ? [`labelled ${archivalLabel}`] : []),
+  ];
+  return {
+    text: `#${m.issue.number} ${m.issue.package}: open ${m.age} day(s), ${verb} ${m.milestone}-day milestone${extra.length > 0 ? ` (${extra.join("; ")})` : ""}`,
+    url,
+  };
+}
+
+/** A repository's error line in either mode: each failure, then what stopped the run. */
+export function errorLines(report: ApplyReport<unknown>): string | undefined {
+  const lines = [
+    ...report.failed.map((f) => f.error),
+    ...(report.stoppedBy ? [report.stoppedBy] : []),
+  ];
+  return lines.length > 0 ? lines.join("\n") : undefined;
 }

@@ -179,3 +179,17 @@ export function planArchival(
   }
   return out;
 }
+
+/** Whether a decision changes anything (the state, the issue, or both). */
+export const changesSomething = (d: PackageDecision) =>
+  d.next !== undefined || d.action.kind !== "none";
+
+/** What record mode's writes would do, from the decisions alone: a dry run's outputs. */
+export function previewWrites(decisions: readonly PackageDecision[]) {
+  return {
+    opened: decisions.filter((d) => d.action.kind === "open").map(() => null),
+    commented: decisions.flatMap((d) => (d.action.kind === "comment" ? [d.action.issue] : [])),
+    closed: decisions.flatMap((d) => (d.action.kind === "close" ? [d.action.issue] : [])),
+    written: decisions.filter((d) => d.next !== undefined).length,
+  };
+}

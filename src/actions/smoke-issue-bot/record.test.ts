@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { closeIssue, getIssue, removeIssueLabel, type Sim } from "../../sim/index.ts";
 import { parseMarker } from "./marker.ts";
 import { freshState } from "./package-state.ts";
-import { NOW, runBot, runUrl, seedStates, smokeWorld, storedState } from "./test-world.ts";
+import { NOW, runBot, runUrl, seedStates, smokeWorld, storedState } from "./smoke-world.fixture.ts";
 
 let sim: Sim | undefined;
 afterEach(async () => {

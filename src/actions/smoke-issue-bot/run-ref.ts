@@ -1,3 +1,4 @@
+import { webLinks, webRoot } from "../../core/web-links.ts";
 import type { FailedRun } from "./package-state.ts";
 
 /** The id of a run from its URL (`.../actions/runs/<id>`), or the URL when it has none. */
@@ -14,11 +15,11 @@ export function currentRun(
   env: NodeJS.ProcessEnv,
   at: string,
 ): FailedRun {
-  const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = env;
+  const { GITHUB_REPOSITORY, GITHUB_RUN_ID } = env;
   const url =
     runUrl ??
     (GITHUB_RUN_ID && GITHUB_REPOSITORY
-      ? `${GITHUB_SERVER_URL ?? "https://github.com"}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`
+      ? webLinks(webRoot(env)).workflowRun(GITHUB_REPOSITORY, GITHUB_RUN_ID)
       : undefined);
   if (url === undefined)
     throw new Error(

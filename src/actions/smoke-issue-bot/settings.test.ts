@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readInputs } from "../../core/inputs.ts";
-import { schema } from "./schema.ts";
+import { schema } from "./inputs.ts";
 import { checkSettings } from "./settings.ts";
 
 const parse = (raw: Record<string, string>) =>

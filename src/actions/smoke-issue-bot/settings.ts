@@ -1,7 +1,7 @@
 import { refNameProblem } from "../../core/git-ref.ts";
 import { InputError } from "../../core/inputs.ts";
 import { labelNameProblem } from "../../core/label-name.ts";
-import type { Inputs } from "./schema.ts";
+import type { Inputs } from "./inputs.ts";
 
 /** The inputs checked beyond their types, with what each mode needs derived from them. */
 export interface Settings {

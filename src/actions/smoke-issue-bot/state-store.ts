@@ -1,5 +1,6 @@
 import type { FleetClient } from "../../core/client.ts";
 import { classifyError } from "../../core/errors.ts";
+import { httpStatus } from "../../core/http-status.ts";
 import type { RepoRef } from "../../core/repository.ts";
 import { freshState, parseState, serializeState, type PackageState } from "./package-state.ts";
 import { readStateFolder, type StateFile, type StateFolder } from "./state-folder.ts";
@@ -9,8 +10,6 @@ export interface StoredState {
   state: PackageState;
   sha?: string;
 }
-
-const statusOf = (error: unknown) => (error as { status?: number }).status;
 
 /**
  * The per-package state files on the state branch. The whole folder is read in one GraphQL
@@ -59,7 +58,7 @@ export class StateStore {
         ref: this.branch,
       }));
     } catch (error) {
-      if (statusOf(error) === 404) return { state: freshState(name) };
+      if (httpStatus(error) === 404) return { state: freshState(name) };
       throw classifyError(error, {
         doing: `reading ${this.file(name)} on branch ${this.branch}`,
         repository: this.repo.fullName,
@@ -99,7 +98,7 @@ export class StateStore {
         if (!data.content?.sha) throw new Error(`${doing}: the answer named no blob sha`);
         return data.content.sha;
       } catch (error) {
-        const status = statusOf(error);
+        const status = httpStatus(error);
         if (status === 409 || status === 422) return "conflict";
         if (status !== 404 || this.branchCreated)
           throw classifyError(error, { doing, repository: this.repo.fullName });
@@ -133,7 +132,7 @@ export class StateStore {
       });
     } catch (error) {
       const exists =
-        statusOf(error) === 422 && /already exists/i.test(String((error as Error).message));
+        httpStatus(error) === 422 && /already exists/i.test(String((error as Error).message));
       if (!exists) throw classifyError(error, { doing, repository: this.repo.fullName });
     }
   }

@@ -1,5 +1,6 @@
 import type { FleetClient } from "../../core/client.ts";
 import { classifyError } from "../../core/errors.ts";
+import { httpStatus } from "../../core/http-status.ts";
 import type { RepoRef } from "../../core/repository.ts";
 import { parseMarker } from "./marker.ts";
 import type { TrackedIssue } from "./tracked-issue.ts";
@@ -103,7 +104,7 @@ export async function confirmTrackingIssue(
       await client.rest.issues.get({ owner: repo.owner, repo: repo.repo, issue_number: number })
     ).data as IssueLike;
   } catch (error) {
-    const status = (error as { status?: number }).status;
+    const status = httpStatus(error);
     // Deleted (410) or gone (404): a human removed it; the repository itself was readable.
     if (status === 404 || status === 410) return undefined;
     throw classifyError(error, { doing: `reading issue #${number}`, repository: repo.fullName });

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { apiUrlInput, input, tokenInput } from "../../core/inputs.ts";
+import { input } from "../../core/inputs.ts";
+import { minRemainingInput, repoActionInputs } from "../../core/repo-action-inputs.ts";
 import { labelNameProblem } from "../../core/label-name.ts";
-import { messageProblem } from "./comment-body.ts";
+import { messageProblem } from "./messages.ts";
 
 /** The stale comment unless `stale-message` says otherwise. */
 export const defaultStaleMessage =
@@ -12,10 +13,7 @@ export const defaultCloseMessage =
   "Closed because it stayed labelled {label} for {days} days with no activity. If it still matters, reopen it: the sweep then removes {label} and leaves it alone until it is idle again.";
 
 const fields = z.object({
-  repositories: input.repositories(),
-  token: tokenInput(),
-  "api-url": apiUrlInput(),
-  "dry-run": input.boolean({ default: true }),
+  ...repoActionInputs(),
   "days-before-stale": input.integer({ default: 30, min: 1, max: 36500 }),
   "days-before-close": input.integer({ default: 7, min: 1, max: 36500 }),
   "stale-label": input.string({ default: "stale" }),
@@ -24,7 +22,7 @@ const fields = z.object({
   "close-message": input.string({ default: defaultCloseMessage }),
   "close-reason": input.choice(["not_planned", "completed"], { default: "not_planned" }),
   "max-operations": input.integer({ default: 300, min: 1, max: 100000 }),
-  "min-remaining": input.integer({ default: 100, min: 0, max: 1000000 }),
+  "min-remaining": minRemainingInput(),
 });
 
 /**

@@ -1,3 +1,4 @@
+import { fitsInCap } from "../../core/apply.ts";
 import type { MarkState } from "./read-mark.ts";
 
 /** An open issue or pull request as the issues list reports it. */
@@ -122,20 +123,26 @@ export function planSweep(snapshot: RepoSnapshot, rules: SweepRules, now: number
 }
 
 /**
+ * What each change counts against `max-operations`: its mutating requests, and the label's
+ * creation with the first mark when the label is missing.
+ */
+export function operationsCost(plan: SweepPlan): (change: Change) => number {
+  const firstMark = plan.createLabel ? plan.changes.find((c) => c.kind === "mark") : undefined;
+  return (change) => operationsOf(change) + (change === firstMark ? 1 : 0);
+}
+
+/**
  * Keeps the changes that fit in `maxOperations` mutating requests, in plan order, counting the
  * label's creation before the first mark. Stops at the first change that does not fit, so
  * a lower-priority change never jumps ahead of a higher one.
  */
 export function capPlan(plan: SweepPlan, maxOperations: number): CappedPlan {
-  let operations = 0;
-  let createLabel = false;
-  let i = 0;
-  for (; i < plan.changes.length; i++) {
-    const change = plan.changes[i]!;
-    const label = change.kind === "mark" && plan.createLabel && !createLabel ? 1 : 0;
-    if (operations + label + operationsOf(change) > maxOperations) break;
-    operations += label + operationsOf(change);
-    if (label) createLabel = true;
-  }
-  return { kept: plan.changes.slice(0, i), left: plan.changes.slice(i), createLabel, operations };
+  const cost = operationsCost(plan);
+  const kept = plan.changes.slice(0, fitsInCap(plan.changes, maxOperations, cost));
+  return {
+    kept,
+    left: plan.changes.slice(kept.length),
+    createLabel: plan.createLabel && kept.some((c) => c.kind === "mark"),
+    operations: kept.reduce((sum, c) => sum + cost(c), 0),
+  };
 }

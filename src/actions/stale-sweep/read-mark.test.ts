@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { markers } from "./comment-body.ts";
+import { staleSweepMarkers as markers } from "../../core/markers.ts";
 import { readMark, type TimelineEntry } from "./read-mark.ts";
 
 const day = 86_400_000;
@@ -75,6 +75,15 @@ describe("readMark", () => {
     expect(mark?.closeCommented).toBe(true);
     const before = readMark([comment(4, bot, markers.close), labeled(5)], "stale");
     expect(before?.closeCommented).toBe(false);
+  });
+
+  // The one deliberate same-second tie (generated scenarios never have one): GitHub orders a
+  // timeline by when things happened, so within one second its order decides.
+  it("decides a human comment in the mark's own second by timeline order", () => {
+    const before = readMark([comment(40 * day, "alice"), labeled(40 * day)], "stale");
+    expect(before?.activity).toBeUndefined();
+    const after = readMark([labeled(40 * day), comment(40 * day, "alice")], "stale");
+    expect(after?.activity).toEqual({ event: "commented", actor: "alice", at: 40 * day });
   });
 
   it("cannot date a label its timeline never shows being added", () => {

@@ -1,4 +1,4 @@
-import { markers } from "./comment-body.ts";
+import { staleSweepMarkers as markers } from "../../core/markers.ts";
 
 /** One timeline entry, reduced to what the sweep decides on. */
 export interface TimelineEntry {
@@ -26,8 +26,29 @@ export interface MarkState {
   closeCommented: boolean;
 }
 
-// Side effects of other entries (a comment's mention, a subscription), not activity of their own.
-const notActivity = new Set(["mentioned", "subscribed", "unsubscribed"]);
+/**
+ * Timeline entries that are not a person attending to the issue: side effects of other
+ * entries (a mention, a subscription), what board and deployment automations record (GitHub's
+ * project workflows move items and set their Status on their own), and moderation of a user.
+ * Every other kind by someone other than the marker is activity (actions/stale-sweep/README.md).
+ */
+export const NOT_ACTIVITY: ReadonlySet<string> = new Set([
+  "mentioned",
+  "subscribed",
+  "unsubscribed",
+  "added_to_project",
+  "moved_columns_in_project",
+  "removed_from_project",
+  "converted_note_to_issue",
+  "added_to_project_v2",
+  "removed_from_project_v2",
+  "project_v2_item_status_changed",
+  "automatic_base_change_failed",
+  "automatic_base_change_succeeded",
+  "deployed",
+  "deployment_environment_changed",
+  "user_blocked",
+]);
 
 /**
  * Finds the last time `label` was put on the issue and what happened after it, in timeline
@@ -52,7 +73,7 @@ export function readMark(timeline: readonly TimelineEntry[], label: string): Mar
       if (e.event === "commented" && e.body?.includes(markers.close)) state.closeCommented = true;
       continue;
     }
-    if (notActivity.has(e.event)) continue;
+    if (NOT_ACTIVITY.has(e.event)) continue;
     state.activity = { event: e.event, actor: e.actor, at: e.at };
     break;
   }

@@ -5,7 +5,7 @@ import { startSim, type Sim } from "../../sim/index.ts";
 import { addIssue, addLabel, getIssue, getRepo, type SimIssue } from "../../sim/state.ts";
 import { testDeps } from "../../../test/helpers/deps.ts";
 import { action } from "./stale-sweep.ts";
-import { SWEEPER, sweepFixture } from "./sweep-fixture.ts";
+import { SWEEPER, sweepFixture } from "./sweep.fixture.ts";
 
 let sim: Sim;
 afterEach(async () => {

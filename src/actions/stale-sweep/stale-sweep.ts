@@ -1,9 +1,8 @@
-import { defineAction } from "../../core/action.ts";
-import { forEachRepository } from "../../core/fan-out.ts";
+import { defineRepoAction, type RunContext } from "../../core/repo-action.ts";
+import { readRepository, sweepWriter, type WriteSettings } from "./github.ts";
 import { schema } from "./inputs.ts";
-import type { Change } from "./plan.ts";
-import { changesSummary } from "./summary.ts";
-import { sweepRepository } from "./sweep-repository.ts";
+import { changesSummary, errorLine, undatedWarning, wording } from "./messages.ts";
+import { planSweep, type Change, type SweepRules } from "./plan.ts";
 
 /**
  * Repositories swept at once. Their reads overlap; their writes still go one at a time
@@ -11,14 +10,27 @@ import { sweepRepository } from "./sweep-repository.ts";
  */
 const CONCURRENCY = 4;
 
+/** What every repository's sweep shares. */
+interface SweepContext extends RunContext {
+  rules: SweepRules;
+  write: WriteSettings;
+  /** The moment idleness is measured from (epoch ms). */
+  now: number;
+}
+
+const count = (changes: readonly Change[], kind: Change["kind"]) =>
+  changes.filter((change) => change.kind === kind).length;
+
 /** stale-sweep: mark inactive issues, un-stale those touched since, close those left alone. */
-export const action = defineAction({
+export const action = defineRepoAction({
   name: "stale-sweep",
   title: "Stale sweep",
   schema,
-  async run(inputs, deps) {
-    const client = deps.makeClient(inputs.token, inputs["api-url"]);
-    const settings = {
+  concurrency: CONCURRENCY,
+  capInput: "max-operations",
+  setup(inputs, deps, base): SweepContext {
+    return {
+      ...base,
       rules: {
         daysBeforeStale: inputs["days-before-stale"],
         daysBeforeClose: inputs["days-before-close"],
@@ -32,34 +44,38 @@ export const action = defineAction({
         closeMessage: inputs["close-message"],
         closeReason: inputs["close-reason"],
       },
-      dryRun: inputs["dry-run"],
-      maxOperations: inputs["max-operations"],
-      minRemaining: inputs["min-remaining"],
       now: deps.clock.now(),
     };
-    const done = new Map<string, readonly Change[]>();
-    const repos = await forEachRepository(
-      inputs.repositories,
-      deps.log,
-      async (repo) => {
-        const sweep = await sweepRepository(client, repo, settings);
-        done.set(repo.fullName, sweep.done);
-        return sweep.result;
-      },
-      CONCURRENCY,
-    );
-    const changes = inputs.repositories.map((repository) => ({
-      repository,
-      done: done.get(repository) ?? [],
+  },
+  read: (repo, context) => readRepository(context.client, repo, context.rules, context.now),
+  plan(snapshot, context) {
+    const plan = planSweep(snapshot, context.rules, context.now);
+    const undated =
+      plan.undated.length > 0 ? [undatedWarning(plan.undated, context.rules.staleLabel)] : [];
+    return { ...plan, warnings: undated };
+  },
+  writer: (repo, plan, context) => sweepWriter(repo, plan, context.write, context),
+  wording,
+  row: ({ report }) => ({
+    counts: {
+      marked: count(report.done, "mark"),
+      unstaled: count(report.done, "unstale"),
+      closed: count(report.done, "close"),
+    },
+    error: errorLine(report),
+  }),
+  finish(runs, _rows, context) {
+    const changes = [...runs.values()].map((r) => ({
+      repository: r.repo.fullName,
+      done: r.report.done,
     }));
     const refs = (kind: Change["kind"]) =>
       changes.flatMap((r) =>
-        r.done.filter((c) => c.kind === kind).map((c) => `${r.repository}#${c.issue.number}`),
+        r.done.filter((x) => x.kind === kind).map((x) => `${r.repository}#${x.issue.number}`),
       );
     return {
       outputs: { marked: refs("mark"), unstaled: refs("unstale"), closed: refs("close") },
-      repos,
-      summary: changesSummary(changes, settings.dryRun),
+      summary: changesSummary(changes, context.dryRun, context.links),
     };
   },
 });

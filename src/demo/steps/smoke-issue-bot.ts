@@ -94,7 +94,7 @@ async function runInProcess(sim: Sim, now: number, inputs: Record<string, string
           token,
           baseUrl,
           log,
-          timings: { writeIntervalMs: 0, retryAfterUnitMs: 10, retryBackoffUnitMs: 10 },
+          timings: { pace: null, retryAfterUnitMs: 10, retryBackoffUnitMs: 10 },
         }),
     },
   );

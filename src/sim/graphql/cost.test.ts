@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { queryCost } from "./cost.ts";
 import { handleGraphql } from "./index.ts";
 import { githubSchema } from "./schema.ts";
-import { gql, NOW, parts, testWorld, TOKENS } from "./test-world.ts";
+import { gql, NOW, parts, testWorld, TOKENS } from "./graphql-world.fixture.ts";
 
 async function costOf(query: string, variables: Record<string, unknown> = {}) {
   const document = parse(query);

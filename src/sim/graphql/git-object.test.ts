@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { blobSha, commitFiles, getRepo, type SimRepo } from "../state.ts";
-import { gql, parts, testWorld, TOKENS } from "./test-world.ts";
+import { gql, parts, testWorld, TOKENS } from "./graphql-world.fixture.ts";
 
 /** Commits two state files to acme/api's main branch. */
 function withStateFilesOn(repo: SimRepo) {

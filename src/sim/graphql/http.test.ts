@@ -4,7 +4,7 @@ import { classifyError } from "../../core/errors.ts";
 import { memoryLogger } from "../../core/logger.ts";
 import { fastTimings } from "../../../test/helpers/deps.ts";
 import { startSim, type Sim } from "../index.ts";
-import { testWorld, TOKENS } from "./test-world.ts";
+import { testWorld, TOKENS } from "./graphql-world.fixture.ts";
 
 let sim: Sim | undefined;
 afterEach(async () => {

@@ -1,4 +1,4 @@
-import type { SimComment, SimIssue, SimRepo } from "../state.ts";
+import { tokenCanSeeProject, type SimComment, type SimIssue, type SimRepo } from "../state.ts";
 import { actorView } from "./actor-view.ts";
 import { connection, type PageArgs } from "./connection.ts";
 import type { GraphqlContext } from "./context.ts";
@@ -82,7 +82,9 @@ export function issueView(ctx: GraphqlContext, repo: SimRepo, issue: SimIssue): 
       }),
     projectItems: (args: PageArgs & { includeArchived: boolean }) => {
       requirePermission(ctx, "organization_projects", "read");
+      // Items on boards the token cannot see are left out, so such an issue looks unplaced.
       const placed = ctx.state.projects.flatMap((project) => {
+        if (!tokenCanSeeProject(ctx.token, project)) return [];
         const item = project.itemByContent.get(issue.node_id);
         return item && (args.includeArchived || !item.archived) ? [{ project, item }] : [];
       });

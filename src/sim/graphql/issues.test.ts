@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { addIssue, closeIssue, getRepo, iso } from "../state.ts";
-import { gql, NOW, parts, testWorld, TOKENS, type TestWorld } from "./test-world.ts";
+import {
+  addIssue,
+  addProject,
+  addProjectItem,
+  addToken,
+  closeIssue,
+  getRepo,
+  iso,
+} from "../state.ts";
+import { gql, NOW, parts, testWorld, TOKENS, type TestWorld } from "./graphql-world.fixture.ts";
 
 const LIST = `query List($owner: String!, $name: String!, $after: String, $first: Int = 100) {
   repository(owner: $owner, name: $name) {
@@ -58,6 +66,35 @@ describe("repository.issues", () => {
         live: { totalCount: 0 },
       },
     });
+  });
+
+  it("leaves out items on boards the token cannot see: another org's, a user's", async () => {
+    const world = testWorld();
+    const { bug } = world.issues;
+    for (const owner of ["acme-labs", "alice"]) {
+      const board = addProject(world.state, { owner, number: 1, title: owner, statusOptions: [] });
+      addProjectItem(world.state, board, bug.node_id, iso(NOW));
+    }
+    addToken(world.state, { token: "acme-app", login: "acme-app[bot]", owners: ["acme"] });
+    const count = async (token: string) => {
+      const r = await gql(
+        world,
+        `query($id: ID!) { node(id: $id) { ... on Issue { projectItems(first: 5) { totalCount } } } }`,
+        { variables: { id: bug.node_id }, token },
+      );
+      return (parts(r).data as { node: { projectItems: { totalCount: number } } }).node.projectItems
+        .totalCount;
+    };
+    expect(await count(TOKENS.admin)).toBe(2);
+    expect(await count("acme-app")).toBe(0);
+    const board = await gql(
+      world,
+      `{ organization(login: "acme-labs") { projectV2(number: 1) { id } } }`,
+      {
+        token: "acme-app",
+      },
+    );
+    expect(parts(board).errors?.[0]).toMatchObject({ type: "NOT_FOUND" });
   });
 
   it("pages with cursors that survive the list changing between pages", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addProjectItem, iso } from "../state.ts";
-import { gql, parts, testWorld, TOKENS, type TestWorld } from "./test-world.ts";
+import { gql, parts, testWorld, TOKENS, type TestWorld } from "./graphql-world.fixture.ts";
 
 const ADD = `mutation Add($project: ID!, $content: ID!) {
   addProjectV2ItemById(input: {projectId: $project, contentId: $content}) { item { id } }

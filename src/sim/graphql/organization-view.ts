@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import { getProject, type SimOrg, type SimProject } from "../state.ts";
+import { getProject, tokenCanSeeProject, type SimOrg, type SimProject } from "../state.ts";
 import { compareKeys, connection, type CursorKey, type PageArgs } from "./connection.ts";
 import type { GraphqlContext } from "./context.ts";
 import { notFound } from "./errors.ts";
@@ -26,7 +26,7 @@ export function organizationView(ctx: GraphqlContext, org: SimOrg): View {
     projectV2: (args: { number: number }) => {
       requirePermission(ctx, "organization_projects", "read");
       const project = getProject(ctx.state, org.login, args.number);
-      if (!project)
+      if (!project || !tokenCanSeeProject(ctx.token, project))
         throw notFound(`Could not resolve to a ProjectV2 with the number ${args.number}.`);
       return projectView(ctx, project);
     },
@@ -39,6 +39,7 @@ export function organizationView(ctx: GraphqlContext, org: SimOrg): View {
       const projects = ctx.state.projects.filter(
         (p) =>
           p.owner.toLowerCase() === org.login.toLowerCase() &&
+          tokenCanSeeProject(ctx.token, p) &&
           (!query || p.title.toLowerCase().includes(query)),
       );
       const key = (p: SimProject): CursorKey =>

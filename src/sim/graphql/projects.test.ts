@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gql, parts, testWorld, TOKENS } from "./test-world.ts";
+import { gql, parts, testWorld, TOKENS } from "./graphql-world.fixture.ts";
 
 const BOARD = `query Board($org: String!, $number: Int!, $field: String!) {
   organization(login: $org) {

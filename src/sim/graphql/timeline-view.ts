@@ -11,8 +11,11 @@ export interface TimelineArgs extends PageArgs {
   since?: string | null;
 }
 
-/** The `IssueTimelineItemsItemType` of each event the model records. */
-const itemType: Record<SimEvent["event"], string> = {
+/**
+ * The `IssueTimelineItemsItemType` of the events GraphQL shows. The REST timeline serves every
+ * kind; here only these five are modelled, and the others are left out of `timelineItems`.
+ */
+const itemType: Partial<Record<SimEvent["event"], string>> = {
   labeled: "LABELED_EVENT",
   unlabeled: "UNLABELED_EVENT",
   commented: "ISSUE_COMMENT",
@@ -21,7 +24,8 @@ const itemType: Record<SimEvent["event"], string> = {
 };
 
 function eventView(ctx: GraphqlContext, repo: SimRepo, issue: SimIssue, e: SimEvent) {
-  const common = { id: e.node_id, actor: actorView(e.actor), createdAt: e.created_at };
+  const actor = e.actor === null ? null : actorView(e.actor);
+  const common = { id: e.node_id, actor, createdAt: e.created_at };
   const self = () => issueView(ctx, repo, issue);
   switch (e.event) {
     case "labeled":
@@ -48,6 +52,8 @@ function eventView(ctx: GraphqlContext, repo: SimRepo, issue: SimIssue, e: SimEv
       if (!comment) throw new Error(`comment ${e.comment_id} of event ${e.id} is not in the state`);
       return commentView(ctx, repo, issue, comment);
     }
+    default:
+      throw new Error(`timeline: ${e.event} events are not modelled in GraphQL`);
   }
 }
 
@@ -60,11 +66,14 @@ export function timelineItems(
 ) {
   const types = args.itemTypes ? new Set(args.itemTypes) : undefined;
   const since = args.since ? Date.parse(args.since) : undefined;
-  const events = issue.events.filter(
-    (e) =>
-      (!types || types.has(itemType[e.event])) &&
-      (since === undefined || Date.parse(e.created_at) >= since),
-  );
+  const events = issue.events.filter((e) => {
+    const type = itemType[e.event];
+    return (
+      type !== undefined &&
+      (!types || types.has(type)) &&
+      (since === undefined || Date.parse(e.created_at) >= since)
+    );
+  });
   return connection(events, args, {
     key: (e) => [e.id],
     view: (e) => eventView(ctx, repo, issue, e),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { githubSchema, handleGraphql } from "./index.ts";
-import { gql, parts, testWorld, TOKENS } from "./test-world.ts";
+import { gql, parts, testWorld, TOKENS } from "./graphql-world.fixture.ts";
 
 describe("documents GitHub's schema rejects", () => {
   it("answers an unknown field like GitHub: 200, errors with path and code, no data", async () => {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, daysAgo, NOW, smallWorld } from "../fixtures.ts";
+import { call, daysAgo, NOW, smallWorld } from "../small-world.fixture.ts";
 import { startSim, type Sim } from "../index.ts";
 import { addRun, addWorkflow, iso, type SimRepo } from "../state.ts";
+import { notCompletedStatus } from "./routes-actions.ts";
 
 type Runs = {
   total_count: number;
@@ -111,6 +112,21 @@ describe("workflow runs listing", () => {
       ["Old", "deleted"],
     ]);
   });
+
+  it("gets one workflow by id or file name", async () => {
+    type Workflow = { id: number; path: string; state: string };
+    const byFile = await call<Workflow>(sim.url, "GET", "/repos/acme/api/actions/workflows/ci.yml");
+    expect(byFile.body).toMatchObject({
+      id: ciId,
+      path: ".github/workflows/ci.yml",
+      state: "active",
+    });
+    const byId = await call<Workflow>(sim.url, "GET", `/repos/acme/api/actions/workflows/${ciId}`);
+    expect(byId.body.path).toBe(".github/workflows/ci.yml");
+    expect((await call(sim.url, "GET", "/repos/acme/api/actions/workflows/nope.yml")).status).toBe(
+      404,
+    );
+  });
 });
 
 describe("workflow run get and delete", () => {
@@ -128,5 +144,23 @@ describe("workflow run get and delete", () => {
     expect(refused.status).toBe(409);
     expect(refused.body.message).toBe("Cannot delete a workflow run that is not completed");
     expect(repo.runs.has(running?.id ?? 0)).toBe(true);
+  });
+
+  it("refuses runs not completed with 409 or 403, seeded per run, always with GitHub's message", async () => {
+    // Eight runs queued again (a re-run), put back as they were afterwards.
+    const running = [...repo.runs.values()].slice(-9, -1);
+    const before = running.map((r) => ({ ...r }));
+    for (const r of running) Object.assign(r, { status: "queued", conclusion: null });
+    const answers = [];
+    for (const r of running) {
+      const path = `/repos/acme/api/actions/runs/${r.id}`;
+      const first = await call(sim.url, "DELETE", path);
+      expect(first.body.message).toBe("Cannot delete a workflow run that is not completed");
+      expect((await call(sim.url, "DELETE", path)).status).toBe(first.status);
+      expect(first.status).toBe(notCompletedStatus(7, r.id));
+      answers.push(first.status);
+    }
+    running.forEach((r, i) => Object.assign(r, before[i]));
+    expect(new Set(answers)).toEqual(new Set([403, 409]));
   });
 });

@@ -1,5 +1,13 @@
 import { getWorkflow, type SimRun, type SimWorkflow } from "../state.ts";
-import { conflict, notFound, RawJson, type RepoContext, type RepoRoute } from "./http.ts";
+import { mulberry32 } from "../prng.ts";
+import {
+  conflict,
+  forbidden,
+  notFound,
+  RawJson,
+  type RepoContext,
+  type RepoRoute,
+} from "./http.ts";
 import { runOf } from "./lookup.ts";
 import { paginate } from "./paginate.ts";
 import { FILTERED_RUNS_CAP, runFilter } from "./run-filters.ts";
@@ -59,11 +67,25 @@ function listRuns(ctx: RepoContext, workflowId?: number) {
   };
 }
 
-/** DELETE .../actions/runs/{id}: 409 while the run is not completed, 404 once it is gone. */
+/**
+ * The status of the refusal to delete a run that is not completed. GitHub's description
+ * documents only 204 for this delete; clients have met both 409 and 403 with the same message,
+ * so the simulator gives either, seeded by the state's seed and the run id (the same run is
+ * always refused the same way), and both answers are exercised.
+ */
+export function notCompletedStatus(seed: number, runId: number): 403 | 409 {
+  return mulberry32(seed ^ runId)() < 0.5 ? 403 : 409;
+}
+
+/** DELETE .../actions/runs/{id}: 409 or 403 while the run is not completed, 404 once it is gone. */
 function deleteRun(ctx: RepoContext) {
   const run = runOf(ctx);
-  if (run.status !== "completed")
-    throw conflict("Cannot delete a workflow run that is not completed");
+  if (run.status !== "completed") {
+    const message = "Cannot delete a workflow run that is not completed";
+    throw notCompletedStatus(ctx.state.seed, run.id) === 409
+      ? conflict(message)
+      : forbidden(message);
+  }
   ctx.repo.runs.delete(run.id);
   return { status: 204 };
 }

@@ -3,7 +3,9 @@ import { stringField, validationFailed, type RepoContext, type RepoRoute } from 
 import { issueOf } from "./lookup.ts";
 import { paginate } from "./paginate.ts";
 import { timeQuery } from "./query.ts";
-import { comment, timelineEvent } from "./serialize-issue.ts";
+import { TIMELINE_ONLY } from "../event-kinds.ts";
+import { comment } from "./serialize-issue.ts";
+import { issueEvent, timelineEvent } from "./serialize-timeline.ts";
 
 const READ = { name: "issues", level: "read" } as const;
 const WRITE = { name: "issues", level: "write" } as const;
@@ -40,7 +42,21 @@ function timeline(ctx: RepoContext) {
   };
 }
 
-/** Issue comments list/create and the issue timeline. */
+/** The issue's events: its timeline without comments, commits, reviews and cross-references. */
+function events(ctx: RepoContext) {
+  const i = issueOf(ctx);
+  const page = paginate(
+    ctx,
+    i.events.filter((e) => !TIMELINE_ONLY.has(e.event)),
+  );
+  return {
+    status: 200,
+    body: page.items.map((e) => issueEvent(ctx.api, ctx.repo, i, e)),
+    headers: page.headers,
+  };
+}
+
+/** Issue comments list/create, the issue timeline and the issue's events. */
 export const commentRoutes: RepoRoute[] = [
   {
     scope: "repo",
@@ -63,5 +79,12 @@ export const commentRoutes: RepoRoute[] = [
     pattern: "/repos/{owner}/{repo}/issues/{issue_number}/timeline",
     permission: READ,
     handle: timeline,
+  },
+  {
+    scope: "repo",
+    method: "GET",
+    pattern: "/repos/{owner}/{repo}/issues/{issue_number}/events",
+    permission: READ,
+    handle: events,
   },
 ];

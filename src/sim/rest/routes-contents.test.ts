@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, smallWorld } from "../fixtures.ts";
+import { call, smallWorld } from "../small-world.fixture.ts";
 import { startSim, type Sim } from "../index.ts";
 import { blobSha, type SimRepo } from "../state.ts";
 

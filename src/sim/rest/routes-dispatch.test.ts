@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, daysAgo, smallWorld } from "../fixtures.ts";
+import { call, daysAgo, smallWorld } from "../small-world.fixture.ts";
 import { startSim, type Sim } from "../index.ts";
 import { addToken, addWorkflow, type SimRepo } from "../state.ts";
 
@@ -70,6 +70,22 @@ describe("POST /repos/{o}/{r}/dispatches", () => {
     expect(reader.status).toBe(403);
     expect(reader.headers.get("x-accepted-github-permissions")).toBe("contents=write");
     expect(repo.dispatches.repository).toHaveLength(1);
+  });
+
+  it("refuses a client_payload of 64KB or more and takes one just under", async () => {
+    // {"k":"xxx..."} is 8 bytes of JSON around the string.
+    const sized = (bytes: number) => ({ k: "x".repeat(bytes - 8) });
+    const before = repo.dispatches.repository.length;
+    const under = await call(sim.url, "POST", "/repos/acme/api/dispatches", {
+      body: { event_type: "x", client_payload: sized(64 * 1024 - 1) },
+    });
+    expect(under.status).toBe(204);
+    const over = await call(sim.url, "POST", "/repos/acme/api/dispatches", {
+      body: { event_type: "x", client_payload: sized(64 * 1024) },
+    });
+    expect(over.status).toBe(422);
+    expect(over.body.message).toContain("the payload must be less than 64KB");
+    expect(repo.dispatches.repository).toHaveLength(before + 1);
   });
 });
 

@@ -4,6 +4,8 @@ import { workflowOf } from "./routes-actions.ts";
 
 const MAX_PAYLOAD_KEYS = 10;
 const MAX_INPUTS = 25;
+/** "The total size of the JSON payload must be less than 64KB" (GitHub's REST reference). */
+const MAX_PAYLOAD_BYTES = 64 * 1024;
 
 function objectField(ctx: RepoContext, field: string, maxKeys: number): Record<string, unknown> {
   const value = ctx.body[field];
@@ -28,6 +30,11 @@ function repositoryDispatch(ctx: RepoContext) {
       `Invalid request.\n\nFor 'event_type', found ${eventType.length} characters, allowed 1 to 100.`,
     );
   const payload = objectField(ctx, "client_payload", MAX_PAYLOAD_KEYS);
+  const bytes = Buffer.byteLength(JSON.stringify(payload));
+  if (bytes >= MAX_PAYLOAD_BYTES)
+    throw unprocessable(
+      `Invalid request.\n\nFor 'client_payload', ${bytes} bytes were supplied; the payload must be less than 64KB.`,
+    );
   ctx.repo.dispatches.repository.push({
     event_type: eventType,
     client_payload: payload,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, daysAgo, smallWorld } from "../fixtures.ts";
+import { call, daysAgo, smallWorld } from "../small-world.fixture.ts";
 import { startSim, type Sim } from "../index.ts";
 import { addIssue, addLabel, closeIssue, type SimRepo } from "../state.ts";
 

@@ -1,6 +1,7 @@
 import type { Route } from "./http.ts";
 import { accountRoutes, repoRoutes } from "./routes-account.ts";
 import { actionsRoutes } from "./routes-actions.ts";
+import { cacheRoutes } from "./routes-caches.ts";
 import { commentRoutes } from "./routes-comments.ts";
 import { contentsRoutes } from "./routes-contents.ts";
 import { dispatchRoutes } from "./routes-dispatch.ts";
@@ -15,6 +16,7 @@ export const routes: readonly Route[] = [
   ...labelRoutes,
   ...commentRoutes,
   ...actionsRoutes,
+  ...cacheRoutes,
   ...dispatchRoutes,
   ...contentsRoutes,
 ];

@@ -1,18 +1,10 @@
 import type { components } from "@octokit/openapi-types";
-import {
-  getLabel,
-  type SimComment,
-  type SimEvent,
-  type SimIssue,
-  type SimLabel,
-  type SimRepo,
-} from "../state.ts";
+import { getLabel, type SimComment, type SimIssue, type SimLabel, type SimRepo } from "../state.ts";
 import { simpleUser } from "./serialize-user.ts";
 
 type Issue = components["schemas"]["issue"];
 type Label = components["schemas"]["label"];
 type IssueComment = components["schemas"]["issue-comment"];
-type TimelineEvent = components["schemas"]["timeline-issue-events"];
 
 /** A repository label. */
 export function label(api: string, repo: SimRepo, l: SimLabel): Label {
@@ -83,7 +75,8 @@ export function issue(api: string, repo: SimRepo, i: SimIssue): Issue {
   };
 }
 
-function reactions(url: string) {
+/** An empty reactions rollup. */
+export function reactions(url: string) {
   return {
     url,
     total_count: 0,
@@ -113,39 +106,4 @@ export function comment(api: string, repo: SimRepo, i: SimIssue, c: SimComment):
     author_association: "MEMBER",
     reactions: reactions(`${api}/repos/${repo.full_name}/issues/comments/${c.id}/reactions`),
   };
-}
-
-/** A timeline entry: `labeled`/`unlabeled`, `closed`/`reopened`, or a `commented` comment. */
-export function timelineEvent(api: string, repo: SimRepo, i: SimIssue, e: SimEvent): TimelineEvent {
-  const actor = simpleUser(api, e.actor);
-  if (e.event === "commented") {
-    const c = i.comments.find((x) => x.id === e.comment_id);
-    if (!c)
-      throw new Error(
-        `timeline: comment ${e.comment_id} of ${repo.full_name}#${i.number} is missing`,
-      );
-    return {
-      event: "commented",
-      actor,
-      ...comment(api, repo, i, c),
-      user: actor,
-      author_association: "MEMBER",
-    };
-  }
-  const base = {
-    id: e.id,
-    node_id: e.node_id,
-    url: `${api}/repos/${repo.full_name}/issues/events/${e.id}`,
-    actor,
-    event: e.event,
-    commit_id: null,
-    commit_url: null,
-    created_at: e.created_at,
-    performed_via_github_app: null,
-  };
-  if (e.event === "labeled" || e.event === "unlabeled") {
-    const l = e.label === undefined ? undefined : getLabel(repo, e.label);
-    return { ...base, label: { name: e.label ?? "", color: l?.color ?? "ededed" } };
-  }
-  return { ...base, state_reason: e.state_reason ?? null };
 }

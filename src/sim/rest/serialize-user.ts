@@ -18,10 +18,21 @@ export function userId(login: string): number {
   return id;
 }
 
-/** A user (or organisation, or app bot) in GitHub's `simple-user` shape. */
+/** The web page of an account: an App's bot (`name[bot]`) links to the App, `/apps/name`. */
+function htmlUrl(login: string): string {
+  const bot = /\[bot\]$/.exec(login);
+  return bot
+    ? `https://github.com/apps/${login.slice(0, bot.index)}`
+    : `https://github.com/${login}`;
+}
+
+/**
+ * A user (or organisation, or app bot) in GitHub's `simple-user` shape. The login is
+ * URL-encoded in API links, as GitHub does (`/users/fleet-bot%5Bbot%5D`).
+ */
 export function simpleUser(api: string, login: string, type?: "Organization"): SimpleUser {
   const id = userId(login);
-  const url = `${api}/users/${login}`;
+  const url = `${api}/users/${encodeURIComponent(login)}`;
   return {
     login,
     id,
@@ -29,7 +40,7 @@ export function simpleUser(api: string, login: string, type?: "Organization"): S
     avatar_url: `https://avatars.githubusercontent.com/u/${id}?v=4`,
     gravatar_id: "",
     url,
-    html_url: `https://github.com/${login}`,
+    html_url: htmlUrl(login),
     followers_url: `${url}/followers`,
     following_url: `${url}/following{/other_user}`,
     gists_url: `${url}/gists{/gist_id}`,

@@ -15,7 +15,9 @@ import {
 import { between, chooseShare, DAY, pick, randomInRange, shuffled } from "./sample.ts";
 import type { IssuesSpec } from "./spec.ts";
 // Already-stale issues carry the comment stale-sweep itself posts, hidden marker included.
-import { markers } from "../../actions/stale-sweep/comment-body.ts";
+import { staleSweepMarkers as markers } from "../../core/markers.ts";
+
+const MINUTE = 60_000;
 
 /** The people who file issues and comment in generated scenarios. */
 export const HUMANS = ["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi"];
@@ -145,11 +147,15 @@ export function buildIssues(
     });
 
     let last = Math.max(created, now - between(random, spec.idleDays) * DAY);
-    const markAt = now - Math.min(between(random, spec.stale.markedDays) * DAY, age);
-    if (roles.stale.has(i)) last = Math.min(last, markAt);
+    // Real activity is strictly before or after a mark, never in its second: the last human
+    // comment comes at least a minute before the mark, and a mark leaves two minutes before
+    // "now" for a comment after it.
+    const markAt =
+      now - Math.min(Math.max(between(random, spec.stale.markedDays) * DAY, 2 * MINUTE), age);
+    if (roles.stale.has(i)) last = Math.max(created, Math.min(last, markAt - MINUTE));
     // The last activity is a human comment, so an issue is idle for as long as the spec asked.
     const wanted = randomInRange(random, spec.comments);
-    const count = last - created >= 60_000 ? Math.max(1, wanted) : 0;
+    const count = last - created >= MINUTE ? Math.max(1, wanted) : 0;
     for (const at of commentTimes(random, count, created, last))
       addComment(
         state,
@@ -172,7 +178,7 @@ export function buildIssues(
       if (roles.activeAfterMark.has(i)) {
         const at = Math.min(
           now,
-          between(random, [markAt + 60_000, Math.max(now, markAt + 60_000)]),
+          between(random, [markAt + MINUTE, Math.max(now, markAt + MINUTE)]),
         );
         addComment(state, issue, "This still matters to us, please keep it open.", author, iso(at));
       }

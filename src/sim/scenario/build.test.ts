@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { blobSha, getRepo, type SimRepo, type SimState } from "../state.ts";
 import { buildScenario } from "./build.ts";
-import { markers } from "../../actions/stale-sweep/comment-body.ts";
+import { staleSweepMarkers as markers } from "../../core/markers.ts";
 import { tokenOf } from "./build-tokens.ts";
 import { dumpState } from "./dump.ts";
 import { largeSpec, smallSpec } from "./named.ts";
@@ -103,6 +103,41 @@ describe("buildScenario", () => {
     }
   });
 
+  it("puts no human comment in a mark's second, even when issues go idle after their mark date", () => {
+    const org = sharesSpec.orgs![0]!;
+    const state = buildScenario({
+      ...sharesSpec,
+      orgs: [
+        {
+          ...org,
+          repos: [
+            {
+              name: "api",
+              issues: {
+                count: 100,
+                idleDays: [0, 1],
+                comments: [1, 3],
+                stale: { share: 0.5, markedDays: [0, 10], activityShare: 0.5 },
+              },
+            },
+          ],
+        },
+      ],
+    });
+    let marked = 0;
+    for (const issue of repo(state, "acme/api").issues) {
+      const mark = issue.comments.find((c) => c.user === BOT);
+      if (!mark) continue;
+      marked++;
+      const second = (iso: string) => Math.floor(t(iso) / 1000);
+      const ties = issue.comments.filter(
+        (c) => c.user !== BOT && second(c.created_at) === second(mark.created_at),
+      );
+      expect(ties).toEqual([]);
+    }
+    expect(marked).toBe(50);
+  });
+
   it("keeps issue histories consistent: creation order, chronological events, idle and stale marks", () => {
     const state = buildScenario(sharesSpec);
     const issues = repo(state, "acme/api").issues;
@@ -137,6 +172,9 @@ describe("buildScenario", () => {
       expect(
         human.filter((c) => t(c.created_at) > t(marks[0]!.created_at)).length,
       ).toBeLessThanOrEqual(1);
+      // Real activity is strictly before or after the mark, never in its second.
+      const mark = Math.floor(t(marks[0]!.created_at) / 1000);
+      expect(human.filter((c) => Math.floor(t(c.created_at) / 1000) === mark)).toEqual([]);
     });
     const stale = issues.filter((i) => i.labels.includes("stale"));
     const mark = (i: (typeof stale)[number]) =>

@@ -1,0 +1,163 @@
+import type { Clock } from "./clock.ts";
+import { githubPaceRules, type PaceRules, type RequestCost } from "./pace-rules.ts";
+
+// A client paced to its share of GitHub's secondary limits. Each rule is a sliding window:
+// what was spent in the last minute (or hour) plus the next request must fit the ceiling, so
+// no window of that length ever holds more, whatever the start (a token bucket would let a
+// full burst and a full refill through in one minute).
+
+/** How a client is paced: GitHub's rules, its share of them, and how long a "minute" is. */
+export interface PaceSettings {
+  rules: PaceRules;
+  /** How many jobs share the identity's limits; each gets 1/share of every ceiling. */
+  share: number;
+  /** A minute's length in milliseconds (60,000; benches compress time). */
+  minuteMs: number;
+  /**
+   * How much longer than a minute (or an hour) each window is kept, as a fraction: GitHub
+   * counts requests when they arrive, and a burst that left late can arrive closer to the
+   * next one than it left.
+   */
+  margin: number;
+}
+
+export const defaultPaceSettings: PaceSettings = {
+  rules: githubPaceRules,
+  share: 1,
+  minuteMs: 60_000,
+  margin: 0.02,
+};
+
+interface Spend {
+  at: number;
+  amount: number;
+}
+
+/** One ceiling over a sliding window. */
+class SlidingWindow {
+  private readonly spends: Spend[] = [];
+  private spent = 0;
+
+  constructor(
+    readonly ceiling: number,
+    readonly lengthMs: number,
+  ) {}
+
+  private forget(now: number): void {
+    while (this.spends.length > 0 && this.spends[0]!.at <= now - this.lengthMs) {
+      this.spent -= this.spends.shift()!.amount;
+    }
+  }
+
+  /** How long from `now` until `amount` fits (0 when it does now). */
+  waitFor(amount: number, now: number): number {
+    if (amount === 0) return 0;
+    this.forget(now);
+    let excess = this.spent + amount - this.ceiling;
+    if (excess <= 0) return 0;
+    for (const spend of this.spends) {
+      excess -= spend.amount;
+      if (excess <= 0) return spend.at + this.lengthMs - now;
+    }
+    // More than the ceiling on its own: it goes alone, once the window is empty.
+    const last = this.spends.at(-1);
+    return last ? last.at + this.lengthMs - now : 0;
+  }
+
+  record(amount: number, now: number): void {
+    if (amount === 0) return;
+    this.spends.push({ at: now, amount });
+    this.spent += amount;
+  }
+
+  /** What can still be spent now. */
+  room(now: number): number {
+    this.forget(now);
+    return Math.max(0, this.ceiling - this.spent);
+  }
+}
+
+/**
+ * Paces requests to a share of GitHub's secondary limits: `acquire(cost)` resolves when the
+ * request may be sent (every window has room and a concurrency slot is free) and records its
+ * cost; `release()` frees the slot when the answer is in.
+ */
+export class Pacer {
+  private readonly rest: SlidingWindow;
+  private readonly graphql: SlidingWindow;
+  private readonly contentMinute: SlidingWindow;
+  private readonly contentHour: SlidingWindow;
+  private readonly slots: number;
+  private inFlight = 0;
+  private readonly waiting: (() => void)[] = [];
+  // Acquisitions are served one at a time, in order, so none jumps the queue of a window.
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly clock: Clock,
+    readonly settings: PaceSettings = defaultPaceSettings,
+  ) {
+    const { rules, share, margin } = settings;
+    const minute = Math.ceil(settings.minuteMs * (1 + margin));
+    const part = (n: number) => Math.max(1, Math.floor(n / share));
+    this.rest = new SlidingWindow(part(rules.restPointsPerMinute), minute);
+    this.graphql = new SlidingWindow(part(rules.graphqlPointsPerMinute), minute);
+    this.contentMinute = new SlidingWindow(part(rules.contentPerMinute), minute);
+    this.contentHour = new SlidingWindow(part(rules.contentPerHour), 60 * minute);
+    this.slots = part(rules.concurrent);
+  }
+
+  /** How long a request of `cost` would wait for the windows now (0: it could go at once). */
+  waitFor(cost: RequestCost): number {
+    const now = this.clock.now();
+    return Math.max(
+      this.rest.waitFor(cost.restPoints, now),
+      this.graphql.waitFor(cost.graphqlPoints, now),
+      this.contentMinute.waitFor(cost.content, now),
+      this.contentHour.waitFor(cost.content, now),
+    );
+  }
+
+  /** Content-creating requests this share can still make in the current hour. */
+  contentRoomThisHour(): number {
+    return this.contentHour.room(this.clock.now());
+  }
+
+  /** Resolves when a request of `cost` may be sent, having recorded it. */
+  acquire(cost: RequestCost): Promise<void> {
+    const turn = this.queue.then(async () => {
+      for (let wait = this.waitFor(cost); wait > 0; wait = this.waitFor(cost)) {
+        await this.clock.sleep(wait);
+      }
+      await this.slot();
+      const now = this.clock.now();
+      this.rest.record(cost.restPoints, now);
+      this.graphql.record(cost.graphqlPoints, now);
+      this.contentMinute.record(cost.content, now);
+      this.contentHour.record(cost.content, now);
+    });
+    // The next acquisition waits for this one to be served, not for it to succeed: a failed
+    // wait is the caller's to handle, and must not stall every request after it.
+    this.queue = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    return turn;
+  }
+
+  private slot(): Promise<void> {
+    if (this.inFlight < this.slots) {
+      this.inFlight++;
+      return Promise.resolve();
+    }
+    // The slot passes straight from the request that frees it (release), so inFlight stays.
+    return new Promise<void>((granted) => this.waiting.push(() => granted()));
+  }
+
+  /** Frees the concurrency slot of a request whose answer is in (or that failed). */
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.inFlight--;
+  }
+}
