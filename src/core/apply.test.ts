@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { applyChanges } from "./apply.ts";
 import { Budget } from "./budget.ts";
+import { manualClock } from "./clock.ts";
+import { defaultPaceSettings, Pacer } from "./pacer.ts";
 import { ApiError, classifyError } from "./errors.ts";
 
 const budget = (remaining?: number) => {
@@ -24,6 +26,39 @@ describe("applyChanges", () => {
     expect(applied).toEqual([1, 2]);
     expect(r.left).toBe(3);
     expect(r.warnings).toEqual(["reached max-operations (2); 3 left for the next run"]);
+  });
+
+  it("writes what fits in the hour's share of content-creating requests, then leaves the rest", async () => {
+    // A share of 10: 50 content-creating requests an hour, 8 a minute.
+    const clock = manualClock(0);
+    const pacer = new Pacer(clock, { ...defaultPaceSettings, share: 10 });
+    const applied: number[] = [];
+    const r = await applyChanges(
+      Array.from({ length: 40 }, (_, n) => n),
+      {
+        ...base,
+        cap: 100,
+        budget: budget(),
+        pacer,
+        // Each change is a label and a comment, as stale-sweep's marks are.
+        content: () => 2,
+        apply: async (n) => {
+          for (let k = 0; k < 2; k++) {
+            await pacer.acquire({ restPoints: 5, graphqlPoints: 0, content: 1 });
+            pacer.release();
+          }
+          applied.push(n);
+          return "done";
+        },
+      },
+    );
+    expect(applied).toHaveLength(25);
+    expect(r.left).toBe(15);
+    expect(r.warnings).toEqual([
+      "this job's share of GitHub's content-creating requests for the hour (50) is spent; stopped with 15 left for the next run",
+    ]);
+    // It wrote at the minute's pace until the hour's share was spent, and never sat it out.
+    expect(clock.now()).toBeLessThan(10 * 61_200);
   });
 
   it("stops at the rate-limit floor", async () => {

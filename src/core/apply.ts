@@ -1,5 +1,6 @@
 import type { Budget } from "./budget.ts";
 import { ApiError, classifyError, stopsTheRest } from "./errors.ts";
+import type { Pacer } from "./pacer.ts";
 
 /** How one change ended when applied. */
 export type ChangeOutcome = "done" | "skipped";
@@ -11,6 +12,8 @@ export type ChangeOutcome = "done" | "skipped";
 export interface ApplyWording<T = unknown> {
   /** The cap (`max-*`) was reached. */
   capReached(capInput: string, cap: number, left: readonly T[]): string;
+  /** This job's share of the hour's content-creating requests (`perHour`) is spent. */
+  hourSpent(perHour: number, left: readonly T[]): string;
   /** The rate-limit floor was reached; `remaining` is in `unit` (requests, GraphQL points). */
   floorReached(
     remaining: number | undefined,
@@ -26,6 +29,8 @@ export interface ApplyWording<T = unknown> {
 export const defaultWording: ApplyWording = {
   capReached: (capInput, cap, left) =>
     `reached ${capInput} (${cap}); ${left.length} left for the next run`,
+  hourSpent: (perHour, left) =>
+    `this job's share of GitHub's content-creating requests for the hour (${perHour}) is spent; stopped with ${left.length} left for the next run`,
   floorReached: (remaining, unit, floor, left) =>
     `rate-limit floor reached (${remaining} ${unit} left, min-remaining ${floor}); stopped with ${left.length} left for the next run`,
   stopped: (cause, left) => `${cause}; ${left.length} changes left undone`,
@@ -66,6 +71,8 @@ export interface ApplyLimits<T> {
   budget: Budget;
   /** `min-remaining`: stop before the budget drops to this. */
   floor: number;
+  /** The client's pacer: a change it would hold for the hour is left for the next run. */
+  pacer?: Pacer;
   resource?: string;
   /**
    * A dry run: no change is applied. A change within the cap counts as done, or as what
@@ -84,6 +91,11 @@ export type ChangeWrites<T> = {
    * said. A skipped change made no change and is not counted.
    */
   cost?(change: T): number;
+  /**
+   * The content-creating requests one change makes (a comment, a label, an issue, a board
+   * item): 1 unless said; 0 for a change that only deletes or reads.
+   */
+  content?(change: T): number;
   /**
    * In a dry run, the reads that tell whether a change would be done or skipped (they are
    * requests, so the floor guards them as it guards writes).
@@ -182,6 +194,13 @@ export async function applyChanges<T>(
       report.warnings.push(say.capReached(options.capInput, options.cap, left));
       break;
     }
+    const batch = changes.slice(i, i + size);
+    const content = batch.reduce((n, c) => n + (options.content?.(c) ?? 1), 0);
+    if (!options.dryRun && options.pacer?.hourIsSpentFor(content)) {
+      const perHour = options.pacer.contentPerHour;
+      report.warnings.push(say.hourSpent(perHour, leaveFrom(i)));
+      break;
+    }
     if (guarded && !options.budget.allows(options.floor, options.resource)) {
       const left = leaveFrom(i);
       const remaining = options.budget.get(options.resource)?.remaining;
@@ -189,7 +208,6 @@ export async function applyChanges<T>(
       report.warnings.push(say.floorReached(remaining, unit, options.floor, left));
       break;
     }
-    const batch = changes.slice(i, i + size);
     let result: BatchResult;
     try {
       result = await write(batch);

@@ -118,9 +118,24 @@ export class Pacer {
     );
   }
 
+  /** Content-creating requests this share may make in an hour. */
+  get contentPerHour(): number {
+    return this.contentHour.ceiling;
+  }
+
   /** Content-creating requests this share can still make in the current hour. */
   contentRoomThisHour(): number {
     return this.contentHour.room(this.clock.now());
+  }
+
+  /**
+   * Whether `content` content-creating requests would have to wait for the hour's window:
+   * longer than two of the pacer's minutes, where the minute's window never holds a request.
+   * A job then stops with the rest left for the next run, rather than sit out the hour.
+   */
+  hourIsSpentFor(content: number): boolean {
+    const now = this.clock.now();
+    return content > 0 && this.contentHour.waitFor(content, now) > 2 * this.settings.minuteMs;
   }
 
   /** Resolves when a request of `cost` may be sent, having recorded it. */

@@ -55,6 +55,7 @@ export async function runRepository<
     capInput: context.cap.input,
     budget: context.client.budget,
     floor: context.floor,
+    ...(context.client.pacer ? { pacer: context.client.pacer } : {}),
     dryRun: context.dryRun,
     ...(context.resource ? { resource: context.resource } : {}),
     ...(spec.wording ? { wording: spec.wording } : {}),

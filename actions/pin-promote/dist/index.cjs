@@ -46312,9 +46312,22 @@ var Pacer = class {
       this.contentHour.waitFor(cost.content, now)
     );
   }
+  /** Content-creating requests this share may make in an hour. */
+  get contentPerHour() {
+    return this.contentHour.ceiling;
+  }
   /** Content-creating requests this share can still make in the current hour. */
   contentRoomThisHour() {
     return this.contentHour.room(this.clock.now());
+  }
+  /**
+   * Whether `content` content-creating requests would have to wait for the hour's window:
+   * longer than two of the pacer's minutes, where the minute's window never holds a request.
+   * A job then stops with the rest left for the next run, rather than sit out the hour.
+   */
+  hourIsSpentFor(content) {
+    const now = this.clock.now();
+    return content > 0 && this.contentHour.waitFor(content, now) > 2 * this.settings.minuteMs;
   }
   /** Resolves when a request of `cost` may be sent, having recorded it. */
   acquire(cost) {

@@ -46312,9 +46312,22 @@ var Pacer = class {
       this.contentHour.waitFor(cost.content, now)
     );
   }
+  /** Content-creating requests this share may make in an hour. */
+  get contentPerHour() {
+    return this.contentHour.ceiling;
+  }
   /** Content-creating requests this share can still make in the current hour. */
   contentRoomThisHour() {
     return this.contentHour.room(this.clock.now());
+  }
+  /**
+   * Whether `content` content-creating requests would have to wait for the hour's window:
+   * longer than two of the pacer's minutes, where the minute's window never holds a request.
+   * A job then stops with the rest left for the next run, rather than sit out the hour.
+   */
+  hourIsSpentFor(content) {
+    const now = this.clock.now();
+    return content > 0 && this.contentHour.waitFor(content, now) > 2 * this.settings.minuteMs;
   }
   /** Resolves when a request of `cost` may be sent, having recorded it. */
   acquire(cost) {
@@ -66926,6 +66939,7 @@ async function mapRepositories(repositories, log, work, concurrency = 1) {
 // src/core/apply.ts
 var defaultWording = {
   capReached: (capInput, cap, left) => `reached ${capInput} (${cap}); ${left.length} left for the next run`,
+  hourSpent: (perHour, left) => `this job's share of GitHub's content-creating requests for the hour (${perHour}) is spent; stopped with ${left.length} left for the next run`,
   floorReached: (remaining, unit, floor, left) => `rate-limit floor reached (${remaining} ${unit} left, min-remaining ${floor}); stopped with ${left.length} left for the next run`,
   stopped: (cause, left) => `${cause}; ${left.length} changes left undone`
 };
@@ -66965,6 +66979,13 @@ async function applyChanges(changes, options) {
       report.warnings.push(say.capReached(options.capInput, options.cap, left));
       break;
     }
+    const batch = changes.slice(i, i + size);
+    const content = batch.reduce((n, c) => n + (options.content?.(c) ?? 1), 0);
+    if (!options.dryRun && options.pacer?.hourIsSpentFor(content)) {
+      const perHour = options.pacer.contentPerHour;
+      report.warnings.push(say.hourSpent(perHour, leaveFrom(i)));
+      break;
+    }
     if (guarded && !options.budget.allows(options.floor, options.resource)) {
       const left = leaveFrom(i);
       const remaining = options.budget.get(options.resource)?.remaining;
@@ -66972,7 +66993,6 @@ async function applyChanges(changes, options) {
       report.warnings.push(say.floorReached(remaining, unit, options.floor, left));
       break;
     }
-    const batch = changes.slice(i, i + size);
     let result;
     try {
       result = await write(batch);
@@ -67045,6 +67065,7 @@ async function runRepository(spec, repo, context) {
     capInput: context.cap.input,
     budget: context.client.budget,
     floor: context.floor,
+    ...context.client.pacer ? { pacer: context.client.pacer } : {},
     dryRun: context.dryRun,
     ...context.resource ? { resource: context.resource } : {},
     ...spec.wording ? { wording: spec.wording } : {}

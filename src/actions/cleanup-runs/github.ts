@@ -112,6 +112,8 @@ export function runDeleter(
     apply,
     preview,
     describe: (candidate: Candidate) => `run ${candidate.id}`,
+    // Deleting a run creates nothing: only the REST points bound the deletes.
+    content: () => 0,
     skips,
     unreachable: () => unreachable,
   };

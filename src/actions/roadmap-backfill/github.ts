@@ -108,6 +108,8 @@ export function boardWriter(client: FleetClient, board: Board): BoardWriter {
     applyBatch,
     batchSize: BATCH_SIZE,
     describe: (issue: OpenIssue) => `adding #${issue.number}`,
+    // The addition and its Status: two content-creating mutations, by the safe reading.
+    content: () => 2,
     raced,
     unset,
   };

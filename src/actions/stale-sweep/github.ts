@@ -11,6 +11,7 @@ import {
   capPlan,
   isMarkCandidate,
   needsTimeline,
+  contentOf,
   operationsCost,
   staleCutoff,
   type Change,
@@ -296,5 +297,11 @@ export function sweepWriter(
       return { warnings: [labelNotCreated((e as Error).message)] };
     }
   };
-  return { apply, describe: describeChange, cost: operationsCost(plan), before };
+  return {
+    apply,
+    describe: describeChange,
+    cost: operationsCost(plan),
+    content: contentOf,
+    before,
+  };
 }

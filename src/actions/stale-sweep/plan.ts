@@ -96,6 +96,14 @@ export function operationsOf(change: Change): number {
 }
 
 /**
+ * Content-creating requests one change makes: a mark's label and comment, a close's comment
+ * and closing edit; taking a label off is a deletion.
+ */
+export function contentOf(change: Change): number {
+  return change.kind === "unstale" ? 0 : operationsOf(change);
+}
+
+/**
  * Decides what to do in one repository: un-stale issues someone touched since they were
  * marked, close those left alone `days-before-close` since, mark idle ones. Pure.
  */
