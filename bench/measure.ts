@@ -68,10 +68,11 @@ export async function versus<A extends unknown[], O, N>(
 export const repositoriesOf = (sim: Sim) => [...sim.state.repos.values()].map((r) => r.full_name);
 
 /**
- * Requests the simulator refused with 403. The bench tokens may do everything on every
+ * Requests the simulator refused with 403 or 429. The bench tokens may do everything on every
  * repository, so each one is a secondary-limit refusal.
  */
-export const secondaryHits = (sim: Sim) => sim.log.count({ status: 403 });
+export const secondaryHits = (sim: Sim) =>
+  sim.log.count((e) => e.status === 403 || e.status === 429);
 
 /** The sum of `values`. */
 export const total = (values: Iterable<number>) => [...values].reduce((a, b) => a + b, 0);

@@ -45,20 +45,28 @@ export const pacedTimings = (pace: Pace): Partial<ClientTimings> => ({
 
 /**
  * Serves `state` with `latencyMs` added to every request. Time runs 1000/paceMs times faster
- * than GitHub's one write a second, and so may the secondary limits: the budgets named in
- * `limits.secondary` scale with it, so a client paced at `paceMs` never hits them, while one
- * that ignores the pace still does.
+ * than GitHub's: the simulator's minute lasts 60 x paceMs, as the bench clients' does, and the
+ * budgets named in `limits.secondary` keep GitHub's numbers within it (the others are off).
+ * A client paced to GitHub's rules never hits them; one that ignores them still does, and is
+ * refused in each of GitHub's shapes in turn.
  */
 export function startPacedSim(state: SimState, pace: Pace, limits: BenchLimits = {}): Promise<Sim> {
-  const speedup = 1000 / pace.paceMs;
-  const secondary =
-    limits.secondary &&
-    Object.fromEntries([
-      ...limits.secondary.map((k) => [k, defaultSecondaryLimits[k] * speedup]),
-      ...(limits.countMutationAliasesAsContent === undefined
-        ? []
-        : [["countMutationAliasesAsContent", limits.countMutationAliasesAsContent]]),
-    ]);
+  const timed: readonly TimedBudget[] = [
+    "restPointsPerMinute",
+    "graphqlPointsPerMinute",
+    "contentPerMinute",
+    "contentPerHour",
+  ];
+  const secondary = limits.secondary && {
+    ...Object.fromEntries(
+      timed.map((k) => [k, limits.secondary!.includes(k) ? defaultSecondaryLimits[k] : Infinity]),
+    ),
+    minuteMs: 60 * pace.paceMs,
+    refusal: "mixed" as const,
+    ...(limits.countMutationAliasesAsContent === undefined
+      ? {}
+      : { countMutationAliasesAsContent: limits.countMutationAliasesAsContent }),
+  };
   return startSim(state, {
     latency: { fixedMs: pace.latencyMs },
     limits: { primary: limits.primary, secondary },

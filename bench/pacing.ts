@@ -9,6 +9,7 @@ import type { ActionSpec } from "../src/core/action.ts";
 import type { InputSchema } from "../src/core/inputs.ts";
 import type { LogEntry, Sim } from "../src/sim/index.ts";
 import { buildScenario } from "../src/sim/scenario/build.ts";
+import { addToken } from "../src/sim/state.ts";
 import type { ScenarioSpec } from "../src/sim/scenario/spec.ts";
 import { repositoriesOf, runAction, secondaryHits, timed, withSim } from "./measure.ts";
 import { startPacedSim, type Pace } from "./paced-sim.ts";
@@ -135,7 +136,10 @@ const allSecondary = [
   "contentPerHour",
 ] as const;
 
-/** `jobs` runs of `spec` at once, one repository each, as the matrix jobs of one App. */
+/**
+ * `spec` on every repository at once, one job each, as the matrix jobs of one App: each job
+ * with its own installation token of that App, sharing its secondary limits.
+ */
 async function fanOut<S extends InputSchema>(
   sim: Sim,
   spec: ActionSpec<S>,
@@ -144,19 +148,22 @@ async function fanOut<S extends InputSchema>(
   timings: Partial<ClientTimings>,
 ) {
   const repositories = repositoriesOf(sim);
+  const tokens = repositories.map((_, k) =>
+    addToken(sim.state, {
+      token: `bench-job-${k + 1}`,
+      login: "fleet-bot[bot]",
+      app: "fleet-bench",
+      hourlyLimit: 10_000_000,
+    }),
+  );
   const { value: runs, wallMs } = await timed(() =>
     Promise.all(
-      repositories.map((repository) =>
+      repositories.map((repository, k) =>
         runAction(
           sim,
           spec,
           { ...inputs, repositories: repository },
-          {
-            token: TOKEN,
-            pace,
-            timings,
-            mayFail: true,
-          },
+          { token: tokens[k]!.token, pace, timings, mayFail: true },
         ),
       ),
     ),

@@ -61,6 +61,36 @@ describe("applyChanges", () => {
     expect(clock.now()).toBeLessThan(10 * 61_200);
   });
 
+  it("leaves the rest when the hour runs out mid-change, as another repository drew on it", async () => {
+    const pacer = new Pacer(manualClock(0), { ...defaultPaceSettings, share: 100 });
+    // Another repository of the same job spends the hour's 5 first.
+    for (let k = 0; k < 5; k++) {
+      await pacer.acquire({ restPoints: 5, graphqlPoints: 0, content: 1 });
+      pacer.release();
+    }
+    const r = await applyChanges([1, 2, 3], {
+      ...base,
+      cap: 10,
+      budget: budget(),
+      // Says it creates nothing, so only the request itself meets the spent hour.
+      content: () => 0,
+      pacer,
+      apply: async () => {
+        // As Octokit hands it on: the pacer's refusal as the cause of a request error.
+        await pacer.acquire({ restPoints: 5, graphqlPoints: 0, content: 1 }).catch((cause) => {
+          throw Object.assign(new Error("request failed"), { status: 500, cause });
+        });
+        return "done";
+      },
+    });
+    expect(r.done).toEqual([]);
+    expect(r.failed).toEqual([]);
+    expect(r.left).toBe(3);
+    expect(r.warnings).toEqual([
+      "this job's share of GitHub's content-creating requests for the hour (5) is spent; stopped with 3 left for the next run",
+    ]);
+  });
+
   it("stops at the rate-limit floor", async () => {
     const b = budget(102);
     const r = await applyChanges([1, 2, 3, 4], {

@@ -1,6 +1,6 @@
 import type { Budget } from "./budget.ts";
 import { ApiError, classifyError, stopsTheRest } from "./errors.ts";
-import type { Pacer } from "./pacer.ts";
+import { hourSpent, type Pacer } from "./pacer.ts";
 
 /** How one change ended when applied. */
 export type ChangeOutcome = "done" | "skipped";
@@ -212,6 +212,12 @@ export async function applyChanges<T>(
     try {
       result = await write(batch);
     } catch (error) {
+      // The hour's content-creating requests ran out mid-batch (other repositories drew on
+      // them too): what this change still needed is left for the next run, as the floor is.
+      if (hourSpent(error) && options.pacer) {
+        report.warnings.push(say.hourSpent(options.pacer.contentPerHour, leaveFrom(i)));
+        break;
+      }
       if (error instanceof StopChanges) {
         const failed = error.failure !== undefined;
         if (failed) report.failed.push({ change: batch[0]!, error: error.failure! });

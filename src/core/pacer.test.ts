@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { manualClock } from "./clock.ts";
 import type { RequestCost } from "./pace-rules.ts";
-import { defaultPaceSettings, Pacer } from "./pacer.ts";
+import { defaultPaceSettings, HourSpentError, Pacer } from "./pacer.ts";
 
 // A window is a minute and the 2 % margin.
 const MINUTE = 61_200;
@@ -35,13 +35,14 @@ describe("Pacer", () => {
     expect(times[180]).toBe(MINUTE);
   });
 
-  it("posts comments at 80 a minute and stops the hour at 500", async () => {
-    const { times, pacer } = await send(Array.from({ length: 501 }, () => comment));
+  it("posts comments at 80 a minute, and refuses the 501st of the hour rather than wait", async () => {
+    const { times, pacer } = await send(Array.from({ length: 500 }, () => comment));
     expect(times.filter((t) => t < MINUTE)).toHaveLength(80);
-    expect(times.filter((t) => t < 60 * MINUTE)).toHaveLength(500);
-    expect(times[500]).toBe(60 * MINUTE);
-    // At the hour's mark only the first minute's 80 have left the window.
-    expect(pacer.contentRoomThisHour()).toBe(500 - 420 - 1);
+    expect(times.at(-1)).toBeLessThan(7 * MINUTE);
+    expect(pacer.contentRoomThisHour()).toBe(0);
+    await expect(pacer.acquire(comment)).rejects.toBeInstanceOf(HourSpentError);
+    // Reads and deletes create nothing: they go on.
+    await expect(pacer.acquire(del)).resolves.toBeUndefined();
   });
 
   it("gives each of N jobs 1/N of every ceiling", async () => {

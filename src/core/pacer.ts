@@ -77,6 +77,21 @@ class SlidingWindow {
   }
 }
 
+/** A content-creating request that would wait for the hour's window; nothing was sent. */
+export class HourSpentError extends Error {
+  override readonly name = "HourSpentError";
+}
+
+/** The HourSpentError behind a failed request (Octokit wraps what fetch threw), if any. */
+export function hourSpent(error: unknown): HourSpentError | undefined {
+  let e = error as { cause?: unknown } | undefined;
+  for (let depth = 0; e && depth < 6; depth++) {
+    if (e instanceof HourSpentError) return e;
+    e = e.cause as { cause?: unknown } | undefined;
+  }
+  return undefined;
+}
+
 /**
  * Paces requests to a share of GitHub's secondary limits: `acquire(cost)` resolves when the
  * request may be sent (every window has room and a concurrency slot is free) and records its
@@ -141,6 +156,13 @@ export class Pacer {
   /** Resolves when a request of `cost` may be sent, having recorded it. */
   acquire(cost: RequestCost): Promise<void> {
     const turn = this.queue.then(async () => {
+      // A job does not sit out the hour: the request is refused, and the change that needed it
+      // is left for the next run (see applyChanges).
+      if (this.hourIsSpentFor(cost.content)) {
+        throw new HourSpentError(
+          `this job's share of GitHub's content-creating requests for the hour (${this.contentPerHour}) is spent`,
+        );
+      }
       for (let wait = this.waitFor(cost); wait > 0; wait = this.waitFor(cost)) {
         await this.clock.sleep(wait);
       }

@@ -50,7 +50,7 @@ export async function answerGraphql(
     contentCreating: req.peek.contentCreating,
   });
   if (wait !== null) {
-    const e = secondaryExceeded(wait, req.requestId);
+    const e = secondaryExceeded(wait, req.requestId, b.limiter.nextRefusal());
     return { ...base, status: e.status, body: e.body, headers: { ...headers(), ...e.headers } };
   }
   if (req.badJson) {

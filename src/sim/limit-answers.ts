@@ -1,5 +1,6 @@
 import { errorBody, HttpError } from "./rest/http.ts";
 import { userId } from "./rest/serialize-user.ts";
+import type { RefusalShape } from "./rate-limit.ts";
 import type { SimToken } from "./state.ts";
 
 const SECONDARY_DOCS =
@@ -16,15 +17,24 @@ export function primaryExceeded(token: SimToken): HttpError {
   return new HttpError(403, errorBody(403, primaryExceededMessage(token)));
 }
 
-/** The answer to a request over a secondary limit: 403 with `retry-after`, REST and GraphQL alike. */
-export function secondaryExceeded(retryAfterSeconds: number, requestId: string): HttpError {
+/**
+ * The answer to a request over a secondary limit, REST and GraphQL alike, in one of the
+ * shapes GitHub sends: 403 or 429, with `retry-after` or without (a client then waits a
+ * minute, as GitHub's documentation says).
+ */
+export function secondaryExceeded(
+  retryAfterSeconds: number,
+  requestId: string,
+  shape: RefusalShape = "403 retry-after",
+): HttpError {
+  const status = shape.startsWith("429") ? 429 : 403;
   return new HttpError(
-    403,
+    status,
     {
       message: `You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID ${requestId}.`,
       documentation_url: SECONDARY_DOCS,
-      status: "403",
+      status: String(status),
     },
-    { "retry-after": String(retryAfterSeconds) },
+    shape.endsWith("retry-after") ? { "retry-after": String(retryAfterSeconds) } : {},
   );
 }

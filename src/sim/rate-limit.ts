@@ -23,7 +23,21 @@ export interface SecondaryLimits {
    * reading; false counts the request once.
    */
   countMutationAliasesAsContent: boolean;
+  /**
+   * How long the simulator's minute lasts, in its clock's milliseconds (an hour is sixty of
+   * them): benches compress time this way, GitHub's budgets unchanged.
+   */
+  minuteMs: number;
+  /**
+   * How a refusal is answered: GitHub sends 403 or 429, with or without `retry-after`;
+   * `mixed` takes the four shapes in turn, so a client's every path is exercised.
+   */
+  refusal: RefusalShape | "mixed";
 }
+
+/** One shape of GitHub's secondary-limit refusal. */
+export type RefusalShape = "403 retry-after" | "429 retry-after" | "403" | "429";
+const SHAPES: readonly RefusalShape[] = ["403 retry-after", "429 retry-after", "403", "429"];
 
 export const defaultSecondaryLimits: SecondaryLimits = {
   concurrent: 100,
@@ -34,6 +48,8 @@ export const defaultSecondaryLimits: SecondaryLimits = {
   contentPerMinute: 80,
   contentPerHour: 500,
   countMutationAliasesAsContent: true,
+  minuteMs: 60_000,
+  refusal: "403 retry-after",
 };
 
 /**
@@ -69,7 +85,9 @@ export type SecondaryCost =
     };
 
 const HOUR = 3_600_000;
-const MINUTE = 60_000;
+
+/** Whose secondary limits a request draws on: its App's, shared by all its tokens, or its own. */
+const identity = (token: SimToken) => (token.app ? `app:${token.app}` : token.token);
 
 interface Window {
   start: number;
@@ -82,6 +100,7 @@ export class RateLimiter {
   secondary: SecondaryLimits | null;
   private readonly windows = new Map<string, Window>();
   private readonly inFlight = new Map<string, number>();
+  private refusals = 0;
 
   constructor(
     private readonly clock: SimClock,
@@ -146,11 +165,17 @@ export class RateLimiter {
 
   /** Marks a request in flight; call `leave` when it is answered. */
   enter(token: SimToken): void {
-    this.inFlight.set(token.token, (this.inFlight.get(token.token) ?? 0) + 1);
+    this.inFlight.set(identity(token), (this.inFlight.get(identity(token)) ?? 0) + 1);
   }
 
   leave(token: SimToken): void {
-    this.inFlight.set(token.token, (this.inFlight.get(token.token) ?? 1) - 1);
+    this.inFlight.set(identity(token), (this.inFlight.get(identity(token)) ?? 1) - 1);
+  }
+
+  /** The shape of the next secondary-limit refusal. */
+  nextRefusal(): RefusalShape {
+    const refusal = this.secondary?.refusal ?? defaultSecondaryLimits.refusal;
+    return refusal === "mixed" ? SHAPES[this.refusals++ % SHAPES.length]! : refusal;
   }
 
   /**
@@ -160,36 +185,35 @@ export class RateLimiter {
   secondaryCheck(token: SimToken, cost: SecondaryCost): number | null {
     const s = this.secondary;
     if (!s) return null;
-    if ((this.inFlight.get(token.token) ?? 0) > s.concurrent) return 1;
+    const who = identity(token);
+    const MINUTE = s.minuteMs;
+    const HOUR = 60 * s.minuteMs;
+    if ((this.inFlight.get(who) ?? 0) > s.concurrent) return 1;
     const charges: [Window, number, number, number][] = [];
     // REST and GraphQL share the content-creation windows: both create the same content.
     const content = (count: number) => {
       if (count === 0) return;
-      charges.push([
-        this.window(`content-m:${token.token}`, MINUTE),
-        count,
-        s.contentPerMinute,
-        MINUTE,
-      ]);
-      charges.push([this.window(`content-h:${token.token}`, HOUR), count, s.contentPerHour, HOUR]);
+      charges.push([this.window(`content-m:${who}`, MINUTE), count, s.contentPerMinute, MINUTE]);
+      charges.push([this.window(`content-h:${who}`, HOUR), count, s.contentPerHour, HOUR]);
     };
     if (cost.kind === "rest") {
       const points = cost.write ? s.restWritePoints : 1;
-      const w = this.window(`rest:${token.token}:${cost.endpoint}`, MINUTE);
+      const w = this.window(`rest:${who}:${cost.endpoint}`, MINUTE);
       charges.push([w, points, s.restPointsPerMinute, MINUTE]);
       content(cost.content ? 1 : 0);
     } else {
       const points = cost.mutation ? s.graphqlMutationPoints : 1;
-      const w = this.window(`graphql:${token.token}`, MINUTE);
+      const w = this.window(`graphql:${who}`, MINUTE);
       charges.push([w, points, s.graphqlPointsPerMinute, MINUTE]);
       // With the safe reading, batching content-creating mutations does not slip past the limits.
       const created = cost.contentCreating ?? 0;
       content(s.countMutationAliasesAsContent ? created : Math.min(1, created));
     }
+    // In the simulator's seconds: a sixtieth of its minute.
     let wait = 0;
     for (const [w, points, limit, length] of charges) {
       if (w.used + points > limit)
-        wait = Math.max(wait, Math.ceil((w.start + length - this.clock.now()) / 1000));
+        wait = Math.max(wait, Math.ceil((w.start + length - this.clock.now()) / (MINUTE / 60)));
     }
     if (wait > 0) return wait;
     for (const [w, points] of charges) w.used += points;

@@ -31,6 +31,11 @@ export interface SimToken {
   /** Primary rate-limit budget per hour, for REST ("core"); GraphQL gets its own of the same size. */
   hourlyLimit: number;
   /**
+   * The GitHub App an installation token was minted from. GitHub counts secondary limits per
+   * identity, so every token of one App (one per matrix job) shares one set of them.
+   */
+  app?: string;
+  /**
    * The accounts an App installation is on: ProjectsV2 boards of any other owner (another
    * org, a user) are invisible to it. Undefined: boards of every owner, an admin's reach.
    */

@@ -46278,6 +46278,17 @@ var SlidingWindow = class {
     return Math.max(0, this.ceiling - this.spent);
   }
 };
+var HourSpentError = class extends Error {
+  name = "HourSpentError";
+};
+function hourSpent(error63) {
+  let e = error63;
+  for (let depth = 0; e && depth < 6; depth++) {
+    if (e instanceof HourSpentError) return e;
+    e = e.cause;
+  }
+  return void 0;
+}
 var Pacer = class {
   constructor(clock, settings = defaultPaceSettings) {
     this.clock = clock;
@@ -46332,6 +46343,11 @@ var Pacer = class {
   /** Resolves when a request of `cost` may be sent, having recorded it. */
   acquire(cost) {
     const turn = this.queue.then(async () => {
+      if (this.hourIsSpentFor(cost.content)) {
+        throw new HourSpentError(
+          `this job's share of GitHub's content-creating requests for the hour (${this.contentPerHour}) is spent`
+        );
+      }
       for (let wait = this.waitFor(cost); wait > 0; wait = this.waitFor(cost)) {
         await this.clock.sleep(wait);
       }
@@ -66997,6 +67013,10 @@ async function applyChanges(changes, options) {
     try {
       result = await write(batch);
     } catch (error63) {
+      if (hourSpent(error63) && options.pacer) {
+        report.warnings.push(say.hourSpent(options.pacer.contentPerHour, leaveFrom(i)));
+        break;
+      }
       if (error63 instanceof StopChanges) {
         const failed = error63.failure !== void 0;
         if (failed) report.failed.push({ change: batch[0], error: error63.failure });

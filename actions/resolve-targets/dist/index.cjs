@@ -53608,6 +53608,9 @@ var SlidingWindow = class {
     return Math.max(0, this.ceiling - this.spent);
   }
 };
+var HourSpentError = class extends Error {
+  name = "HourSpentError";
+};
 var Pacer = class {
   constructor(clock, settings = defaultPaceSettings) {
     this.clock = clock;
@@ -53662,6 +53665,11 @@ var Pacer = class {
   /** Resolves when a request of `cost` may be sent, having recorded it. */
   acquire(cost) {
     const turn = this.queue.then(async () => {
+      if (this.hourIsSpentFor(cost.content)) {
+        throw new HourSpentError(
+          `this job's share of GitHub's content-creating requests for the hour (${this.contentPerHour}) is spent`
+        );
+      }
       for (let wait = this.waitFor(cost); wait > 0; wait = this.waitFor(cost)) {
         await this.clock.sleep(wait);
       }

@@ -45,6 +45,14 @@ export const ALLOWED: readonly Allowance[] = [
   },
   {
     operation: "*",
+    status: 429,
+    part: "status",
+    body: messageIs(/^You have exceeded a secondary rate limit/),
+    why: "Any operation may answer a secondary-limit refusal with 429 instead of 403.",
+    source: `${DOCS}/using-the-rest-api/rate-limits-for-the-rest-api ("you will receive a 403 or 429 response")`,
+  },
+  {
+    operation: "*",
     status: 404,
     part: "status",
     why: "Any operation answers 404 for what the token cannot see or what is gone, documented or not.",

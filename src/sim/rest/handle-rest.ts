@@ -93,7 +93,8 @@ export function handleRest(req: RestRequest, b: RestBackend): RestResult {
     write: req.method !== "GET",
     content: match?.route.content === true,
   });
-  if (wait !== null) return answer(fromError(secondaryExceeded(wait, req.requestId)));
+  if (wait !== null)
+    return answer(fromError(secondaryExceeded(wait, req.requestId, b.limiter.nextRefusal())));
   // Charged before the headers are computed, so they show this request as spent.
   const charged = (result: RestResult): RestResult => {
     if (!free && result.status !== 304) b.limiter.charge(token, "core", 1);
