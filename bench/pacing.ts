@@ -70,64 +70,53 @@ const createsContent = (e: LogEntry) =>
   !e.path.endsWith("/graphql") &&
   e.status < 300;
 
+/** A seeded scenario of one org, `bench`, served to the bench's token. */
+const benchOrg = (
+  seed: number,
+  org: Omit<NonNullable<ScenarioSpec["orgs"]>[number], "login">,
+  hourlyLimit = 10_000_000,
+): ScenarioSpec => ({
+  seed,
+  now: Date.now(),
+  admin: { login: "fleet-bot[bot]", token: TOKEN, hourlyLimit },
+  orgs: [{ login: "bench", ...org }],
+});
+
 /** One repository whose `runs` runs are all completed and skipped: each must go. */
-function cleanupSpec(runs: number, hourlyLimit: number): ScenarioSpec {
-  return {
-    seed: 17,
-    now: Date.now(),
-    admin: { login: "fleet-bot[bot]", token: TOKEN, hourlyLimit },
-    orgs: [
-      {
-        login: "bench",
-        repos: [
-          {
-            name: "mono",
-            workflows: [
-              { file: "ci.yml", runs, active: 0, conclusions: { skipped: 1 }, ageDays: [0, 90] },
-            ],
-          },
-        ],
-      },
-    ],
-  };
-}
+const cleanupSpec = (runs: number, hourlyLimit: number) =>
+  benchOrg(
+    17,
+    {
+      repos: [
+        {
+          name: "mono",
+          workflows: [
+            { file: "ci.yml", runs, active: 0, conclusions: { skipped: 1 }, ageDays: [0, 90] },
+          ],
+        },
+      ],
+    },
+    hourlyLimit,
+  );
 
 /** `repos` repositories of a neglected fleet: `idle` issues each, all past 30 days idle. */
-function staleSpec(repos: number, idle: number): ScenarioSpec {
-  return {
-    seed: 23,
-    now: Date.now(),
-    admin: { login: "fleet-bot[bot]", token: TOKEN, hourlyLimit: 10_000_000 },
-    orgs: [
+const staleSpec = (repos: number, idle: number) =>
+  benchOrg(23, {
+    repos: [
       {
-        login: "bench",
-        repos: [
-          {
-            name: "svc",
-            count: repos,
-            issues: { count: idle, ageDays: [60, 400], idleDays: [40, 60], comments: [0, 0] },
-          },
-        ],
+        name: "svc",
+        count: repos,
+        issues: { count: idle, ageDays: [60, 400], idleDays: [40, 60], comments: [0, 0] },
       },
     ],
-  };
-}
+  });
 
 /** `repos` repositories of `issues` open issues, none on any board: each must be added. */
-function backfillSpec(repos: number, issues: number): ScenarioSpec {
-  return {
-    seed: 29,
-    now: Date.now(),
-    admin: { login: "fleet-bot[bot]", token: TOKEN, hourlyLimit: 10_000_000 },
-    orgs: [
-      {
-        login: "bench",
-        boards: [{ number: 7, title: "Roadmap" }],
-        repos: [{ name: "svc", count: repos, issues: { count: issues, comments: [0, 0] } }],
-      },
-    ],
-  };
-}
+const backfillSpec = (repos: number, issues: number) =>
+  benchOrg(29, {
+    boards: [{ number: 7, title: "Roadmap" }],
+    repos: [{ name: "svc", count: repos, issues: { count: issues, comments: [0, 0] } }],
+  });
 
 const allSecondary = [
   "restPointsPerMinute",
@@ -171,6 +160,18 @@ async function fanOut<S extends InputSchema>(
   return { runs, wallMs, failed: runs.filter((r) => r.code !== 0).length };
 }
 
+/** Serves `spec` with every secondary limit on (and the primary when `primary`) to `use`. */
+const withLimits = <T>(
+  spec: ScenarioSpec,
+  pace: Pace,
+  use: (sim: Sim) => Promise<T>,
+  primary = false,
+) =>
+  withSim(
+    () => startPacedSim(buildScenario(spec), pace, { primary, secondary: [...allSecondary] }),
+    use,
+  );
+
 const row = (scenario: string, latencyMs: number, figures: Record<string, unknown>): BenchRow => ({
   action: "pacing",
   scenario,
@@ -182,18 +183,14 @@ const row = (scenario: string, latencyMs: number, figures: Record<string, unknow
   ...figures,
 });
 
-/** cleanup-runs alone, the budget not the bound: deletes at the REST ceiling (180 a minute). */
-async function cleanupAtCeiling(quick: boolean, log: (line: string) => void): Promise<BenchRow> {
-  const runs = quick ? 600 : 20_000;
+/** One repository of `runs` skipped runs, all to go, on an installation budget of `budget`. */
+async function cleanupPaced(runs: number, budget: number | undefined, floor: number) {
   // Slow enough that one client's own overhead (about 25 ms a request here) is not the bound.
   const minuteMs = 6000;
   const pace = paceOf(minuteMs, 2);
-  return withSim(
-    () =>
-      startPacedSim(buildScenario(cleanupSpec(runs, 10_000_000)), pace, {
-        primary: false,
-        secondary: [...allSecondary],
-      }),
+  return withLimits(
+    cleanupSpec(runs, budget ?? 10_000_000),
+    pace,
     async (sim) => {
       const run = await runAction(
         sim,
@@ -203,75 +200,68 @@ async function cleanupAtCeiling(quick: boolean, log: (line: string) => void): Pr
           "dry-run": "false",
           conclusions: "skipped",
           "max-deletes": "1000000",
-          "min-remaining": "0",
+          "min-remaining": String(floor),
         },
         { token: TOKEN, pace, timings: sharedPace(minuteMs, 1) },
       );
-      const deletes = perMinute(sim, minuteMs, isDelete);
-      log(
-        `cleanup-runs, ${runs} runs: ${deletes.perMinute} deletes a minute (ceiling 180), busiest minute ${deletes.busiestMinute}, ${secondaryHits(sim)} secondary-limit answers`,
-      );
+      const [result] = JSON.parse(run.outputs.result ?? "[]") as {
+        left?: number;
+        status?: string;
+      }[];
       return {
-        ...row(`cleanup-runs, 1 repo x ${runs} runs, budget not the bound`, pace.latencyMs, {
-          requests: run.requests,
-          wallMs: run.wallMs,
-        }),
-        deletesPerMinute: deletes.perMinute,
-        ceilingPerMinute: 180,
-        rateToCeiling: Math.round((deletes.perMinute / 180) * 100) / 100,
-        busiestMinute: deletes.busiestMinute,
-        simulatedMinutes: deletes.minutes,
+        run,
+        pace,
+        deletes: perMinute(sim, minuteMs, isDelete),
+        result,
         secondaryHits: secondaryHits(sim),
       };
     },
+    budget !== undefined,
   );
+}
+
+/** cleanup-runs alone, the budget not the bound: deletes at the REST ceiling (180 a minute). */
+async function cleanupAtCeiling(quick: boolean, log: (line: string) => void): Promise<BenchRow> {
+  const runs = quick ? 600 : 20_000;
+  const { run, pace, deletes, secondaryHits: hits } = await cleanupPaced(runs, undefined, 0);
+  log(
+    `cleanup-runs, ${runs} runs: ${deletes.perMinute} deletes a minute (ceiling 180), busiest minute ${deletes.busiestMinute}, ${hits} secondary-limit answers`,
+  );
+  return {
+    ...row(`cleanup-runs, 1 repo x ${runs} runs, budget not the bound`, pace.latencyMs, {
+      requests: run.requests,
+      wallMs: run.wallMs,
+    }),
+    deletesPerMinute: deletes.perMinute,
+    ceilingPerMinute: 180,
+    rateToCeiling: Math.round((deletes.perMinute / 180) * 100) / 100,
+    busiestMinute: deletes.busiestMinute,
+    simulatedMinutes: deletes.minutes,
+    secondaryHits: hits,
+  };
 }
 
 /** cleanup-runs on a 5,000-an-hour installation budget: the floor, reached at the ceiling. */
 async function cleanupToTheFloor(quick: boolean, log: (line: string) => void): Promise<BenchRow> {
   const budget = quick ? 500 : 5_000;
   const runs = budget * 2;
-  const minuteMs = 6000;
-  const pace = paceOf(minuteMs, 2);
-  return withSim(
-    () =>
-      startPacedSim(buildScenario(cleanupSpec(runs, budget)), pace, {
-        primary: true,
-        secondary: [...allSecondary],
-      }),
-    async (sim) => {
-      const run = await runAction(
-        sim,
-        cleanupRuns,
-        {
-          repositories: "bench/mono",
-          "dry-run": "false",
-          conclusions: "skipped",
-          "max-deletes": "1000000",
-          "min-remaining": "100",
-        },
-        { token: TOKEN, pace, timings: sharedPace(minuteMs, 1) },
-      );
-      const deletes = perMinute(sim, minuteMs, isDelete);
-      const result = JSON.parse(run.outputs.result ?? "[]") as { left?: number; status?: string }[];
-      log(
-        `cleanup-runs on ${budget} requests an hour: ${deletes.total} deleted in ${deletes.minutes} simulated minutes, stopped ${result[0]?.status} with ${result[0]?.left} left, ${secondaryHits(sim)} secondary-limit answers`,
-      );
-      return {
-        ...row(`cleanup-runs, ${runs} runs, a budget of ${budget} an hour`, pace.latencyMs, {
-          requests: run.requests,
-          wallMs: run.wallMs,
-        }),
-        budget,
-        deletedBeforeFloor: deletes.total,
-        simulatedMinutesToFloor: deletes.minutes,
-        deletesPerMinute: deletes.perMinute,
-        status: result[0]?.status,
-        left: result[0]?.left,
-        secondaryHits: secondaryHits(sim),
-      };
-    },
+  const { run, pace, deletes, result, secondaryHits: hits } = await cleanupPaced(runs, budget, 100);
+  log(
+    `cleanup-runs on ${budget} requests an hour: ${deletes.total} deleted in ${deletes.minutes} simulated minutes, stopped ${result?.status} with ${result?.left} left, ${hits} secondary-limit answers`,
   );
+  return {
+    ...row(`cleanup-runs, ${runs} runs, a budget of ${budget} an hour`, pace.latencyMs, {
+      requests: run.requests,
+      wallMs: run.wallMs,
+    }),
+    budget,
+    deletedBeforeFloor: deletes.total,
+    simulatedMinutesToFloor: deletes.minutes,
+    deletesPerMinute: deletes.perMinute,
+    status: result?.status,
+    left: result?.left,
+    secondaryHits: hits,
+  };
 }
 
 /** stale-sweep's first sweep of a neglected fleet, one job per repository, one App. */
@@ -287,44 +277,37 @@ async function staleFanOut(
   const minuteMs = quick ? 2000 : 4000;
   const pace = paceOf(minuteMs, 2);
   const timings = pacing === "shared" ? sharedPace(minuteMs, repos) : oneWriteASecond(minuteMs);
-  return withSim(
-    () =>
-      startPacedSim(buildScenario(staleSpec(repos, idle)), pace, {
-        primary: false,
-        secondary: [...allSecondary],
-      }),
-    async (sim) => {
-      const fan = await fanOut(
-        sim,
-        staleSweep,
-        { "dry-run": "false", "max-operations": "1000" },
-        pace,
-        timings,
-      );
-      const content = perMinute(sim, minuteMs, createsContent);
-      const hits = secondaryHits(sim);
-      log(
-        `stale-sweep, ${repos} jobs (${pacing}): ${content.perMinute} content-creating requests a minute fleet-wide (ceiling 80), busiest minute ${content.busiestMinute}, ${hits} secondary-limit answers, ${fan.failed} jobs failed`,
-      );
-      return {
-        ...row(
-          `stale-sweep first sweep, ${repos} parallel jobs of one App, ${pacing}`,
-          pace.latencyMs,
-          {
-            requests: sim.log.count(),
-            wallMs: fan.wallMs,
-          },
-        ),
-        contentPerMinute: content.perMinute,
-        ceilingPerMinute: 80,
-        rateToCeiling: Math.round((content.perMinute / 80) * 100) / 100,
-        busiestMinute: content.busiestMinute,
-        contentTotal: content.total,
-        secondaryHits: hits,
-        failedJobs: fan.failed,
-      };
-    },
-  );
+  return withLimits(staleSpec(repos, idle), pace, async (sim) => {
+    const fan = await fanOut(
+      sim,
+      staleSweep,
+      { "dry-run": "false", "max-operations": "1000" },
+      pace,
+      timings,
+    );
+    const content = perMinute(sim, minuteMs, createsContent);
+    const hits = secondaryHits(sim);
+    log(
+      `stale-sweep, ${repos} jobs (${pacing}): ${content.perMinute} content-creating requests a minute fleet-wide (ceiling 80), busiest minute ${content.busiestMinute}, ${hits} secondary-limit answers, ${fan.failed} jobs failed`,
+    );
+    return {
+      ...row(
+        `stale-sweep first sweep, ${repos} parallel jobs of one App, ${pacing}`,
+        pace.latencyMs,
+        {
+          requests: sim.log.count(),
+          wallMs: fan.wallMs,
+        },
+      ),
+      contentPerMinute: content.perMinute,
+      ceilingPerMinute: 80,
+      rateToCeiling: Math.round((content.perMinute / 80) * 100) / 100,
+      busiestMinute: content.busiestMinute,
+      contentTotal: content.total,
+      secondaryHits: hits,
+      failedJobs: fan.failed,
+    };
+  });
 }
 
 /** roadmap-backfill adding every orphan: GraphQL points and additions against both ceilings. */
@@ -335,46 +318,39 @@ async function backfill(quick: boolean, log: (line: string) => void): Promise<Be
   const issues = quick ? 150 : 300;
   const minuteMs = 100;
   const pace = paceOf(minuteMs, 2);
-  return withSim(
-    () =>
-      startPacedSim(buildScenario(backfillSpec(repos, issues)), pace, {
-        primary: false,
-        secondary: [...allSecondary],
+  return withLimits(backfillSpec(repos, issues), pace, async (sim) => {
+    const run = await runAction(
+      sim,
+      roadmapBackfill,
+      {
+        repositories: repositoriesOf(sim).join(","),
+        "dry-run": "false",
+        "project-owner": "bench",
+        "project-number": "7",
+        "max-adds": "100000",
+        "min-remaining": "0",
+      },
+      { token: TOKEN, pace, timings: sharedPace(minuteMs, 1) },
+    );
+    const graphql = sim.log.filter((e) => e.path.endsWith("/graphql"));
+    const mutations = graphql.filter((e) => e.mutating);
+    const points = graphql.length + 4 * mutations.length;
+    const minutes = graphql.length < 2 ? 1 : (graphql.at(-1)!.time - graphql[0]!.time) / minuteMs;
+    const added = repos * issues;
+    log(
+      `roadmap-backfill, ${added} additions: ${Math.round(points / Math.max(1, minutes))} GraphQL points a minute (ceiling 2,000), ${Math.round((added / Math.max(1, minutes)) * 60)} additions an hour, ${secondaryHits(sim)} secondary-limit answers`,
+    );
+    return {
+      ...row(`roadmap-backfill, ${added} additions`, pace.latencyMs, {
+        requests: run.requests,
+        wallMs: run.wallMs,
       }),
-    async (sim) => {
-      const run = await runAction(
-        sim,
-        roadmapBackfill,
-        {
-          repositories: repositoriesOf(sim).join(","),
-          "dry-run": "false",
-          "project-owner": "bench",
-          "project-number": "7",
-          "max-adds": "100000",
-          "min-remaining": "0",
-        },
-        { token: TOKEN, pace, timings: sharedPace(minuteMs, 1) },
-      );
-      const graphql = sim.log.filter((e) => e.path.endsWith("/graphql"));
-      const mutations = graphql.filter((e) => e.mutating);
-      const points = graphql.length + 4 * mutations.length;
-      const minutes = graphql.length < 2 ? 1 : (graphql.at(-1)!.time - graphql[0]!.time) / minuteMs;
-      const added = repos * issues;
-      log(
-        `roadmap-backfill, ${added} additions: ${Math.round(points / Math.max(1, minutes))} GraphQL points a minute (ceiling 2,000), ${Math.round((added / Math.max(1, minutes)) * 60)} additions an hour, ${secondaryHits(sim)} secondary-limit answers`,
-      );
-      return {
-        ...row(`roadmap-backfill, ${added} additions`, pace.latencyMs, {
-          requests: run.requests,
-          wallMs: run.wallMs,
-        }),
-        graphqlPointsPerMinute: Math.round(points / Math.max(1, minutes)),
-        additionsPerHour: Math.round((added / Math.max(1, minutes)) * 60),
-        simulatedMinutes: Math.round(minutes * 10) / 10,
-        secondaryHits: secondaryHits(sim),
-      };
-    },
-  );
+      graphqlPointsPerMinute: Math.round(points / Math.max(1, minutes)),
+      additionsPerHour: Math.round((added / Math.max(1, minutes)) * 60),
+      simulatedMinutes: Math.round(minutes * 10) / 10,
+      secondaryHits: secondaryHits(sim),
+    };
+  });
 }
 
 /** cleanup-runs with no limits configured, against a deleter with 10 requests in flight. */
