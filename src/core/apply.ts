@@ -1,6 +1,6 @@
 import type { Budget } from "./budget.ts";
 import { ApiError, classifyError, stopsTheRest } from "./errors.ts";
-import { hourSpent, type Pacer } from "./pacer.ts";
+import { HOUR_SPENT, hourSpent, type Pacer } from "./pacer.ts";
 
 /** How one change ended when applied. */
 export type ChangeOutcome = "done" | "skipped";
@@ -194,13 +194,6 @@ export async function applyChanges<T>(
       report.warnings.push(say.capReached(options.capInput, options.cap, left));
       break;
     }
-    const batch = changes.slice(i, i + size);
-    const content = batch.reduce((n, c) => n + (options.content?.(c) ?? 1), 0);
-    if (!options.dryRun && options.pacer?.hourIsSpentFor(content)) {
-      const perHour = options.pacer.contentPerHour;
-      report.warnings.push(say.hourSpent(perHour, leaveFrom(i)));
-      break;
-    }
     if (guarded && !options.budget.allows(options.floor, options.resource)) {
       const left = leaveFrom(i);
       const remaining = options.budget.get(options.resource)?.remaining;
@@ -208,9 +201,12 @@ export async function applyChanges<T>(
       report.warnings.push(say.floorReached(remaining, unit, options.floor, left));
       break;
     }
-    let result: BatchResult;
+    const batch = changes.slice(i, i + size);
+    const content = batch.reduce((n, c) => n + (options.content?.(c) ?? 1), 0);
+    const pacer = options.dryRun || content === 0 ? undefined : options.pacer;
+    let result: BatchResult | typeof HOUR_SPENT;
     try {
-      result = await write(batch);
+      result = pacer ? await pacer.contentTurn(content, () => write(batch)) : await write(batch);
     } catch (error) {
       // The hour's content-creating requests ran out mid-batch (other repositories drew on
       // them too): what this change still needed is left for the next run, as the floor is.
@@ -234,6 +230,10 @@ export async function applyChanges<T>(
         break;
       }
       result = { outcomes: batch.map(() => ({ error: e.message })) };
+    }
+    if (result === HOUR_SPENT) {
+      report.warnings.push(say.hourSpent(pacer!.contentPerHour, leaveFrom(i)));
+      break;
     }
     batch.forEach((change, k) => {
       const outcome = result.outcomes[k]!;

@@ -77,6 +77,9 @@ class SlidingWindow {
   }
 }
 
+/** What contentTurn answers when the hour's share cannot hold a batch: nothing was run. */
+export const HOUR_SPENT = Symbol("hour spent");
+
 /** A content-creating request that would wait for the hour's window; nothing was sent. */
 export class HourSpentError extends Error {
   override readonly name = "HourSpentError";
@@ -107,6 +110,8 @@ export class Pacer {
   private readonly waiting: (() => void)[] = [];
   // Acquisitions are served one at a time, in order, so none jumps the queue of a window.
   private queue: Promise<void> = Promise.resolve();
+  // Batches of content-creating changes, one at a time (see contentTurn).
+  private contentQueue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly clock: Clock,
@@ -144,11 +149,29 @@ export class Pacer {
   }
 
   /**
+   * Runs `work`, a batch of changes that makes `content` content-creating requests, when no
+   * other such batch of this job is running, and only if the hour's share still holds them;
+   * otherwise resolves HOUR_SPENT without running it. One batch at a time, so that two
+   * repositories cannot both count on the same room and each be cut off halfway.
+   */
+  async contentTurn<T>(content: number, work: () => Promise<T>): Promise<T | typeof HOUR_SPENT> {
+    const previous = this.contentQueue;
+    let finished!: () => void;
+    this.contentQueue = new Promise<void>((resolve) => (finished = resolve));
+    await previous;
+    try {
+      return this.hourIsSpentFor(content) ? HOUR_SPENT : await work();
+    } finally {
+      finished();
+    }
+  }
+
+  /**
    * Whether `content` content-creating requests would have to wait for the hour's window:
    * longer than two of the pacer's minutes, where the minute's window never holds a request.
    * A job then stops with the rest left for the next run, rather than sit out the hour.
    */
-  hourIsSpentFor(content: number): boolean {
+  private hourIsSpentFor(content: number): boolean {
     const now = this.clock.now();
     return content > 0 && this.contentHour.waitFor(content, now) > 2 * this.settings.minuteMs;
   }

@@ -46278,6 +46278,7 @@ var SlidingWindow = class {
     return Math.max(0, this.ceiling - this.spent);
   }
 };
+var HOUR_SPENT = /* @__PURE__ */ Symbol("hour spent");
 var HourSpentError = class extends Error {
   name = "HourSpentError";
 };
@@ -46305,6 +46306,8 @@ var Pacer = class {
   waiting = [];
   // Acquisitions are served one at a time, in order, so none jumps the queue of a window.
   queue = Promise.resolve();
+  // Batches of content-creating changes, one at a time (see contentTurn).
+  contentQueue = Promise.resolve();
   /** How long a request of `cost` would wait for the windows now (0: it could go at once). */
   waitFor(cost) {
     const now = this.clock.now();
@@ -46322,6 +46325,23 @@ var Pacer = class {
   /** Content-creating requests this share can still make in the current hour. */
   contentRoomThisHour() {
     return this.contentHour.room(this.clock.now());
+  }
+  /**
+   * Runs `work`, a batch of changes that makes `content` content-creating requests, when no
+   * other such batch of this job is running, and only if the hour's share still holds them;
+   * otherwise resolves HOUR_SPENT without running it. One batch at a time, so that two
+   * repositories cannot both count on the same room and each be cut off halfway.
+   */
+  async contentTurn(content, work) {
+    const previous = this.contentQueue;
+    let finished;
+    this.contentQueue = new Promise((resolve) => finished = resolve);
+    await previous;
+    try {
+      return this.hourIsSpentFor(content) ? HOUR_SPENT : await work();
+    } finally {
+      finished();
+    }
   }
   /**
    * Whether `content` content-creating requests would have to wait for the hour's window:

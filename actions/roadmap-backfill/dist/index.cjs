@@ -46278,6 +46278,7 @@ var SlidingWindow = class {
     return Math.max(0, this.ceiling - this.spent);
   }
 };
+var HOUR_SPENT = /* @__PURE__ */ Symbol("hour spent");
 var HourSpentError = class extends Error {
   name = "HourSpentError";
 };
@@ -46313,6 +46314,8 @@ var Pacer = class {
   waiting = [];
   // Acquisitions are served one at a time, in order, so none jumps the queue of a window.
   queue = Promise.resolve();
+  // Batches of content-creating changes, one at a time (see contentTurn).
+  contentQueue = Promise.resolve();
   /** How long a request of `cost` would wait for the windows now (0: it could go at once). */
   waitFor(cost) {
     const now = this.clock.now();
@@ -46330,6 +46333,23 @@ var Pacer = class {
   /** Content-creating requests this share can still make in the current hour. */
   contentRoomThisHour() {
     return this.contentHour.room(this.clock.now());
+  }
+  /**
+   * Runs `work`, a batch of changes that makes `content` content-creating requests, when no
+   * other such batch of this job is running, and only if the hour's share still holds them;
+   * otherwise resolves HOUR_SPENT without running it. One batch at a time, so that two
+   * repositories cannot both count on the same room and each be cut off halfway.
+   */
+  async contentTurn(content, work) {
+    const previous = this.contentQueue;
+    let finished;
+    this.contentQueue = new Promise((resolve) => finished = resolve);
+    await previous;
+    try {
+      return this.hourIsSpentFor(content) ? HOUR_SPENT : await work();
+    } finally {
+      finished();
+    }
   }
   /**
    * Whether `content` content-creating requests would have to wait for the hour's window:
@@ -66998,13 +67018,6 @@ async function applyChanges(changes, options) {
       report.warnings.push(say.capReached(options.capInput, options.cap, left));
       break;
     }
-    const batch = changes.slice(i, i + size);
-    const content = batch.reduce((n, c) => n + (options.content?.(c) ?? 1), 0);
-    if (!options.dryRun && options.pacer?.hourIsSpentFor(content)) {
-      const perHour = options.pacer.contentPerHour;
-      report.warnings.push(say.hourSpent(perHour, leaveFrom(i)));
-      break;
-    }
     if (guarded && !options.budget.allows(options.floor, options.resource)) {
       const left = leaveFrom(i);
       const remaining = options.budget.get(options.resource)?.remaining;
@@ -67012,9 +67025,12 @@ async function applyChanges(changes, options) {
       report.warnings.push(say.floorReached(remaining, unit, options.floor, left));
       break;
     }
+    const batch = changes.slice(i, i + size);
+    const content = batch.reduce((n, c) => n + (options.content?.(c) ?? 1), 0);
+    const pacer = options.dryRun || content === 0 ? void 0 : options.pacer;
     let result;
     try {
-      result = await write(batch);
+      result = pacer ? await pacer.contentTurn(content, () => write(batch)) : await write(batch);
     } catch (error63) {
       if (hourSpent(error63) && options.pacer) {
         report.warnings.push(say.hourSpent(options.pacer.contentPerHour, leaveFrom(i)));
@@ -67033,6 +67049,10 @@ async function applyChanges(changes, options) {
         break;
       }
       result = { outcomes: batch.map(() => ({ error: e.message })) };
+    }
+    if (result === HOUR_SPENT) {
+      report.warnings.push(say.hourSpent(pacer.contentPerHour, leaveFrom(i)));
+      break;
     }
     batch.forEach((change, k) => {
       const outcome = result.outcomes[k];
