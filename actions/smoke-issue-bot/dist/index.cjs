@@ -46427,6 +46427,7 @@ var TRANSIENT = /* @__PURE__ */ new Set([
   "UND_ERR_HEADERS_TIMEOUT",
   "UND_ERR_BODY_TIMEOUT"
 ]);
+var BEFORE_CONNECTING = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_CONNECT_TIMEOUT|ERR_TLS_.*|ERR_SSL_.*|.*CERT.*)$/;
 function networkFailure(error63) {
   if (error63.response !== void 0) return void 0;
   let fetchFailed = false;
@@ -46436,13 +46437,17 @@ function networkFailure(error63) {
     if (typeof e.code === "string" && /^[A-Z][A-Z0-9_]+$/.test(e.code)) {
       const message = e.message ?? "";
       const cause = message.includes(e.code) ? message : `${message} (${e.code})`.trim();
-      return { cause, transient: TRANSIENT.has(e.code) };
+      return {
+        cause,
+        transient: TRANSIENT.has(e.code),
+        neverSent: BEFORE_CONNECTING.test(e.code)
+      };
     }
     if (e instanceof TypeError && e.message === "fetch failed") fetchFailed = true;
     innermost = e.message ?? innermost;
     e = e.cause;
   }
-  return fetchFailed ? { cause: innermost, transient: false } : void 0;
+  return fetchFailed ? { cause: innermost, transient: false, neverSent: true } : void 0;
 }
 var UnreachableError = class extends Error {
   constructor(message, request2, cause) {
