@@ -3,7 +3,7 @@ import { InputError, readInputs, secretInputs, type InputSchema } from "./inputs
 import { scrubbingLogger, type Logger } from "./logger.ts";
 import { redact } from "./redact.ts";
 import { secretForms } from "./secret-forms.ts";
-import { renderSummary, resultJson, type ActionResult } from "./report.ts";
+import { renderSummary, resultJson, type ActionResult, type RepoResult } from "./report.ts";
 import { webRoot } from "./web-links.ts";
 
 /** Where an action's effects go: the Actions runner, or a terminal for the CLI. */
@@ -47,12 +47,15 @@ export async function executeAction<S extends InputSchema>(
     }
   }
   const dryRun = (inputs as Record<string, unknown>)["dry-run"] === true;
+  // Rows kept as repositories complete: what a run that throws late had already done.
+  const kept: RepoResult[] = [];
   let result: ActionResult = { outputs: {}, repos: [] };
   let threw = false;
   try {
-    result = await spec.run(inputs, { ...deps, log });
+    result = await spec.run(inputs, { ...deps, log, keep: (row) => void kept.push(row) });
   } catch (error) {
     threw = true;
+    result = { outputs: {}, repos: kept };
     log.error(`${spec.name}: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     const outputs = { result: resultJson(result.repos), ...result.outputs };

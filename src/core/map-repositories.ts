@@ -7,13 +7,14 @@ import { workerPool } from "./worker-pool.ts";
 /**
  * Runs `work` for each repository, `concurrency` at a time, in input order of results. One
  * repository's failure becomes its failed row (with the classified cause) and the others go
- * on: the job still ends non-zero because a row failed.
+ * on: the job still ends non-zero because a row failed. `keep` gets each row as it completes.
  */
 export async function mapRepositories(
   repositories: readonly string[],
   log: Logger,
   work: (repo: RepoRef) => Promise<RepoResult>,
   concurrency = 1,
+  keep: (row: RepoResult) => void = () => {},
 ): Promise<RepoResult[]> {
   const results: RepoResult[] = new Array(repositories.length);
   await workerPool(repositories.length, concurrency, async (index) => {
@@ -32,6 +33,7 @@ export async function mapRepositories(
       };
     }
     const r = results[index]!;
+    keep(r);
     log.info(
       `[${index + 1}/${repositories.length}] ${fullName}: ${r.status}, ${r.done} done, ${r.left} left (${Date.now() - started} ms)`,
     );

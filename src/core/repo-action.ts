@@ -182,6 +182,7 @@ export function defineRepoAction<
           return "plan" in run ? run.row : run;
         },
         spec.concurrency,
+        (row) => deps.keep?.(row),
       );
       const ordered = new Map(
         rows.flatMap((r) => {

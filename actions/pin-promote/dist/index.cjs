@@ -66683,12 +66683,14 @@ async function executeAction(spec, host, deps) {
     }
   }
   const dryRun = inputs["dry-run"] === true;
+  const kept = [];
   let result = { outputs: {}, repos: [] };
   let threw = false;
   try {
-    result = await spec.run(inputs, { ...deps, log });
+    result = await spec.run(inputs, { ...deps, log, keep: (row) => void kept.push(row) });
   } catch (error63) {
     threw = true;
+    result = { outputs: {}, repos: kept };
     log.error(`${spec.name}: ${error63 instanceof Error ? error63.message : String(error63)}`);
   } finally {
     const outputs = { result: resultJson(result.repos), ...result.outputs };

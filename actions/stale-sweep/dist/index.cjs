@@ -66685,12 +66685,14 @@ async function executeAction(spec, host, deps) {
     }
   }
   const dryRun = inputs["dry-run"] === true;
+  const kept = [];
   let result = { outputs: {}, repos: [] };
   let threw = false;
   try {
-    result = await spec.run(inputs, { ...deps, log });
+    result = await spec.run(inputs, { ...deps, log, keep: (row) => void kept.push(row) });
   } catch (error63) {
     threw = true;
+    result = { outputs: {}, repos: kept };
     log.error(`${spec.name}: ${error63 instanceof Error ? error63.message : String(error63)}`);
   } finally {
     const outputs = { result: resultJson(result.repos), ...result.outputs };
@@ -66903,7 +66905,8 @@ async function workerPool(count2, concurrency, work, stopped = () => false) {
 }
 
 // src/core/map-repositories.ts
-async function mapRepositories(repositories, log, work, concurrency = 1) {
+async function mapRepositories(repositories, log, work, concurrency = 1, keep = () => {
+}) {
   const results = new Array(repositories.length);
   await workerPool(repositories.length, concurrency, async (index) => {
     const fullName = repositories[index];
@@ -66921,6 +66924,7 @@ async function mapRepositories(repositories, log, work, concurrency = 1) {
       };
     }
     const r = results[index];
+    keep(r);
     log.info(
       `[${index + 1}/${repositories.length}] ${fullName}: ${r.status}, ${r.done} done, ${r.left} left (${Date.now() - started} ms)`
     );
@@ -67126,7 +67130,8 @@ function defineRepoAction(spec) {
           if ("plan" in run) runs.set(repo.fullName, run);
           return "plan" in run ? run.row : run;
         },
-        spec.concurrency
+        spec.concurrency,
+        (row) => deps.keep?.(row)
       );
       const ordered = new Map(
         rows.flatMap((r) => {
