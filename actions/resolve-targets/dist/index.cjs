@@ -74513,9 +74513,9 @@ function readWorkspaceFile(input3, value, root, maxBytes = MAX_INPUT_FILE_BYTES)
 
 // src/actions/resolve-targets/describe-selection.ts
 var plural2 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
-function describeSelection(selection, repository) {
+function describeSelection(selection, repository, quote = (f) => `"${f}"`) {
   const jobs = plural2(selection.matrix.include.length, "job");
-  const byFilter = `${selection.filtered} of ${selection.registered} targets selected by "${selection.filter}"`;
+  const byFilter = `${selection.filtered} of ${selection.registered} targets selected by ${quote(selection.filter)}`;
   if (repository === "") return `${byFilter} in ${jobs}`;
   return `${byFilter}, narrowed to ${selection.targets.length} by repository '${repository}', in ${jobs}`;
 }
@@ -76329,17 +76329,14 @@ function planSelection(registry2, request2) {
 
 // src/actions/resolve-targets/messages.ts
 var SUMMARY_ROWS = 500;
-function renderSelection(selection, links) {
+function renderSelection(selection, repository, links) {
   const { targets, matrix } = selection;
-  const jobs = matrix.include.length;
-  const lines = [
-    `${targets.length} of ${selection.registered} targets selected by \`${selection.filter}\`, in ${jobs} job${jobs === 1 ? "" : "s"}${jobs < targets.length ? " (shards of one owner each)" : ""}.`,
-    ""
-  ];
+  const shards = matrix.include.length < targets.length ? " (shards of one owner each)" : "";
+  const lines = [`${describeSelection(selection, repository, (f) => `\`${f}\``)}${shards}.`, ""];
   if (targets.length === 0) return lines.join("\n");
   const jobOf = /* @__PURE__ */ new Map();
   for (const entry of matrix.include) {
-    for (const repository of entry.repositories.split(",")) jobOf.set(repository, entry.name);
+    for (const repository2 of entry.repositories.split(",")) jobOf.set(repository2, entry.name);
   }
   lines.push("| repository | kind | job |", "| --- | --- | --- |");
   for (const t of targets.slice(0, SUMMARY_ROWS)) {
@@ -76397,7 +76394,7 @@ var action = defineAction({
         repositories: selection.targets.map((t) => t.repository).join(",")
       },
       repos: [],
-      summary: renderSelection(selection, webLinks(webRoot(deps.env)))
+      summary: renderSelection(selection, inputs.repository.trim(), webLinks(webRoot(deps.env)))
     };
   }
 });
