@@ -104,6 +104,11 @@ export interface RepoActionSpec<
   /** The writes for one repository's plan. */
   writer(repo: RepoRef, plan: P, context: C): W;
   wording?: Partial<ApplyWording<ChangeOf<P>>>;
+  /**
+   * The summary's headers, in a dry run, of the count columns that say what was done
+   * (`deleted: "would delete"`); the `result` output keeps the counts' names.
+   */
+  dryRunColumns?: Record<string, string>;
   /** The action's part of a repository's row. */
   row(run: RepoRun<P, W>, context: C): RowParts;
   /**
@@ -181,8 +186,11 @@ export function defineRepoAction<
           if ("plan" in run) runs.set(repo.fullName, run);
           return "plan" in run ? run.row : run;
         },
-        spec.concurrency,
-        (row) => deps.keep?.(row),
+        {
+          concurrency: spec.concurrency,
+          dryRun: context.dryRun,
+          keep: (row) => deps.keep?.(row),
+        },
       );
       const ordered = new Map(
         rows.flatMap((r) => {
@@ -190,7 +198,8 @@ export function defineRepoAction<
           return run ? [[r.repository, run] as const] : [];
         }),
       );
-      return { repos: rows, ...(await spec.finish(ordered, rows, context)) };
+      const columns = context.dryRun && spec.dryRunColumns ? { columns: spec.dryRunColumns } : {};
+      return { repos: rows, ...columns, ...(await spec.finish(ordered, rows, context)) };
     },
   });
 }

@@ -1,4 +1,5 @@
 import { applyChanges } from "./apply.ts";
+import { dryRunWording } from "./dry-run-wording.ts";
 import type { InputSchema } from "./inputs.ts";
 import type {
   ChangeOf,
@@ -49,6 +50,7 @@ export async function runRepository<
   const changes = plan.changes as ChangeOf<P>[];
   const writer = spec.writer(repo, plan, context);
   const before = (await writer.before?.()) ?? {};
+  const wording = context.dryRun ? dryRunWording(spec.wording) : spec.wording;
   const report = await applyChanges<ChangeOf<P>>(changes, {
     ...writer,
     cap: context.cap.limit,
@@ -57,7 +59,7 @@ export async function runRepository<
     floor: context.floor,
     dryRun: context.dryRun,
     ...(context.resource ? { resource: context.resource } : {}),
-    ...(spec.wording ? { wording: spec.wording } : {}),
+    ...(wording ? { wording } : {}),
   });
   const run: RepoRun<P, W> = { repo, plan, writer, report };
   const parts = spec.row(run, context);

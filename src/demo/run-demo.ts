@@ -14,8 +14,14 @@ interface Row {
   left: number;
 }
 
-function table(rows: Row[]): string {
-  const head = ["repository", "status", "planned", "done", "left"];
+/** A run's rows as a terminal table; a dry run's say what a real run would do. */
+function table(rows: Row[], dryRun: boolean): string {
+  const head = [
+    "repository",
+    "status",
+    "planned",
+    ...(dryRun ? ["would do", "would leave"] : ["done", "left"]),
+  ];
   const cells = rows.map((r) => [
     r.repository,
     r.status,
@@ -109,7 +115,7 @@ async function runStep(
       );
       const mutated = mutations() - mutationsBefore;
       write(`\n${name} (dry run, ${mutated} mutating requests, filter: ${filter})`);
-      write(table(rows(preview)));
+      write(table(rows(preview), true));
     }
     const real = await bundle(
       step.action,
@@ -117,7 +123,7 @@ async function runStep(
       `${step.variant ? `${step.variant}-` : ""}real`,
     );
     write(`\n${name} (for real)`);
-    write(table(rows(real)));
+    write(table(rows(real), false));
   } finally {
     await step.cleanup?.();
   }

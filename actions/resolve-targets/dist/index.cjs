@@ -73964,7 +73964,12 @@ function renderSummary(title, result, dryRun, serverUrl = webRoot({})) {
   const lines = [`## ${title}${dryRun ? " (dry run: nothing was changed)" : ""}`, ""];
   if (result.repos.length > 0) {
     const extra = [...new Set(result.repos.flatMap((r) => Object.keys(r.counts ?? {})))];
-    const head = ["repository", "status", ...extra, dryRun ? "would do" : "done", "left"];
+    const head = [
+      result.rowHeader ?? "repository",
+      "status",
+      ...extra.map((k) => result.columns?.[k] ?? k),
+      ...dryRun ? ["would do", "would leave"] : ["done", "left"]
+    ];
     lines.push(`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`);
     for (const r of result.repos) {
       const cells = [

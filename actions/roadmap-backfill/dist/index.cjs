@@ -66639,7 +66639,12 @@ function renderSummary(title, result, dryRun, serverUrl = webRoot({})) {
   const lines = [`## ${title}${dryRun ? " (dry run: nothing was changed)" : ""}`, ""];
   if (result.repos.length > 0) {
     const extra = [...new Set(result.repos.flatMap((r) => Object.keys(r.counts ?? {})))];
-    const head = ["repository", "status", ...extra, dryRun ? "would do" : "done", "left"];
+    const head = [
+      result.rowHeader ?? "repository",
+      "status",
+      ...extra.map((k) => result.columns?.[k] ?? k),
+      ...dryRun ? ["would do", "would leave"] : ["done", "left"]
+    ];
     lines.push(`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`);
     for (const r of result.repos) {
       const cells = [
@@ -66908,10 +66913,9 @@ async function workerPool(count, concurrency, work, stopped = () => false) {
 }
 
 // src/core/map-repositories.ts
-async function mapRepositories(repositories, log, work, concurrency = 1, keep = () => {
-}) {
+async function mapRepositories(repositories, log, work, options) {
   const results = new Array(repositories.length);
-  await workerPool(repositories.length, concurrency, async (index) => {
+  await workerPool(repositories.length, options.concurrency, async (index) => {
     const fullName = repositories[index];
     const started = Date.now();
     try {
@@ -66927,9 +66931,10 @@ async function mapRepositories(repositories, log, work, concurrency = 1, keep = 
       };
     }
     const r = results[index];
-    keep(r);
+    options.keep?.(r);
+    const counts = options.dryRun ? `would do ${r.done}, would leave ${r.left}` : `${r.done} done, ${r.left} left`;
     log.info(
-      `[${index + 1}/${repositories.length}] ${fullName}: ${r.status}, ${r.done} done, ${r.left} left (${Date.now() - started} ms)`
+      `[${index + 1}/${repositories.length}] ${fullName}: ${r.status}, ${counts} (${Date.now() - started} ms)`
     );
   });
   return results;
@@ -67020,6 +67025,15 @@ async function applyChanges(changes, options) {
   return report;
 }
 
+// src/core/dry-run-wording.ts
+function dryRunWording(wording2 = {}) {
+  const capReached = wording2.capReached ?? defaultWording.capReached;
+  return {
+    ...wording2,
+    capReached: (capInput, cap, left) => capReached(capInput, cap, left).replace(/^reached /, "would reach ").replace(/ left for the next run$/, " would be left for the next run")
+  };
+}
+
 // src/core/repo-failure.ts
 var RepoFailure = class extends Error {
   constructor(message, counts, undone = 0) {
@@ -67051,6 +67065,7 @@ async function runRepository(spec, repo, context) {
   const changes = plan.changes;
   const writer = spec.writer(repo, plan, context);
   const before = await writer.before?.() ?? {};
+  const wording2 = context.dryRun ? dryRunWording(spec.wording) : spec.wording;
   const report = await applyChanges(changes, {
     ...writer,
     cap: context.cap.limit,
@@ -67059,7 +67074,7 @@ async function runRepository(spec, repo, context) {
     floor: context.floor,
     dryRun: context.dryRun,
     ...context.resource ? { resource: context.resource } : {},
-    ...spec.wording ? { wording: spec.wording } : {}
+    ...wording2 ? { wording: wording2 } : {}
   });
   const run = { repo, plan, writer, report };
   const parts = spec.row(run, context);
@@ -67123,8 +67138,11 @@ function defineRepoAction(spec) {
           if ("plan" in run) runs.set(repo.fullName, run);
           return "plan" in run ? run.row : run;
         },
-        spec.concurrency,
-        (row) => deps.keep?.(row)
+        {
+          concurrency: spec.concurrency,
+          dryRun: context.dryRun,
+          keep: (row) => deps.keep?.(row)
+        }
       );
       const ordered = new Map(
         rows.flatMap((r) => {
@@ -67132,7 +67150,8 @@ function defineRepoAction(spec) {
           return run ? [[r.repository, run]] : [];
         })
       );
-      return { repos: rows, ...await spec.finish(ordered, rows, context) };
+      const columns = context.dryRun && spec.dryRunColumns ? { columns: spec.dryRunColumns } : {};
+      return { repos: rows, ...columns, ...await spec.finish(ordered, rows, context) };
     }
   });
 }
@@ -67628,6 +67647,7 @@ var action = defineRepoAction({
   },
   writer: (_repo, _plan, context) => boardWriter(context.client, context.board),
   wording,
+  dryRunColumns: { added: "would add" },
   row: ({ repo, plan, report, writer }, context) => ({
     counts: {
       listed: plan.listed,
