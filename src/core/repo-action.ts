@@ -182,7 +182,7 @@ export function defineRepoAction<
         spec.repositories?.(context) ?? (inputs as CommonInputs).repositories,
         deps.log,
         async (repo) => {
-          const run = await runRepository(spec, repo, context);
+          const run = await runRepository(spec, repo, context, deps);
           if ("plan" in run) runs.set(repo.fullName, run);
           return "plan" in run ? run.row : run;
         },

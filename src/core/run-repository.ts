@@ -1,3 +1,4 @@
+import type { ActionDeps } from "./action.ts";
 import { applyChanges } from "./apply.ts";
 import { dryRunWording } from "./dry-run-wording.ts";
 import type { InputSchema } from "./inputs.ts";
@@ -10,6 +11,7 @@ import type {
   RunContext,
   Skip,
 } from "./repo-action.ts";
+import { progressReporter } from "./progress.ts";
 import { RepoFailure } from "./repo-failure.ts";
 import type { RepoResult } from "./report.ts";
 import type { RepoRef } from "./repository.ts";
@@ -33,6 +35,7 @@ export async function runRepository<
   spec: RepoActionSpec<S, C, Snapshot, P, W>,
   repo: RepoRef,
   context: C,
+  deps: Pick<ActionDeps, "clock" | "log">,
 ): Promise<RepoResult | (RepoRun<P, W> & { row: RepoResult })> {
   const row = { repository: repo.fullName, planned: 0, done: 0, left: 0 };
   let read: Snapshot | Skip;
@@ -60,6 +63,12 @@ export async function runRepository<
     dryRun: context.dryRun,
     ...(context.resource ? { resource: context.resource } : {}),
     ...(wording ? { wording } : {}),
+    progress: progressReporter({
+      label: repo.fullName,
+      counting: context.dryRun ? "changes checked" : "changes done",
+      clock: deps.clock,
+      log: deps.log,
+    }),
   });
   const run: RepoRun<P, W> = { repo, plan, writer, report };
   const parts = spec.row(run, context);

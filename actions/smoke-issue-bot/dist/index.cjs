@@ -67013,6 +67013,7 @@ async function applyChanges(changes, options) {
       else report.failed.push({ change, error: outcome.error });
     });
     i += size;
+    options.progress?.(i, changes.length);
     if (result.stop !== void 0) {
       const left = leaveFrom(i);
       if (left.length > 0) report.stoppedBy = say.stopped(result.stop, left);
@@ -67031,6 +67032,27 @@ function dryRunWording(wording = {}) {
   };
 }
 
+// src/core/progress.ts
+var PROGRESS_EVERY_MS = 1e4;
+function duration3(ms) {
+  const s = Math.max(1, Math.round(ms / 1e3));
+  if (s < 60) return `${s} s`;
+  const rest = s % 60;
+  return `${Math.floor(s / 60)} min${rest > 0 ? ` ${rest} s` : ""}`;
+}
+function progressReporter(o) {
+  const every = o.everyMs ?? PROGRESS_EVERY_MS;
+  const start = o.clock.now();
+  let said = start;
+  return (done, total) => {
+    const now = o.clock.now();
+    if (done >= total || done === 0 || now - said < every) return;
+    said = now;
+    const left = (now - start) / done * (total - done);
+    o.log.info(`${o.label}: ${done}/${total} ${o.counting}, about ${duration3(left)} left`);
+  };
+}
+
 // src/core/repo-failure.ts
 var RepoFailure = class extends Error {
   constructor(message, counts, undone = 0) {
@@ -67045,7 +67067,7 @@ var RepoFailure = class extends Error {
 
 // src/core/run-repository.ts
 var isSkip = (read) => typeof read === "object" && read !== null && "skip" in read;
-async function runRepository(spec, repo, context) {
+async function runRepository(spec, repo, context, deps) {
   const row = { repository: repo.fullName, planned: 0, done: 0, left: 0 };
   let read;
   try {
@@ -67071,7 +67093,13 @@ async function runRepository(spec, repo, context) {
     floor: context.floor,
     dryRun: context.dryRun,
     ...context.resource ? { resource: context.resource } : {},
-    ...wording ? { wording } : {}
+    ...wording ? { wording } : {},
+    progress: progressReporter({
+      label: repo.fullName,
+      counting: context.dryRun ? "changes checked" : "changes done",
+      clock: deps.clock,
+      log: deps.log
+    })
   });
   const run = { repo, plan, writer, report };
   const parts = spec.row(run, context);
@@ -67131,7 +67159,7 @@ function defineRepoAction(spec) {
         spec.repositories?.(context) ?? inputs.repositories,
         deps.log,
         async (repo) => {
-          const run = await runRepository(spec, repo, context);
+          const run = await runRepository(spec, repo, context, deps);
           if ("plan" in run) runs.set(repo.fullName, run);
           return "plan" in run ? run.row : run;
         },

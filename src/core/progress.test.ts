@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { runInMemory } from "../../test/helpers/host.ts";
+import { testDeps } from "../../test/helpers/deps.ts";
+import { manualClock } from "./clock.ts";
+import { memoryLogger } from "./logger.ts";
+import { progressReporter } from "./progress.ts";
+import { defineRepoAction } from "./repo-action.ts";
+import { repoActionInputs } from "./repo-action-inputs.ts";
+
+describe("progressReporter", () => {
+  it("says done/total and the time left at most once every 10 s, never at the start or the end", () => {
+    const clock = manualClock(0);
+    const log = memoryLogger();
+    const tick = progressReporter({ label: "acme/app", counting: "changes done", clock, log });
+    for (let done = 1; done <= 40; done++) {
+      clock.advance(4_000);
+      tick(done, 40);
+    }
+    expect(log.lines.map((l) => l.message)).toEqual([
+      "acme/app: 3/40 changes done, about 2 min 28 s left",
+      "acme/app: 6/40 changes done, about 2 min 16 s left",
+      "acme/app: 9/40 changes done, about 2 min 4 s left",
+      "acme/app: 12/40 changes done, about 1 min 52 s left",
+      "acme/app: 15/40 changes done, about 1 min 40 s left",
+      "acme/app: 18/40 changes done, about 1 min 28 s left",
+      "acme/app: 21/40 changes done, about 1 min 16 s left",
+      "acme/app: 24/40 changes done, about 1 min 4 s left",
+      "acme/app: 27/40 changes done, about 52 s left",
+      "acme/app: 30/40 changes done, about 40 s left",
+      "acme/app: 33/40 changes done, about 28 s left",
+      "acme/app: 36/40 changes done, about 16 s left",
+      "acme/app: 39/40 changes done, about 4 s left",
+    ]);
+  });
+
+  it("says nothing of work that ends within 10 s", () => {
+    const clock = manualClock(0);
+    const log = memoryLogger();
+    const tick = progressReporter({ label: "acme/app", counting: "changes done", clock, log });
+    for (let done = 1; done <= 9; done++) {
+      clock.advance(1_000);
+      tick(done, 9);
+    }
+    expect(log.lines).toEqual([]);
+  });
+});
+
+describe("the pipeline's progress on slow changes", () => {
+  const clock = manualClock(0);
+  /** Fifteen changes in one repository, each taking a second of the manual clock. */
+  const slow = defineRepoAction({
+    name: "slow",
+    title: "Slow",
+    schema: z.object(repoActionInputs()),
+    concurrency: 1,
+    setup: (_inputs, _deps, base) => base,
+    read: async () => ({}),
+    plan: () => ({ changes: Array.from({ length: 15 }, (_, i) => i) }),
+    writer: () => ({
+      describe: (n: number) => `change ${n}`,
+      apply: async () => {
+        clock.advance(1_000);
+        return "done" as const;
+      },
+    }),
+    row: () => ({}),
+    finish: () => ({ outputs: {} }),
+  });
+
+  it("logs a line with done/total and the time left every 10 s, in every action", async () => {
+    const run = await runInMemory(
+      slow,
+      { repositories: "acme/app", token: "t0ken", "dry-run": "false" },
+      testDeps({ clock }),
+    );
+    expect(run.code).toBe(0);
+    expect(run.log.lines.map((l) => l.message)).toEqual([
+      "acme/app: 10/15 changes done, about 5 s left",
+      expect.stringMatching(/^\[1\/1\] acme\/app: ok, 15 done, 0 left/),
+    ]);
+  });
+});
