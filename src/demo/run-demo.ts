@@ -4,6 +4,7 @@ import { startSim } from "../sim/index.ts";
 import { demoScenario } from "../sim/scenario/demo.ts";
 import { runBundle, type BundleRun } from "./spawn-bundle.ts";
 import type { DemoStep } from "./step.ts";
+import { withoutLoopbackLinks } from "./without-loopback-links.ts";
 import { demoSteps } from "./steps/index.ts";
 
 interface Row {
@@ -46,7 +47,7 @@ export async function runDemo(o: {
   registry: string;
   outDir: string;
   write: (line: string) => void;
-  /** The runner's GITHUB_SERVER_URL: github.com, or an Enterprise Server host. */
+  /** The runner's GITHUB_SERVER_URL (an Enterprise Server host); the simulator's own URL unless given. */
   serverUrl?: string;
 }) {
   const { write } = o;
@@ -56,7 +57,10 @@ export async function runDemo(o: {
     GITHUB_API_URL: sim.url,
     GITHUB_TOKEN: sim.token,
     GITHUB_REPOSITORY: "acme/control",
-    GITHUB_SERVER_URL: o.serverUrl ?? "https://github.com",
+    // Links are built on the server the actions were pointed at: the simulator, unless a
+    // runner's server is given. The simulator stops with the demo, so the summaries written
+    // below keep the text of its links and drop the links themselves.
+    GITHUB_SERVER_URL: o.serverUrl ?? sim.url,
     // The simulator has no secondary limits to respect by default: no need for GitHub's pace.
     FLEET_WRITE_INTERVAL_MS: "0",
     FLEET_RETRY_UNIT_MS: "10",
@@ -64,7 +68,7 @@ export async function runDemo(o: {
   const failures: string[] = [];
   const bundle = async (action: string, inputs: Record<string, string>, label: string) => {
     const run = await runBundle(action, inputs, { env });
-    writeFileSync(join(o.outDir, `${action}-${label}.md`), run.summary);
+    writeFileSync(join(o.outDir, `${action}-${label}.md`), withoutLoopbackLinks(run.summary));
     if (run.code !== 0) {
       failures.push(`${action} (${label}) exited ${run.code}`);
       write(
@@ -87,7 +91,8 @@ export async function runDemo(o: {
   } finally {
     await sim.close();
   }
-  write(`\nsummaries written under ${o.outDir}/`);
+  const unlinked = o.serverUrl ? "" : " (links left out: the simulator they point at has stopped)";
+  write(`\nsummaries written under ${o.outDir}/${unlinked}`);
   if (failures.length > 0) throw new Error(`demo failed: ${failures.join("; ")}`);
 }
 
