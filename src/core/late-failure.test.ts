@@ -1,33 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
 import { runInMemory } from "../../test/helpers/host.ts";
 import { testDeps } from "../../test/helpers/deps.ts";
 import { dispatchWorld, TOKEN } from "../actions/dispatch/dispatch-world.fixture.ts";
 import { startSim, type Sim } from "../sim/index.ts";
-import { defineRepoAction } from "./repo-action.ts";
-import { repoActionInputs } from "./repo-action-inputs.ts";
+import { toyAction } from "./toy-action.fixture.ts";
 
 /** Sends one repository_dispatch per repository, then fails while writing its summary. */
-const lateFailure = defineRepoAction({
-  name: "late",
-  title: "Late failure",
-  schema: z.object(repoActionInputs()),
+const lateFailure = toyAction({
   concurrency: 2,
-  setup: (_inputs, _deps, base) => base,
-  read: async () => ({}),
-  plan: (_snapshot, _context, repo) => ({ changes: [repo.fullName] }),
-  writer: (repo, _plan, context) => ({
-    describe: (name: string) => `dispatching to ${name}`,
-    apply: async () => {
-      await context.client.request("POST /repos/{owner}/{repo}/dispatches", {
-        owner: repo.owner,
-        repo: repo.repo,
-        event_type: "deploy",
-      });
-      return "done" as const;
-    },
-  }),
-  row: () => ({}),
+  changes: (repo) => [repo.fullName],
+  apply: async (_change, repo, client) => {
+    await client.request("POST /repos/{owner}/{repo}/dispatches", {
+      owner: repo.owner,
+      repo: repo.repo,
+      event_type: "deploy",
+    });
+    return "done";
+  },
   finish: () => {
     throw new Error("the summary could not be built");
   },
@@ -48,7 +37,7 @@ describe("a run that fails after its changes were made", () => {
     );
     expect(sim.log.count({ method: "POST" })).toBe(2);
     expect(run.code).toBe(1);
-    expect(run.errors).toEqual(["late: the summary could not be built"]);
+    expect(run.errors).toEqual(["toy: the summary could not be built"]);
     const result = JSON.parse(run.outputs.result!) as { repository: string; done: number }[];
     expect(result.map((r) => [r.repository, r.done]).sort()).toEqual([
       ["acme/app", 1],

@@ -1,23 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
 import { runInMemory } from "../../test/helpers/host.ts";
 import { testDeps } from "../../test/helpers/deps.ts";
 import { manualClock } from "./clock.ts";
 import { memoryLogger } from "./logger.ts";
 import { progressReporter } from "./progress.ts";
-import { defineRepoAction } from "./repo-action.ts";
-import { repoActionInputs } from "./repo-action-inputs.ts";
+import { toyAction } from "./toy-action.fixture.ts";
+
+/** The lines a reporter logs over `total` items that take `stepMs` each. */
+function linesOver(total: number, stepMs: number): string[] {
+  const clock = manualClock(0);
+  const log = memoryLogger();
+  const tick = progressReporter({ label: "acme/app", counting: "changes done", clock, log });
+  for (let done = 1; done <= total; done++) {
+    clock.advance(stepMs);
+    tick(done, total);
+  }
+  return log.lines.map((l) => l.message);
+}
 
 describe("progressReporter", () => {
   it("says done/total and the time left at most once every 10 s, never at the start or the end", () => {
-    const clock = manualClock(0);
-    const log = memoryLogger();
-    const tick = progressReporter({ label: "acme/app", counting: "changes done", clock, log });
-    for (let done = 1; done <= 40; done++) {
-      clock.advance(4_000);
-      tick(done, 40);
-    }
-    expect(log.lines.map((l) => l.message)).toEqual([
+    expect(linesOver(40, 4_000)).toEqual([
       "acme/app: 3/40 changes done, about 2 min 28 s left",
       "acme/app: 6/40 changes done, about 2 min 16 s left",
       "acme/app: 9/40 changes done, about 2 min 4 s left",
@@ -35,36 +38,20 @@ describe("progressReporter", () => {
   });
 
   it("says nothing of work that ends within 10 s", () => {
-    const clock = manualClock(0);
-    const log = memoryLogger();
-    const tick = progressReporter({ label: "acme/app", counting: "changes done", clock, log });
-    for (let done = 1; done <= 9; done++) {
-      clock.advance(1_000);
-      tick(done, 9);
-    }
-    expect(log.lines).toEqual([]);
+    expect(linesOver(9, 1_000)).toEqual([]);
   });
 });
 
 describe("the pipeline's progress on slow changes", () => {
   const clock = manualClock(0);
   /** Fifteen changes in one repository, each taking a second of the manual clock. */
-  const slow = defineRepoAction({
-    name: "slow",
-    title: "Slow",
-    schema: z.object(repoActionInputs()),
+  const slow = toyAction({
     concurrency: 1,
-    setup: (_inputs, _deps, base) => base,
-    read: async () => ({}),
-    plan: () => ({ changes: Array.from({ length: 15 }, (_, i) => i) }),
-    writer: () => ({
-      describe: (n: number) => `change ${n}`,
-      apply: async () => {
-        clock.advance(1_000);
-        return "done" as const;
-      },
-    }),
-    row: () => ({}),
+    changes: () => Array.from({ length: 15 }, (_, i) => i),
+    apply: async () => {
+      clock.advance(1_000);
+      return "done";
+    },
     finish: () => ({ outputs: {} }),
   });
 

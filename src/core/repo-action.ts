@@ -153,7 +153,7 @@ function baseContext(
 }
 
 /** What finish gives back: the action's result, its rows as core made them unless said. */
-type FinishResult = Omit<ActionResult, "repos"> & { repos?: RepoResult[] };
+export type FinishResult = Omit<ActionResult, "repos"> & { repos?: RepoResult[] };
 
 /**
  * Declares an action made of a read, a pure plan and the writes, per repository. The pipeline
