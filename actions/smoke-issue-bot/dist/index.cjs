@@ -67424,7 +67424,7 @@ var recordWording = {
   floorReached: (remaining, unit, floor, left) => `rate-limit floor reached (${remaining} ${unit} left, min-remaining ${floor}); ${unrecorded(left)} for the next run`,
   stopped: (cause, left) => `${cause}; ${unrecorded(left)}`
 };
-var deferredWarning = (maxIssues, deferred) => `reached max-issues (${maxIssues}); ${deferred} tracking issue(s) left for a later failing run`;
+var deferredWarning = (maxIssues, deferred, dryRun) => dryRun ? `would reach max-issues (${maxIssues}); ${deferred} tracking issue(s) would be left for a later failing run` : `reached max-issues (${maxIssues}); ${deferred} tracking issue(s) left for a later failing run`;
 var stateNotSaved = (pkg, message) => `${pkg}: ${message}; its state is unchanged and its issue untouched`;
 var issueNotDone = (pkg, message, written) => `${pkg}: ${message}${written ? " (its state was saved: the next run picks up from it)" : ""}`;
 var archivalWording = {
@@ -68293,7 +68293,7 @@ var record2 = defineRepoAction({
       deferred,
       warnings: [
         ...snapshot.warnings,
-        ...deferred > 0 ? [deferredWarning(context.maxIssues, deferred)] : []
+        ...deferred > 0 ? [deferredWarning(context.maxIssues, deferred, context.dryRun)] : []
       ]
     };
   },

@@ -97,7 +97,7 @@ const record = defineRepoAction({
       deferred,
       warnings: [
         ...snapshot.warnings,
-        ...(deferred > 0 ? [deferredWarning(context.maxIssues, deferred)] : []),
+        ...(deferred > 0 ? [deferredWarning(context.maxIssues, deferred, context.dryRun)] : []),
       ],
     };
   },
