@@ -57,5 +57,13 @@ describe("job summary links in the demo", () => {
       expect(summary, file).toContain("| environment | status |");
     }
     expect(said.at(-1)).toContain("links left out");
+    // The terminal's tables too: a dry run's columns say would, pin-promote's rows are environments.
+    const terminal = said.join("\n");
+    expect(terminal).toMatch(
+      /stale-sweep \(dry run[^\n]*\n {2}repository +status +planned +would do +would leave/,
+    );
+    expect(terminal).toMatch(
+      /pin-promote \(for real\)\n {2}environment +status +planned +done +left/,
+    );
   }, 180_000);
 });

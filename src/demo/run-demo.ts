@@ -15,10 +15,13 @@ interface Row {
   left: number;
 }
 
-/** A run's rows as a terminal table; a dry run's say what a real run would do. */
-function table(rows: Row[], dryRun: boolean): string {
+/**
+ * A run's rows as a terminal table, headed by what the rows are; a dry run's say what a real
+ * run would do.
+ */
+function table(rows: Row[], what: string, dryRun: boolean): string {
   const head = [
-    "repository",
+    what,
     "status",
     "planned",
     ...(dryRun ? ["would do", "would leave"] : ["done", "left"]),
@@ -120,7 +123,7 @@ async function runStep(
       );
       const mutated = mutations() - mutationsBefore;
       write(`\n${name} (dry run, ${mutated} mutating requests, filter: ${filter})`);
-      write(table(rows(preview), true));
+      write(table(rows(preview), step.rows ?? "repository", true));
     }
     const real = await bundle(
       step.action,
@@ -128,7 +131,7 @@ async function runStep(
       `${step.variant ? `${step.variant}-` : ""}real`,
     );
     write(`\n${name} (for real)`);
-    write(table(rows(real), false));
+    write(table(rows(real), step.rows ?? "repository", false));
   } finally {
     await step.cleanup?.();
   }
