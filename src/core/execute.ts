@@ -56,7 +56,12 @@ export async function executeAction<S extends InputSchema>(
   } catch (error) {
     threw = true;
     result = { outputs: {}, repos: kept };
-    log.error(`${spec.name}: ${error instanceof Error ? error.message : String(error)}`);
+    const n = kept.length;
+    const done =
+      n > 0
+        ? `; the result output lists the ${n === 1 ? "repository" : `${n} repositories`} gone through before it`
+        : "";
+    log.error(`${spec.name}: ${error instanceof Error ? error.message : String(error)}${done}`);
   } finally {
     const outputs = { result: resultJson(result.repos), ...result.outputs };
     for (const [name, value] of Object.entries(outputs)) {

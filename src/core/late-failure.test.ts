@@ -37,7 +37,9 @@ describe("a run that fails after its changes were made", () => {
     );
     expect(sim.log.count({ method: "POST" })).toBe(2);
     expect(run.code).toBe(1);
-    expect(run.errors).toEqual(["toy: the summary could not be built"]);
+    expect(run.errors).toEqual([
+      "toy: the summary could not be built; the result output lists the 2 repositories gone through before it",
+    ]);
     const result = JSON.parse(run.outputs.result!) as { repository: string; done: number }[];
     expect(result.map((r) => [r.repository, r.done]).sort()).toEqual([
       ["acme/app", 1],

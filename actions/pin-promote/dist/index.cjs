@@ -66696,7 +66696,9 @@ async function executeAction(spec, host, deps) {
   } catch (error63) {
     threw = true;
     result = { outputs: {}, repos: kept };
-    log.error(`${spec.name}: ${error63 instanceof Error ? error63.message : String(error63)}`);
+    const n = kept.length;
+    const done = n > 0 ? `; the result output lists the ${n === 1 ? "repository" : `${n} repositories`} gone through before it` : "";
+    log.error(`${spec.name}: ${error63 instanceof Error ? error63.message : String(error63)}${done}`);
   } finally {
     const outputs = { result: resultJson(result.repos), ...result.outputs };
     for (const [name, value] of Object.entries(outputs)) {
