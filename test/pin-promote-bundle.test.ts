@@ -85,7 +85,7 @@ describe("actions/pin-promote/dist/index.cjs", () => {
       },
     ]);
     expect(run.summary).toContain(
-      "| repository | status | template | region | previous | new | verified | done | left |",
+      "| environment | status | template | region | previous | new | verified | done | left |",
     );
     expect(run.summary).toContain(`| runtime | global | ${A} | ${B} | true | 1 | 0 |`);
     expect(c.log.count({ method: "POST" })).toBe(1);

@@ -53,7 +53,7 @@ describe("actions/resolve-targets/dist/index.cjs", () => {
     });
     expect(run.outputs.count).toBe("2");
     expect(run.outputs.repositories).toBe("acme/support-agent,acme-labs/tools");
-    expect(run.summary).toContain("2 of 3 targets selected by `kind == 'agent'`, in 2 jobs.");
+    expect(run.summary).toContain("2 of 3 targets selected by `kind == 'agent'` in 2 jobs.");
   });
 
   it("reads repos.yaml from the workspace by default, sharded to max-jobs", async () => {

@@ -3,7 +3,7 @@ import type { Clock } from "./clock.ts";
 import type { FleetClient } from "./client.ts";
 import type { InputSchema } from "./inputs.ts";
 import type { Logger } from "./logger.ts";
-import type { ActionResult } from "./report.ts";
+import type { ActionResult, RepoResult } from "./report.ts";
 
 /** What an action's `run()` is given instead of reaching for globals, so tests can substitute. */
 export interface ActionDeps {
@@ -14,6 +14,11 @@ export interface ActionDeps {
   cwd: string;
   /** The one way to get a GitHub client: token + REST root. */
   makeClient(token: string, baseUrl: string): FleetClient;
+  /**
+   * Keeps a repository's row as soon as it is final, so that a failure later in the run (in
+   * its summary, say) still reports, in the outputs, what was already done.
+   */
+  keep?(row: RepoResult): void;
 }
 
 /** One action: its folder name, summary title, inputs schema (mirrors action.yml) and logic. */

@@ -80,6 +80,8 @@ export interface ApplyLimits<T> {
    */
   dryRun?: boolean;
   wording?: Partial<ApplyWording<T>>;
+  /** Told after each change (or batch) how many of the changes have been gone through. */
+  progress?(done: number, total: number): void;
 }
 
 /** How changes are made: one at a time, or in batches (aliased GraphQL mutations). */
@@ -243,6 +245,7 @@ export async function applyChanges<T>(
       else report.failed.push({ change, error: outcome.error });
     });
     i += size;
+    options.progress?.(i, changes.length);
     if (result.stop !== undefined) {
       const left = leaveFrom(i);
       if (left.length > 0) report.stoppedBy = say.stopped(result.stop, left);

@@ -3,7 +3,7 @@ import { InputError, readInputs, secretInputs, type InputSchema } from "./inputs
 import { scrubbingLogger, type Logger } from "./logger.ts";
 import { redact } from "./redact.ts";
 import { secretForms } from "./secret-forms.ts";
-import { renderSummary, resultJson, type ActionResult } from "./report.ts";
+import { renderSummary, resultJson, type ActionResult, type RepoResult } from "./report.ts";
 import { webRoot } from "./web-links.ts";
 
 /** Where an action's effects go: the Actions runner, or a terminal for the CLI. */
@@ -47,13 +47,21 @@ export async function executeAction<S extends InputSchema>(
     }
   }
   const dryRun = (inputs as Record<string, unknown>)["dry-run"] === true;
+  // Rows kept as repositories complete: what a run that throws late had already done.
+  const kept: RepoResult[] = [];
   let result: ActionResult = { outputs: {}, repos: [] };
   let threw = false;
   try {
-    result = await spec.run(inputs, { ...deps, log });
+    result = await spec.run(inputs, { ...deps, log, keep: (row) => void kept.push(row) });
   } catch (error) {
     threw = true;
-    log.error(`${spec.name}: ${error instanceof Error ? error.message : String(error)}`);
+    result = { outputs: {}, repos: kept };
+    const n = kept.length;
+    const done =
+      n > 0
+        ? `; the result output lists the ${n === 1 ? "repository" : `${n} repositories`} gone through before it`
+        : "";
+    log.error(`${spec.name}: ${error instanceof Error ? error.message : String(error)}${done}`);
   } finally {
     const outputs = { result: resultJson(result.repos), ...result.outputs };
     for (const [name, value] of Object.entries(outputs)) {

@@ -19,7 +19,7 @@ describe("mapRepositories", () => {
         }
         return { repository: repo.fullName, status: "ok", planned: 1, done: 1, left: 0 };
       },
-      2,
+      { concurrency: 2, dryRun: false },
     );
     expect(seen.sort()).toEqual(["acme/a", "acme/b", "acme/c"]);
     expect(rows.map((r) => r.status)).toEqual(["ok", "failed", "ok"]);
@@ -27,5 +27,18 @@ describe("mapRepositories", () => {
       /^404 Not Found: .*; nothing further was done in this repository$/,
     );
     expect(log.lines.filter((l) => l.level === "info")).toHaveLength(3);
+  });
+
+  it("says in a dry run's progress lines what would be done", async () => {
+    const log = memoryLogger();
+    await mapRepositories(
+      ["acme/a"],
+      log,
+      async (repo) => ({ repository: repo.fullName, status: "ok", planned: 14, done: 14, left: 0 }),
+      { concurrency: 1, dryRun: true },
+    );
+    expect(log.lines[0]!.message).toMatch(
+      /^\[1\/1\] acme\/a: ok, would do 14, would leave 0 \(\d+ ms\)$/,
+    );
   });
 });

@@ -4,6 +4,16 @@ import type { RepoResult } from "./report.ts";
 import { parseRepo, type RepoRef } from "./repository.ts";
 import { workerPool } from "./worker-pool.ts";
 
+/** How mapRepositories goes through the repositories. */
+export interface MapOptions {
+  /** Repositories worked on at once. */
+  concurrency: number;
+  /** A dry run: each progress line says what would be done. */
+  dryRun: boolean;
+  /** Gets each row as soon as it is final. */
+  keep?(row: RepoResult): void;
+}
+
 /**
  * Runs `work` for each repository, `concurrency` at a time, in input order of results. One
  * repository's failure becomes its failed row (with the classified cause) and the others go
@@ -13,10 +23,10 @@ export async function mapRepositories(
   repositories: readonly string[],
   log: Logger,
   work: (repo: RepoRef) => Promise<RepoResult>,
-  concurrency = 1,
+  options: MapOptions,
 ): Promise<RepoResult[]> {
   const results: RepoResult[] = new Array(repositories.length);
-  await workerPool(repositories.length, concurrency, async (index) => {
+  await workerPool(repositories.length, options.concurrency, async (index) => {
     const fullName = repositories[index]!;
     const started = Date.now();
     try {
@@ -32,8 +42,12 @@ export async function mapRepositories(
       };
     }
     const r = results[index]!;
+    options.keep?.(r);
+    const counts = options.dryRun
+      ? `would do ${r.done}, would leave ${r.left}`
+      : `${r.done} done, ${r.left} left`;
     log.info(
-      `[${index + 1}/${repositories.length}] ${fullName}: ${r.status}, ${r.done} done, ${r.left} left (${Date.now() - started} ms)`,
+      `[${index + 1}/${repositories.length}] ${fullName}: ${r.status}, ${counts} (${Date.now() - started} ms)`,
     );
   });
   return results;

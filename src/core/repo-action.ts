@@ -104,6 +104,11 @@ export interface RepoActionSpec<
   /** The writes for one repository's plan. */
   writer(repo: RepoRef, plan: P, context: C): W;
   wording?: Partial<ApplyWording<ChangeOf<P>>>;
+  /**
+   * The summary's headers, in a dry run, of the count columns that say what was done
+   * (`deleted: "would delete"`); the `result` output keeps the counts' names.
+   */
+  dryRunColumns?: Record<string, string>;
   /** The action's part of a repository's row. */
   row(run: RepoRun<P, W>, context: C): RowParts;
   /**
@@ -148,7 +153,7 @@ function baseContext(
 }
 
 /** What finish gives back: the action's result, its rows as core made them unless said. */
-type FinishResult = Omit<ActionResult, "repos"> & { repos?: RepoResult[] };
+export type FinishResult = Omit<ActionResult, "repos"> & { repos?: RepoResult[] };
 
 /**
  * Declares an action made of a read, a pure plan and the writes, per repository. The pipeline
@@ -177,11 +182,15 @@ export function defineRepoAction<
         spec.repositories?.(context) ?? (inputs as CommonInputs).repositories,
         deps.log,
         async (repo) => {
-          const run = await runRepository(spec, repo, context);
+          const run = await runRepository(spec, repo, context, deps);
           if ("plan" in run) runs.set(repo.fullName, run);
           return "plan" in run ? run.row : run;
         },
-        spec.concurrency,
+        {
+          concurrency: spec.concurrency,
+          dryRun: context.dryRun,
+          keep: (row) => deps.keep?.(row),
+        },
       );
       const ordered = new Map(
         rows.flatMap((r) => {
@@ -189,7 +198,8 @@ export function defineRepoAction<
           return run ? [[r.repository, run] as const] : [];
         }),
       );
-      return { repos: rows, ...(await spec.finish(ordered, rows, context)) };
+      const columns = context.dryRun && spec.dryRunColumns ? { columns: spec.dryRunColumns } : {};
+      return { repos: rows, ...columns, ...(await spec.finish(ordered, rows, context)) };
     },
   });
 }

@@ -33,10 +33,25 @@ describe("report", () => {
     expect(md).toContain("- :warning: reached max-operations (5); 4 left for the next run");
   });
 
-  it("says when nothing was changed", () => {
-    expect(renderSummary("Stale sweep", { outputs: {}, repos }, true)).toContain(
-      "| would do | left |",
+  it("says when nothing was changed, and heads a dry run's columns with what would be done", () => {
+    const md = renderSummary(
+      "Stale sweep",
+      { outputs: {}, repos, columns: { marked: "would mark", closed: "would close" } },
+      true,
     );
+    expect(md).toContain(
+      "| repository | status | would mark | would close | would do | would leave |",
+    );
+  });
+
+  it("heads the first column with what the rows are", () => {
+    const md = renderSummary(
+      "Pin promote",
+      { outputs: {}, repos: [{ ...repos[0]!, repository: "prod" }], rowHeader: "environment" },
+      false,
+    );
+    expect(md).toContain("| environment | status |");
+    expect(md).toContain("| prod | ok |");
   });
 
   it("flattens counts and errors into the result output", () => {

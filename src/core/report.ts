@@ -33,6 +33,10 @@ export interface ActionResult {
   summary?: string;
   /** Web root repository links point at, when not the runner's (a Gitea server). */
   serverUrl?: string;
+  /** Headers of count columns, by count name, where not the name itself (a dry run's words). */
+  columns?: Record<string, string>;
+  /** What each row is, the first column's header: `repository` unless said. */
+  rowHeader?: string;
 }
 
 /** The `result` output: one object per repository. */
@@ -62,7 +66,12 @@ export function renderSummary(
   const lines = [`## ${title}${dryRun ? " (dry run: nothing was changed)" : ""}`, ""];
   if (result.repos.length > 0) {
     const extra = [...new Set(result.repos.flatMap((r) => Object.keys(r.counts ?? {})))];
-    const head = ["repository", "status", ...extra, dryRun ? "would do" : "done", "left"];
+    const head = [
+      result.rowHeader ?? "repository",
+      "status",
+      ...extra.map((k) => result.columns?.[k] ?? k),
+      ...(dryRun ? ["would do", "would leave"] : ["done", "left"]),
+    ];
     lines.push(`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`);
     for (const r of result.repos) {
       const cells = [

@@ -1,4 +1,6 @@
+import type { ActionDeps } from "./action.ts";
 import { applyChanges } from "./apply.ts";
+import { dryRunWording } from "./dry-run-wording.ts";
 import type { InputSchema } from "./inputs.ts";
 import type {
   ChangeOf,
@@ -9,6 +11,7 @@ import type {
   RunContext,
   Skip,
 } from "./repo-action.ts";
+import { progressReporter } from "./progress.ts";
 import { RepoFailure } from "./repo-failure.ts";
 import type { RepoResult } from "./report.ts";
 import type { RepoRef } from "./repository.ts";
@@ -32,6 +35,7 @@ export async function runRepository<
   spec: RepoActionSpec<S, C, Snapshot, P, W>,
   repo: RepoRef,
   context: C,
+  deps: Pick<ActionDeps, "clock" | "log">,
 ): Promise<RepoResult | (RepoRun<P, W> & { row: RepoResult })> {
   const row = { repository: repo.fullName, planned: 0, done: 0, left: 0 };
   let read: Snapshot | Skip;
@@ -49,6 +53,7 @@ export async function runRepository<
   const changes = plan.changes as ChangeOf<P>[];
   const writer = spec.writer(repo, plan, context);
   const before = (await writer.before?.()) ?? {};
+  const wording = context.dryRun ? dryRunWording(spec.wording) : spec.wording;
   const report = await applyChanges<ChangeOf<P>>(changes, {
     ...writer,
     cap: context.cap.limit,
@@ -58,7 +63,13 @@ export async function runRepository<
     ...(context.client.pacer ? { pacer: context.client.pacer } : {}),
     dryRun: context.dryRun,
     ...(context.resource ? { resource: context.resource } : {}),
-    ...(spec.wording ? { wording: spec.wording } : {}),
+    ...(wording ? { wording } : {}),
+    progress: progressReporter({
+      label: repo.fullName,
+      counting: context.dryRun ? "changes checked" : "changes done",
+      clock: deps.clock,
+      log: deps.log,
+    }),
   });
   const run: RepoRun<P, W> = { repo, plan, writer, report };
   const parts = spec.row(run, context);

@@ -1,10 +1,11 @@
 import { once } from "node:events";
 import { createServer, type AddressInfo, type Server } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import { closedPort } from "./closed-port.fixture.ts";
 import { createClient } from "./client.ts";
 import { classifyError } from "./errors.ts";
 import { memoryLogger } from "./logger.ts";
-import { networkFailure } from "./unreachable.ts";
+import { networkFailure, type NetworkFailure } from "./unreachable.ts";
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -14,16 +15,6 @@ afterEach(async () => {
   }
   server = undefined;
 });
-
-/** A loopback port nothing listens on (it was free a moment ago). */
-async function closedPort(): Promise<number> {
-  const probe = createServer().listen(0, "127.0.0.1");
-  await once(probe, "listening");
-  const { port } = probe.address() as AddressInfo;
-  probe.close();
-  await once(probe, "close");
-  return port;
-}
 
 /** Reads one repository through a fresh client; the error as an action would report it. */
 async function failure(baseUrl: string, retryUnitMs: number) {
@@ -100,21 +91,39 @@ describe("networkFailure", () => {
     });
   const coded = (code: string, message: string) => Object.assign(new Error(message), { code });
 
-  it.each<[string, unknown, { cause: string; transient: boolean } | undefined]>([
+  it.each<[string, unknown, NetworkFailure | undefined]>([
     [
       "an untrusted certificate, at once",
       octokitError(coded("DEPTH_ZERO_SELF_SIGNED_CERT", "self-signed certificate")),
-      { cause: "self-signed certificate (DEPTH_ZERO_SELF_SIGNED_CERT)", transient: false },
+      {
+        cause: "self-signed certificate (DEPTH_ZERO_SELF_SIGNED_CERT)",
+        transient: false,
+        neverSent: true,
+      },
     ],
     [
       "a connect timeout, retried",
       octokitError(coded("UND_ERR_CONNECT_TIMEOUT", "Connect Timeout Error")),
-      { cause: "Connect Timeout Error (UND_ERR_CONNECT_TIMEOUT)", transient: true },
+      {
+        cause: "Connect Timeout Error (UND_ERR_CONNECT_TIMEOUT)",
+        transient: true,
+        neverSent: true,
+      },
     ],
     [
       "a port fetch refuses, at once",
       octokitError(new Error("bad port")),
-      { cause: "bad port", transient: false },
+      { cause: "bad port", transient: false, neverSent: true },
+    ],
+    [
+      "a refused connection, never sent",
+      octokitError(coded("ECONNREFUSED", "connect ECONNREFUSED 127.0.0.1:9")),
+      { cause: "connect ECONNREFUSED 127.0.0.1:9", transient: false, neverSent: true },
+    ],
+    [
+      "a connection reset, perhaps after sending",
+      octokitError(coded("ECONNRESET", "read ECONNRESET")),
+      { cause: "read ECONNRESET", transient: true, neverSent: false },
     ],
     [
       "an answer, which is not one",

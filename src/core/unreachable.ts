@@ -18,10 +18,19 @@ const TRANSIENT = new Set([
   "UND_ERR_BODY_TIMEOUT",
 ]);
 
+/**
+ * Failures before a connection was made (no server, unknown host, a handshake refused): the
+ * request itself was never sent. Any other failure may have happened after the server read it.
+ */
+const BEFORE_CONNECTING =
+  /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_CONNECT_TIMEOUT|ERR_TLS_.*|ERR_SSL_.*|.*CERT.*)$/;
+
 /** A request that got no answer at all: why, in the words of the system (code included). */
 export interface NetworkFailure {
   cause: string;
   transient: boolean;
+  /** The connection was never made, so the server cannot have received the request. */
+  neverSent: boolean;
 }
 
 type Link = { code?: unknown; message?: string; cause?: unknown } | undefined;
@@ -41,13 +50,18 @@ export function networkFailure(error: unknown): NetworkFailure | undefined {
     if (typeof e.code === "string" && /^[A-Z][A-Z0-9_]+$/.test(e.code)) {
       const message = e.message ?? "";
       const cause = message.includes(e.code) ? message : `${message} (${e.code})`.trim();
-      return { cause, transient: TRANSIENT.has(e.code) };
+      return {
+        cause,
+        transient: TRANSIENT.has(e.code),
+        neverSent: BEFORE_CONNECTING.test(e.code),
+      };
     }
     if (e instanceof TypeError && e.message === "fetch failed") fetchFailed = true;
     innermost = e.message ?? innermost;
     e = e.cause as Link;
   }
-  return fetchFailed ? { cause: innermost, transient: false } : undefined;
+  // A code-less failure is fetch refusing the URL itself (a bad port): nothing left the machine.
+  return fetchFailed ? { cause: innermost, transient: false, neverSent: true } : undefined;
 }
 
 /** What createClient tells the plugin: where the URL came from and how retries are paced. */

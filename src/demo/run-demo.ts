@@ -4,6 +4,7 @@ import { startSim } from "../sim/index.ts";
 import { demoScenario } from "../sim/scenario/demo.ts";
 import { runBundle, type BundleRun } from "./spawn-bundle.ts";
 import type { DemoStep } from "./step.ts";
+import { withoutLoopbackLinks } from "./without-loopback-links.ts";
 import { demoSteps } from "./steps/index.ts";
 
 interface Row {
@@ -14,8 +15,17 @@ interface Row {
   left: number;
 }
 
-function table(rows: Row[]): string {
-  const head = ["repository", "status", "planned", "done", "left"];
+/**
+ * A run's rows as a terminal table, headed by what the rows are; a dry run's say what a real
+ * run would do.
+ */
+function table(rows: Row[], what: string, dryRun: boolean): string {
+  const head = [
+    what,
+    "status",
+    "planned",
+    ...(dryRun ? ["would do", "would leave"] : ["done", "left"]),
+  ];
   const cells = rows.map((r) => [
     r.repository,
     r.status,
@@ -40,7 +50,7 @@ export async function runDemo(o: {
   registry: string;
   outDir: string;
   write: (line: string) => void;
-  /** The runner's GITHUB_SERVER_URL: github.com, or an Enterprise Server host. */
+  /** The runner's GITHUB_SERVER_URL (an Enterprise Server host); the simulator's own URL unless given. */
   serverUrl?: string;
 }) {
   const { write } = o;
@@ -50,7 +60,10 @@ export async function runDemo(o: {
     GITHUB_API_URL: sim.url,
     GITHUB_TOKEN: sim.token,
     GITHUB_REPOSITORY: "acme/control",
-    GITHUB_SERVER_URL: o.serverUrl ?? "https://github.com",
+    // Links are built on the server the actions were pointed at: the simulator, unless a
+    // runner's server is given. The simulator stops with the demo, so the summaries written
+    // below keep the text of its links and drop the links themselves.
+    GITHUB_SERVER_URL: o.serverUrl ?? sim.url,
     // The simulator has no secondary limits to respect by default: no need for GitHub's pace.
     FLEET_WRITE_INTERVAL_MS: "0",
     FLEET_RETRY_UNIT_MS: "10",
@@ -58,7 +71,7 @@ export async function runDemo(o: {
   const failures: string[] = [];
   const bundle = async (action: string, inputs: Record<string, string>, label: string) => {
     const run = await runBundle(action, inputs, { env });
-    writeFileSync(join(o.outDir, `${action}-${label}.md`), run.summary);
+    writeFileSync(join(o.outDir, `${action}-${label}.md`), withoutLoopbackLinks(run.summary));
     if (run.code !== 0) {
       failures.push(`${action} (${label}) exited ${run.code}`);
       write(
@@ -81,7 +94,8 @@ export async function runDemo(o: {
   } finally {
     await sim.close();
   }
-  write(`\nsummaries written under ${o.outDir}/`);
+  const unlinked = o.serverUrl ? "" : " (links left out: the simulator they point at has stopped)";
+  write(`\nsummaries written under ${o.outDir}/${unlinked}`);
   if (failures.length > 0) throw new Error(`demo failed: ${failures.join("; ")}`);
 }
 
@@ -109,7 +123,7 @@ async function runStep(
       );
       const mutated = mutations() - mutationsBefore;
       write(`\n${name} (dry run, ${mutated} mutating requests, filter: ${filter})`);
-      write(table(rows(preview)));
+      write(table(rows(preview), step.rows ?? "repository", true));
     }
     const real = await bundle(
       step.action,
@@ -117,7 +131,7 @@ async function runStep(
       `${step.variant ? `${step.variant}-` : ""}real`,
     );
     write(`\n${name} (for real)`);
-    write(table(rows(real)));
+    write(table(rows(real), step.rows ?? "repository", false));
   } finally {
     await step.cleanup?.();
   }

@@ -10,6 +10,8 @@ export interface DemoStep {
   filter?: string;
   /** Inputs besides token, api-url and dry-run; `repositories` is the filtered set, comma-joined. */
   inputs(context: { repositories: string; sim: Sim }): Record<string, string>;
+  /** What each row of the action's table is (pin-promote's are environments); repository unless said. */
+  rows?: string;
   /** Whether the action has a dry-run input to preview with first (default true). */
   previews?: boolean;
   /** Runs before the step, e.g. to play a history of events into the simulator. */

@@ -46468,6 +46468,7 @@ var TRANSIENT = /* @__PURE__ */ new Set([
   "UND_ERR_HEADERS_TIMEOUT",
   "UND_ERR_BODY_TIMEOUT"
 ]);
+var BEFORE_CONNECTING = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_CONNECT_TIMEOUT|ERR_TLS_.*|ERR_SSL_.*|.*CERT.*)$/;
 function networkFailure(error63) {
   if (error63.response !== void 0) return void 0;
   let fetchFailed = false;
@@ -46477,13 +46478,17 @@ function networkFailure(error63) {
     if (typeof e.code === "string" && /^[A-Z][A-Z0-9_]+$/.test(e.code)) {
       const message = e.message ?? "";
       const cause = message.includes(e.code) ? message : `${message} (${e.code})`.trim();
-      return { cause, transient: TRANSIENT.has(e.code) };
+      return {
+        cause,
+        transient: TRANSIENT.has(e.code),
+        neverSent: BEFORE_CONNECTING.test(e.code)
+      };
     }
     if (e instanceof TypeError && e.message === "fetch failed") fetchFailed = true;
     innermost = e.message ?? innermost;
     e = e.cause;
   }
-  return fetchFailed ? { cause: innermost, transient: false } : void 0;
+  return fetchFailed ? { cause: innermost, transient: false, neverSent: true } : void 0;
 }
 var UnreachableError = class extends Error {
   constructor(message, request2, cause) {
@@ -66670,7 +66675,12 @@ function renderSummary(title, result, dryRun, serverUrl = webRoot({})) {
   const lines = [`## ${title}${dryRun ? " (dry run: nothing was changed)" : ""}`, ""];
   if (result.repos.length > 0) {
     const extra = [...new Set(result.repos.flatMap((r) => Object.keys(r.counts ?? {})))];
-    const head = ["repository", "status", ...extra, dryRun ? "would do" : "done", "left"];
+    const head = [
+      result.rowHeader ?? "repository",
+      "status",
+      ...extra.map((k) => result.columns?.[k] ?? k),
+      ...dryRun ? ["would do", "would leave"] : ["done", "left"]
+    ];
     lines.push(`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`);
     for (const r of result.repos) {
       const cells = [
@@ -66719,13 +66729,17 @@ async function executeAction(spec, host, deps) {
     }
   }
   const dryRun = inputs["dry-run"] === true;
+  const kept = [];
   let result = { outputs: {}, repos: [] };
   let threw = false;
   try {
-    result = await spec.run(inputs, { ...deps, log });
+    result = await spec.run(inputs, { ...deps, log, keep: (row) => void kept.push(row) });
   } catch (error63) {
     threw = true;
-    log.error(`${spec.name}: ${error63 instanceof Error ? error63.message : String(error63)}`);
+    result = { outputs: {}, repos: kept };
+    const n = kept.length;
+    const done = n > 0 ? `; the result output lists the ${n === 1 ? "repository" : `${n} repositories`} gone through before it` : "";
+    log.error(`${spec.name}: ${error63 instanceof Error ? error63.message : String(error63)}${done}`);
   } finally {
     const outputs = { result: resultJson(result.repos), ...result.outputs };
     for (const [name, value] of Object.entries(outputs)) {
@@ -67246,7 +67260,9 @@ var action = defineAction({
     };
     return {
       outputs: { "previous-digest": previous, digest: req.digest, verified: String(verified) },
-      repos: [row]
+      repos: [row],
+      // The row is the environment promoted in, not a repository.
+      rowHeader: "environment"
     };
   }
 });

@@ -53798,6 +53798,7 @@ var TRANSIENT = /* @__PURE__ */ new Set([
   "UND_ERR_HEADERS_TIMEOUT",
   "UND_ERR_BODY_TIMEOUT"
 ]);
+var BEFORE_CONNECTING = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_CONNECT_TIMEOUT|ERR_TLS_.*|ERR_SSL_.*|.*CERT.*)$/;
 function networkFailure(error63) {
   if (error63.response !== void 0) return void 0;
   let fetchFailed = false;
@@ -53807,13 +53808,17 @@ function networkFailure(error63) {
     if (typeof e.code === "string" && /^[A-Z][A-Z0-9_]+$/.test(e.code)) {
       const message = e.message ?? "";
       const cause = message.includes(e.code) ? message : `${message} (${e.code})`.trim();
-      return { cause, transient: TRANSIENT.has(e.code) };
+      return {
+        cause,
+        transient: TRANSIENT.has(e.code),
+        neverSent: BEFORE_CONNECTING.test(e.code)
+      };
     }
     if (e instanceof TypeError && e.message === "fetch failed") fetchFailed = true;
     innermost = e.message ?? innermost;
     e = e.cause;
   }
-  return fetchFailed ? { cause: innermost, transient: false } : void 0;
+  return fetchFailed ? { cause: innermost, transient: false, neverSent: true } : void 0;
 }
 var UnreachableError = class extends Error {
   constructor(message, request2, cause) {
@@ -74000,7 +74005,12 @@ function renderSummary(title, result, dryRun, serverUrl = webRoot({})) {
   const lines = [`## ${title}${dryRun ? " (dry run: nothing was changed)" : ""}`, ""];
   if (result.repos.length > 0) {
     const extra = [...new Set(result.repos.flatMap((r) => Object.keys(r.counts ?? {})))];
-    const head = ["repository", "status", ...extra, dryRun ? "would do" : "done", "left"];
+    const head = [
+      result.rowHeader ?? "repository",
+      "status",
+      ...extra.map((k) => result.columns?.[k] ?? k),
+      ...dryRun ? ["would do", "would leave"] : ["done", "left"]
+    ];
     lines.push(`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`);
     for (const r of result.repos) {
       const cells = [
@@ -74049,13 +74059,17 @@ async function executeAction(spec, host, deps) {
     }
   }
   const dryRun = inputs["dry-run"] === true;
+  const kept = [];
   let result = { outputs: {}, repos: [] };
   let threw = false;
   try {
-    result = await spec.run(inputs, { ...deps, log });
+    result = await spec.run(inputs, { ...deps, log, keep: (row) => void kept.push(row) });
   } catch (error63) {
     threw = true;
-    log.error(`${spec.name}: ${error63 instanceof Error ? error63.message : String(error63)}`);
+    result = { outputs: {}, repos: kept };
+    const n = kept.length;
+    const done = n > 0 ? `; the result output lists the ${n === 1 ? "repository" : `${n} repositories`} gone through before it` : "";
+    log.error(`${spec.name}: ${error63 instanceof Error ? error63.message : String(error63)}${done}`);
   } finally {
     const outputs = { result: resultJson(result.repos), ...result.outputs };
     for (const [name, value] of Object.entries(outputs)) {
@@ -74547,9 +74561,9 @@ function readWorkspaceFile(input3, value, root, maxBytes = MAX_INPUT_FILE_BYTES)
 
 // src/actions/resolve-targets/describe-selection.ts
 var plural2 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
-function describeSelection(selection, repository) {
+function describeSelection(selection, repository, quote = (f) => `"${f}"`) {
   const jobs = plural2(selection.matrix.include.length, "job");
-  const byFilter = `${selection.filtered} of ${selection.registered} targets selected by "${selection.filter}"`;
+  const byFilter = `${selection.filtered} of ${selection.registered} targets selected by ${quote(selection.filter)}`;
   if (repository === "") return `${byFilter} in ${jobs}`;
   return `${byFilter}, narrowed to ${selection.targets.length} by repository '${repository}', in ${jobs}`;
 }
@@ -76363,17 +76377,14 @@ function planSelection(registry2, request2) {
 
 // src/actions/resolve-targets/messages.ts
 var SUMMARY_ROWS = 500;
-function renderSelection(selection, links) {
+function renderSelection(selection, repository, links) {
   const { targets, matrix } = selection;
-  const jobs = matrix.include.length;
-  const lines = [
-    `${targets.length} of ${selection.registered} targets selected by \`${selection.filter}\`, in ${jobs} job${jobs === 1 ? "" : "s"}${jobs < targets.length ? " (shards of one owner each)" : ""}.`,
-    ""
-  ];
+  const shards = matrix.include.length < targets.length ? " (shards of one owner each)" : "";
+  const lines = [`${describeSelection(selection, repository, (f) => `\`${f}\``)}${shards}.`, ""];
   if (targets.length === 0) return lines.join("\n");
   const jobOf = /* @__PURE__ */ new Map();
   for (const entry of matrix.include) {
-    for (const repository of entry.repositories.split(",")) jobOf.set(repository, entry.name);
+    for (const repository2 of entry.repositories.split(",")) jobOf.set(repository2, entry.name);
   }
   lines.push("| repository | kind | job |", "| --- | --- | --- |");
   for (const t of targets.slice(0, SUMMARY_ROWS)) {
@@ -76431,7 +76442,7 @@ var action = defineAction({
         repositories: selection.targets.map((t) => t.repository).join(",")
       },
       repos: [],
-      summary: renderSelection(selection, webLinks(webRoot(deps.env)))
+      summary: renderSelection(selection, inputs.repository.trim(), webLinks(webRoot(deps.env)))
     };
   }
 });

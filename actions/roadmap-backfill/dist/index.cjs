@@ -46476,6 +46476,7 @@ var TRANSIENT = /* @__PURE__ */ new Set([
   "UND_ERR_HEADERS_TIMEOUT",
   "UND_ERR_BODY_TIMEOUT"
 ]);
+var BEFORE_CONNECTING = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_CONNECT_TIMEOUT|ERR_TLS_.*|ERR_SSL_.*|.*CERT.*)$/;
 function networkFailure(error63) {
   if (error63.response !== void 0) return void 0;
   let fetchFailed = false;
@@ -46485,13 +46486,17 @@ function networkFailure(error63) {
     if (typeof e.code === "string" && /^[A-Z][A-Z0-9_]+$/.test(e.code)) {
       const message = e.message ?? "";
       const cause = message.includes(e.code) ? message : `${message} (${e.code})`.trim();
-      return { cause, transient: TRANSIENT.has(e.code) };
+      return {
+        cause,
+        transient: TRANSIENT.has(e.code),
+        neverSent: BEFORE_CONNECTING.test(e.code)
+      };
     }
     if (e instanceof TypeError && e.message === "fetch failed") fetchFailed = true;
     innermost = e.message ?? innermost;
     e = e.cause;
   }
-  return fetchFailed ? { cause: innermost, transient: false } : void 0;
+  return fetchFailed ? { cause: innermost, transient: false, neverSent: true } : void 0;
 }
 var UnreachableError = class extends Error {
   constructor(message, request2, cause) {
@@ -66683,7 +66688,12 @@ function renderSummary(title, result, dryRun, serverUrl = webRoot({})) {
   const lines = [`## ${title}${dryRun ? " (dry run: nothing was changed)" : ""}`, ""];
   if (result.repos.length > 0) {
     const extra = [...new Set(result.repos.flatMap((r) => Object.keys(r.counts ?? {})))];
-    const head = ["repository", "status", ...extra, dryRun ? "would do" : "done", "left"];
+    const head = [
+      result.rowHeader ?? "repository",
+      "status",
+      ...extra.map((k) => result.columns?.[k] ?? k),
+      ...dryRun ? ["would do", "would leave"] : ["done", "left"]
+    ];
     lines.push(`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`);
     for (const r of result.repos) {
       const cells = [
@@ -66732,13 +66742,17 @@ async function executeAction(spec, host, deps) {
     }
   }
   const dryRun = inputs["dry-run"] === true;
+  const kept = [];
   let result = { outputs: {}, repos: [] };
   let threw = false;
   try {
-    result = await spec.run(inputs, { ...deps, log });
+    result = await spec.run(inputs, { ...deps, log, keep: (row) => void kept.push(row) });
   } catch (error63) {
     threw = true;
-    log.error(`${spec.name}: ${error63 instanceof Error ? error63.message : String(error63)}`);
+    result = { outputs: {}, repos: kept };
+    const n = kept.length;
+    const done = n > 0 ? `; the result output lists the ${n === 1 ? "repository" : `${n} repositories`} gone through before it` : "";
+    log.error(`${spec.name}: ${error63 instanceof Error ? error63.message : String(error63)}${done}`);
   } finally {
     const outputs = { result: resultJson(result.repos), ...result.outputs };
     for (const [name, value] of Object.entries(outputs)) {
@@ -66950,9 +66964,9 @@ async function workerPool(count, concurrency, work, stopped = () => false) {
 }
 
 // src/core/map-repositories.ts
-async function mapRepositories(repositories, log, work, concurrency = 1) {
+async function mapRepositories(repositories, log, work, options) {
   const results = new Array(repositories.length);
-  await workerPool(repositories.length, concurrency, async (index) => {
+  await workerPool(repositories.length, options.concurrency, async (index) => {
     const fullName = repositories[index];
     const started = Date.now();
     try {
@@ -66968,8 +66982,10 @@ async function mapRepositories(repositories, log, work, concurrency = 1) {
       };
     }
     const r = results[index];
+    options.keep?.(r);
+    const counts = options.dryRun ? `would do ${r.done}, would leave ${r.left}` : `${r.done} done, ${r.left} left`;
     log.info(
-      `[${index + 1}/${repositories.length}] ${fullName}: ${r.status}, ${r.done} done, ${r.left} left (${Date.now() - started} ms)`
+      `[${index + 1}/${repositories.length}] ${fullName}: ${r.status}, ${counts} (${Date.now() - started} ms)`
     );
   });
   return results;
@@ -67062,6 +67078,7 @@ async function applyChanges(changes, options) {
       else report.failed.push({ change, error: outcome.error });
     });
     i += size;
+    options.progress?.(i, changes.length);
     if (result.stop !== void 0) {
       const left = leaveFrom(i);
       if (left.length > 0) report.stoppedBy = say.stopped(result.stop, left);
@@ -67069,6 +67086,36 @@ async function applyChanges(changes, options) {
     }
   }
   return report;
+}
+
+// src/core/dry-run-wording.ts
+function dryRunWording(wording2 = {}) {
+  const capReached = wording2.capReached ?? defaultWording.capReached;
+  return {
+    ...wording2,
+    capReached: (capInput, cap, left) => capReached(capInput, cap, left).replace(/^reached /, "would reach ").replace(/ left for the next run$/, " would be left for the next run")
+  };
+}
+
+// src/core/progress.ts
+var PROGRESS_EVERY_MS = 1e4;
+function duration3(ms) {
+  const s = Math.max(1, Math.round(ms / 1e3));
+  if (s < 60) return `${s} s`;
+  const rest = s % 60;
+  return `${Math.floor(s / 60)} min${rest > 0 ? ` ${rest} s` : ""}`;
+}
+function progressReporter(o) {
+  const every = o.everyMs ?? PROGRESS_EVERY_MS;
+  const start = o.clock.now();
+  let said = start;
+  return (done, total) => {
+    const now = o.clock.now();
+    if (done >= total || done === 0 || now - said < every) return;
+    said = now;
+    const left = (now - start) / done * (total - done);
+    o.log.info(`${o.label}: ${done}/${total} ${o.counting}, about ${duration3(left)} left`);
+  };
 }
 
 // src/core/repo-failure.ts
@@ -67085,7 +67132,7 @@ var RepoFailure = class extends Error {
 
 // src/core/run-repository.ts
 var isSkip = (read) => typeof read === "object" && read !== null && "skip" in read;
-async function runRepository(spec, repo, context) {
+async function runRepository(spec, repo, context, deps) {
   const row = { repository: repo.fullName, planned: 0, done: 0, left: 0 };
   let read;
   try {
@@ -67102,6 +67149,7 @@ async function runRepository(spec, repo, context) {
   const changes = plan.changes;
   const writer = spec.writer(repo, plan, context);
   const before = await writer.before?.() ?? {};
+  const wording2 = context.dryRun ? dryRunWording(spec.wording) : spec.wording;
   const report = await applyChanges(changes, {
     ...writer,
     cap: context.cap.limit,
@@ -67111,7 +67159,13 @@ async function runRepository(spec, repo, context) {
     ...context.client.pacer ? { pacer: context.client.pacer } : {},
     dryRun: context.dryRun,
     ...context.resource ? { resource: context.resource } : {},
-    ...spec.wording ? { wording: spec.wording } : {}
+    ...wording2 ? { wording: wording2 } : {},
+    progress: progressReporter({
+      label: repo.fullName,
+      counting: context.dryRun ? "changes checked" : "changes done",
+      clock: deps.clock,
+      log: deps.log
+    })
   });
   const run = { repo, plan, writer, report };
   const parts = spec.row(run, context);
@@ -67171,11 +67225,15 @@ function defineRepoAction(spec) {
         spec.repositories?.(context) ?? inputs.repositories,
         deps.log,
         async (repo) => {
-          const run = await runRepository(spec, repo, context);
+          const run = await runRepository(spec, repo, context, deps);
           if ("plan" in run) runs.set(repo.fullName, run);
           return "plan" in run ? run.row : run;
         },
-        spec.concurrency
+        {
+          concurrency: spec.concurrency,
+          dryRun: context.dryRun,
+          keep: (row) => deps.keep?.(row)
+        }
       );
       const ordered = new Map(
         rows.flatMap((r) => {
@@ -67183,7 +67241,8 @@ function defineRepoAction(spec) {
           return run ? [[r.repository, run]] : [];
         })
       );
-      return { repos: rows, ...await spec.finish(ordered, rows, context) };
+      const columns = context.dryRun && spec.dryRunColumns ? { columns: spec.dryRunColumns } : {};
+      return { repos: rows, ...columns, ...await spec.finish(ordered, rows, context) };
     }
   });
 }
@@ -67681,6 +67740,7 @@ var action = defineRepoAction({
   },
   writer: (_repo, _plan, context) => boardWriter(context.client, context.board),
   wording,
+  dryRunColumns: { added: "would add" },
   row: ({ repo, plan, report, writer }, context) => ({
     counts: {
       listed: plan.listed,

@@ -181,6 +181,25 @@ describe("cleanup-runs run()", () => {
     expect(second.outputs).toMatchObject({ deleted: "3", left: "0" });
     expect(remaining(f.repo)).not.toContain("CI:skipped");
   });
+
+  it("says what it would do in a dry run's warning, columns and progress line, with the same outputs", async () => {
+    const f = fixture();
+    const inputs = { repositories: "acme/app", "max-deletes": "5" };
+    const dry = await run(f.state, { ...inputs, "dry-run": "true" });
+    expect(dry.warnings).toEqual([
+      "acme/app: would reach max-deletes (5); 3 would be left for the next run",
+    ]);
+    expect(dry.summary).toContain(
+      "| repository | status | listed | protected | candidates | would delete | would skip | would do | would leave |",
+    );
+    expect(dry.log.lines.map((l) => l.message)).toContainEqual(
+      expect.stringMatching(/^\[1\/1\] acme\/app: capped, would do 5, would leave 3 /),
+    );
+    const real = await run(f.state, inputs);
+    expect(real.outputs.deleted).toBe(dry.outputs.deleted);
+    expect(real.outputs.left).toBe(dry.outputs.left);
+    expect(real.summary).toContain("| deleted | skipped | done | left |");
+  });
 });
 
 /** Deps whose client calls `before` ahead of each request, to change the state mid-run. */

@@ -45,6 +45,7 @@ export const action = defineRepoAction({
   },
   writer: (repo, plan, context) =>
     runDeleter(context.client, repo, plan.windows, context.plan.conclusions),
+  dryRunColumns: { deleted: "would delete", skipped: "would skip" },
   row: ({ plan, report, writer }) => ({
     counts: {
       listed: plan.listed,

@@ -4,6 +4,7 @@ import { explainRefusal, type Verdict } from "./explain-failure.ts";
 import type { Forge, Mode } from "./input-rules.ts";
 import type { DispatchRequest } from "./plan.ts";
 import { httpStatus } from "../../core/http-status.ts";
+import { networkFailure } from "../../core/unreachable.ts";
 import { serverMessage } from "./response.ts";
 
 /** How one dispatch ended. */
@@ -71,8 +72,12 @@ export async function sendDispatch(
         sent: false,
         verdict: { error: `${classified.message}; the dispatch was not sent` },
       };
-    if (status === undefined)
-      return { sent: false, verdict: { error: `${classified.message}${unsure}` } };
+    if (status === undefined) {
+      // A connection never made (refused, unknown host, TLS) carried nothing to the server.
+      const never = networkFailure(error)?.neverSent === true;
+      const said = never ? "; the dispatch was not sent" : unsure;
+      return { sent: false, verdict: { error: `${classified.message}${said}` } };
+    }
     const repoExists =
       status === 404 && context.repoExists === undefined
         ? await context.repoExistsNow()

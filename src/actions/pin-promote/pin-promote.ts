@@ -110,6 +110,8 @@ export const action = defineAction({
     return {
       outputs: { "previous-digest": previous, digest: req.digest, verified: String(verified) },
       repos: [row],
+      // The row is the environment promoted in, not a repository.
+      rowHeader: "environment",
     };
   },
 });

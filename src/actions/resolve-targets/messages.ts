@@ -1,18 +1,19 @@
 import { tableCell as cell } from "../../core/markdown.ts";
 import type { WebLinks } from "../../core/web-links.ts";
+import { describeSelection } from "./describe-selection.ts";
 import type { Selection } from "./plan.ts";
 
 /** Rows listed in the job summary; GitHub caps a step's summary at 1 MiB. */
 export const SUMMARY_ROWS = 500;
 
-/** The job summary: what was selected, by which filter, and which job runs each target. */
-export function renderSelection(selection: Selection, links: WebLinks): string {
+/**
+ * The job summary: what was selected, by which filter (and which `repository` input narrowed
+ * it), and which job runs each target.
+ */
+export function renderSelection(selection: Selection, repository: string, links: WebLinks): string {
   const { targets, matrix } = selection;
-  const jobs = matrix.include.length;
-  const lines = [
-    `${targets.length} of ${selection.registered} targets selected by \`${selection.filter}\`, in ${jobs} job${jobs === 1 ? "" : "s"}${jobs < targets.length ? " (shards of one owner each)" : ""}.`,
-    "",
-  ];
+  const shards = matrix.include.length < targets.length ? " (shards of one owner each)" : "";
+  const lines = [`${describeSelection(selection, repository, (f) => `\`${f}\``)}${shards}.`, ""];
   if (targets.length === 0) return lines.join("\n");
   const jobOf = new Map<string, string>();
   for (const entry of matrix.include) {

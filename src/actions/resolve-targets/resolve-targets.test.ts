@@ -70,9 +70,17 @@ describe("resolve-targets", () => {
       meta: {},
     });
     expect(run.outputs.result).toBe("[]");
-    expect(run.summary).toContain("2 of 3 targets selected by `kind != 'none'`, in 2 jobs.");
+    expect(run.summary).toContain("2 of 3 targets selected by `kind != 'none'` in 2 jobs.");
     expect(run.summary).toContain(
       "| [acme/support-agent](https://github.com/acme/support-agent) | agent | support-agent |",
+    );
+  });
+
+  it("says in the summary how many the filter selected and how many the repository input kept", async () => {
+    const run = await execute({ filter: "kind != 'none'", repository: "support-agent" });
+    expect(run.outputs.count).toBe("1");
+    expect(run.summary).toContain(
+      "2 of 3 targets selected by `kind != 'none'`, narrowed to 1 by repository 'support-agent', in 1 job.",
     );
   });
 

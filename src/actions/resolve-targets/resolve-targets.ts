@@ -56,7 +56,7 @@ export const action = defineAction({
         repositories: selection.targets.map((t) => t.repository).join(","),
       },
       repos: [],
-      summary: renderSelection(selection, webLinks(webRoot(deps.env))),
+      summary: renderSelection(selection, inputs.repository.trim(), webLinks(webRoot(deps.env))),
     };
   },
 });

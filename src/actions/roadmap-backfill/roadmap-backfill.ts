@@ -48,6 +48,7 @@ export const action = defineRepoAction({
   },
   writer: (_repo, _plan, context) => boardWriter(context.client, context.board),
   wording,
+  dryRunColumns: { added: "would add" },
   row: ({ repo, plan, report, writer }, context) => ({
     counts: {
       listed: plan.listed,

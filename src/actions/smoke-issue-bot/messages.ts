@@ -95,9 +95,11 @@ export const recordWording: Partial<ApplyWording<PackageDecision>> = {
   stopped: (cause, left) => `${cause}; ${unrecorded(left)}`,
 };
 
-/** The warning for tracking issues `max-issues` held back. */
-export const deferredWarning = (maxIssues: number, deferred: number) =>
-  `reached max-issues (${maxIssues}); ${deferred} tracking issue(s) left for a later failing run`;
+/** The warning for tracking issues `max-issues` held back; a dry run's says what a real run would. */
+export const deferredWarning = (maxIssues: number, deferred: number, dryRun: boolean) =>
+  dryRun
+    ? `would reach max-issues (${maxIssues}); ${deferred} tracking issue(s) would be left for a later failing run`
+    : `reached max-issues (${maxIssues}); ${deferred} tracking issue(s) left for a later failing run`;
 
 /** Why a package's state write stopped the run. */
 export const stateNotSaved = (pkg: string, message: string) =>

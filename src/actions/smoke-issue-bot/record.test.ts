@@ -440,6 +440,10 @@ describe("record mode against the simulator", () => {
     sim = w.sim;
     const all = { a: "failure", b: "failure", c: "failure" };
     await record(sim, 1, all);
+    const preview = await record(sim, 2, all, { "max-issues": "2", "dry-run": "true" });
+    expect(preview.warnings).toEqual([
+      "acme/smoke: would reach max-issues (2); 1 tracking issue(s) would be left for a later failing run",
+    ]);
     const capped = await record(sim, 2, all, { "max-issues": "2" });
     expect(capped.code).toBe(0);
     expect(capped.opened).toHaveLength(2);

@@ -97,7 +97,7 @@ const record = defineRepoAction({
       deferred,
       warnings: [
         ...snapshot.warnings,
-        ...(deferred > 0 ? [deferredWarning(context.maxIssues, deferred)] : []),
+        ...(deferred > 0 ? [deferredWarning(context.maxIssues, deferred, context.dryRun)] : []),
       ],
     };
   },
@@ -106,6 +106,12 @@ const record = defineRepoAction({
       context.links.issue(repo.fullName, n),
     ),
   wording: recordWording,
+  dryRunColumns: {
+    opened: "would open",
+    commented: "would comment",
+    closed: "would close",
+    written: "would write",
+  },
   row({ repo, plan, report, writer }, context) {
     const issueUrl = (n: number) => context.links.issue(repo.fullName, n);
     const noted = plan.decisions.filter((d) => d.notes.length > 0 || changesSomething(d));
@@ -169,6 +175,7 @@ const archival = defineRepoAction({
       lastDay: context.settings.archivalDays[context.settings.archivalDays.length - 1]!,
     }),
   wording: archivalWording,
+  dryRunColumns: { milestones: "would post", labelled: "would label" },
   row({ repo, plan, report, writer }, context) {
     const verb = context.dryRun ? "would post the" : "posted the";
     const labelled = context.dryRun

@@ -56,6 +56,7 @@ export const action = defineRepoAction({
   },
   writer: (repo, plan, context) => sweepWriter(repo, plan, context.write, context),
   wording,
+  dryRunColumns: { marked: "would mark", unstaled: "would un-stale", closed: "would close" },
   row: ({ report }) => ({
     counts: {
       marked: count(report.done, "mark"),

@@ -14,6 +14,7 @@ let plane: ControlPlane | undefined;
  */
 export const pinPromoteStep: DemoStep = {
   action: "pin-promote",
+  rows: "environment",
   async prepare() {
     plane = await startControlPlane({
       environments: [
