@@ -11,7 +11,9 @@ import { systemClock, type Clock } from "./clock.ts";
 import { pacedFetch } from "./paced-fetch.ts";
 import { defaultPaceSettings, Pacer, type PaceSettings } from "./pacer.ts";
 import { proxyAwareFetch } from "./proxy-fetch.ts";
+import { isRetrySafe } from "./retry-safe.ts";
 import { unreachable, type UnreachableOptions } from "./unreachable.ts";
+import { wholeBodyFetch } from "./whole-body-fetch.ts";
 
 // `unreachable` comes before `retry` so that it sees a failed request before retry decides.
 const FleetOctokit = Octokit.plugin(
@@ -99,7 +101,7 @@ export function createClient(options: ClientOptions): FleetClient {
   clientCount += 1;
   const baseUrl = (options.baseUrl ?? "https://api.github.com").replace(/\/+$/, "");
   const pacer = t.pace ? new Pacer(options.clock ?? systemClock, t.pace) : undefined;
-  const direct = confinedFetch(baseUrl, proxyAwareFetch(options.env));
+  const direct = wholeBodyFetch(confinedFetch(baseUrl, proxyAwareFetch(options.env)));
   // Writes go out as the pacer allows, several at once; a fixed interval sends them one by one.
   const writes = {
     maxConcurrent: t.writeIntervalMs > 0 ? 1 : t.concurrency,
@@ -168,6 +170,15 @@ export function createClient(options: ClientOptions): FleetClient {
       // 409 is a real conflict, 429 belongs to the throttling plugin: neither is retried here.
       doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451],
     },
+  });
+  // A create is never retried blindly: whether it landed is the action's to check (markers).
+  octokit.hook.before("request", (request) => {
+    // Before the body is built, a GraphQL document is still the `query` parameter.
+    const query = (request as { query?: unknown }).query;
+    const body = typeof query === "string" ? JSON.stringify({ query }) : undefined;
+    if (!isRetrySafe(request.method, new URL(request.url, `${baseUrl}/`), body)) {
+      request.request = { ...request.request, retries: 0 };
+    }
   });
   octokit.hook.after("request", (response) =>
     budget.observe(response.headers as Record<string, string>),
