@@ -46434,10 +46434,55 @@ function proxyAwareFetch(env = process.env) {
 }
 
 // src/core/retry-safe.ts
+var ADDS_TO_A_SET = /\/repos\/[^/]+\/[^/]+\/issues\/\d+\/labels$/;
 function isRetrySafe(method, url2, body) {
   const verb = method.toUpperCase();
   if (isGraphqlRequest(verb, url2)) return mutationFieldCount(body) === 0;
-  return verb !== "POST";
+  return verb !== "POST" || ADDS_TO_A_SET.test(url2.pathname);
+}
+
+// src/core/whole-body-fetch.ts
+var CutShortAnswerError = class extends Error {
+  name = "CutShortAnswerError";
+};
+var NULL_BODY = /* @__PURE__ */ new Set([101, 204, 205, 304]);
+var isJson = (contentType) => contentType !== null && /^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType);
+function wholeBodyFetch(fetch) {
+  return async (url2, init) => {
+    const res = await fetch(url2, init);
+    const what = `${init?.method ?? "GET"} ${new URL(url2).pathname}`;
+    let bytes;
+    try {
+      bytes = await res.arrayBuffer();
+    } catch (error63) {
+      throw new CutShortAnswerError(
+        `the answer to ${what} (${res.status}) broke off before its body ended (${error63.message})`,
+        { cause: error63 }
+      );
+    }
+    const declared = Number(res.headers.get("content-length") ?? Number.NaN);
+    if (Number.isFinite(declared) && bytes.byteLength < declared) {
+      throw new CutShortAnswerError(
+        `the answer to ${what} (${res.status}) was cut short: ${bytes.byteLength} of ${declared} bytes`
+      );
+    }
+    if (bytes.byteLength > 0 && isJson(res.headers.get("content-type"))) {
+      const text = new TextDecoder().decode(bytes);
+      try {
+        JSON.parse(text);
+      } catch (error63) {
+        throw new CutShortAnswerError(
+          `the answer to ${what} (${res.status}) is JSON cut short (${error63.message})`,
+          { cause: error63 }
+        );
+      }
+    }
+    return new Response(NULL_BODY.has(res.status) ? null : bytes, {
+      status: res.status,
+      statusText: res.statusText,
+      headers: res.headers
+    });
+  };
 }
 
 // src/core/unreachable.ts
@@ -46457,6 +46502,7 @@ function networkFailure(error63) {
   let innermost = "";
   let e = error63;
   for (let depth = 0; e && depth < 6; depth++) {
+    if (e instanceof CutShortAnswerError) return void 0;
     if (typeof e.code === "string" && /^[A-Z][A-Z0-9_]+$/.test(e.code)) {
       const message = e.message ?? "";
       const cause = message.includes(e.code) ? message : `${message} (${e.code})`.trim();
@@ -46503,50 +46549,6 @@ function unreachable(octokit, options) {
     error63.message = message;
     throw error63;
   });
-}
-
-// src/core/whole-body-fetch.ts
-var CutShortAnswerError = class extends Error {
-  name = "CutShortAnswerError";
-};
-var NULL_BODY = /* @__PURE__ */ new Set([101, 204, 205, 304]);
-var isJson = (contentType) => contentType !== null && /^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType);
-function wholeBodyFetch(fetch) {
-  return async (url2, init) => {
-    const res = await fetch(url2, init);
-    const what = `${init?.method ?? "GET"} ${new URL(url2).pathname}`;
-    let bytes;
-    try {
-      bytes = await res.arrayBuffer();
-    } catch (error63) {
-      throw new CutShortAnswerError(
-        `the answer to ${what} (${res.status}) broke off before its body ended (${error63.message})`,
-        { cause: error63 }
-      );
-    }
-    const declared = Number(res.headers.get("content-length") ?? Number.NaN);
-    if (Number.isFinite(declared) && bytes.byteLength < declared) {
-      throw new CutShortAnswerError(
-        `the answer to ${what} (${res.status}) was cut short: ${bytes.byteLength} of ${declared} bytes`
-      );
-    }
-    if (bytes.byteLength > 0 && isJson(res.headers.get("content-type"))) {
-      const text = new TextDecoder().decode(bytes);
-      try {
-        JSON.parse(text);
-      } catch (error63) {
-        throw new CutShortAnswerError(
-          `the answer to ${what} (${res.status}) is JSON cut short (${error63.message})`,
-          { cause: error63 }
-        );
-      }
-    }
-    return new Response(NULL_BODY.has(res.status) ? null : bytes, {
-      status: res.status,
-      statusText: res.statusText,
-      headers: res.headers
-    });
-  };
 }
 
 // src/core/client.ts

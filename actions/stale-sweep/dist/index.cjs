@@ -46434,10 +46434,55 @@ function proxyAwareFetch(env = process.env) {
 }
 
 // src/core/retry-safe.ts
+var ADDS_TO_A_SET = /\/repos\/[^/]+\/[^/]+\/issues\/\d+\/labels$/;
 function isRetrySafe(method, url2, body) {
   const verb = method.toUpperCase();
   if (isGraphqlRequest(verb, url2)) return mutationFieldCount(body) === 0;
-  return verb !== "POST";
+  return verb !== "POST" || ADDS_TO_A_SET.test(url2.pathname);
+}
+
+// src/core/whole-body-fetch.ts
+var CutShortAnswerError = class extends Error {
+  name = "CutShortAnswerError";
+};
+var NULL_BODY = /* @__PURE__ */ new Set([101, 204, 205, 304]);
+var isJson = (contentType) => contentType !== null && /^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType);
+function wholeBodyFetch(fetch) {
+  return async (url2, init) => {
+    const res = await fetch(url2, init);
+    const what = `${init?.method ?? "GET"} ${new URL(url2).pathname}`;
+    let bytes;
+    try {
+      bytes = await res.arrayBuffer();
+    } catch (error63) {
+      throw new CutShortAnswerError(
+        `the answer to ${what} (${res.status}) broke off before its body ended (${error63.message})`,
+        { cause: error63 }
+      );
+    }
+    const declared = Number(res.headers.get("content-length") ?? Number.NaN);
+    if (Number.isFinite(declared) && bytes.byteLength < declared) {
+      throw new CutShortAnswerError(
+        `the answer to ${what} (${res.status}) was cut short: ${bytes.byteLength} of ${declared} bytes`
+      );
+    }
+    if (bytes.byteLength > 0 && isJson(res.headers.get("content-type"))) {
+      const text = new TextDecoder().decode(bytes);
+      try {
+        JSON.parse(text);
+      } catch (error63) {
+        throw new CutShortAnswerError(
+          `the answer to ${what} (${res.status}) is JSON cut short (${error63.message})`,
+          { cause: error63 }
+        );
+      }
+    }
+    return new Response(NULL_BODY.has(res.status) ? null : bytes, {
+      status: res.status,
+      statusText: res.statusText,
+      headers: res.headers
+    });
+  };
 }
 
 // src/core/unreachable.ts
@@ -46457,6 +46502,7 @@ function networkFailure(error63) {
   let innermost = "";
   let e = error63;
   for (let depth = 0; e && depth < 6; depth++) {
+    if (e instanceof CutShortAnswerError) return void 0;
     if (typeof e.code === "string" && /^[A-Z][A-Z0-9_]+$/.test(e.code)) {
       const message = e.message ?? "";
       const cause = message.includes(e.code) ? message : `${message} (${e.code})`.trim();
@@ -46503,50 +46549,6 @@ function unreachable(octokit, options) {
     error63.message = message;
     throw error63;
   });
-}
-
-// src/core/whole-body-fetch.ts
-var CutShortAnswerError = class extends Error {
-  name = "CutShortAnswerError";
-};
-var NULL_BODY = /* @__PURE__ */ new Set([101, 204, 205, 304]);
-var isJson = (contentType) => contentType !== null && /^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType);
-function wholeBodyFetch(fetch) {
-  return async (url2, init) => {
-    const res = await fetch(url2, init);
-    const what = `${init?.method ?? "GET"} ${new URL(url2).pathname}`;
-    let bytes;
-    try {
-      bytes = await res.arrayBuffer();
-    } catch (error63) {
-      throw new CutShortAnswerError(
-        `the answer to ${what} (${res.status}) broke off before its body ended (${error63.message})`,
-        { cause: error63 }
-      );
-    }
-    const declared = Number(res.headers.get("content-length") ?? Number.NaN);
-    if (Number.isFinite(declared) && bytes.byteLength < declared) {
-      throw new CutShortAnswerError(
-        `the answer to ${what} (${res.status}) was cut short: ${bytes.byteLength} of ${declared} bytes`
-      );
-    }
-    if (bytes.byteLength > 0 && isJson(res.headers.get("content-type"))) {
-      const text = new TextDecoder().decode(bytes);
-      try {
-        JSON.parse(text);
-      } catch (error63) {
-        throw new CutShortAnswerError(
-          `the answer to ${what} (${res.status}) is JSON cut short (${error63.message})`,
-          { cause: error63 }
-        );
-      }
-    }
-    return new Response(NULL_BODY.has(res.status) ? null : bytes, {
-      status: res.status,
-      statusText: res.statusText,
-      headers: res.headers
-    });
-  };
 }
 
 // src/core/client.ts
@@ -67223,6 +67225,52 @@ function httpStatus(error63) {
   return void 0;
 }
 
+// src/core/ambiguous.ts
+var NEVER_SENT = /\bEAI_AGAIN\b/;
+function cutShort(error63) {
+  let e = error63;
+  for (let depth = 0; e && depth < 6; depth++) {
+    if (e instanceof CutShortAnswerError) return true;
+    e = e.cause;
+  }
+  return false;
+}
+function isAmbiguous(error63) {
+  if (cutShort(error63)) return true;
+  const failure2 = networkFailure(error63);
+  if (failure2) return failure2.transient && !NEVER_SENT.test(failure2.cause);
+  const status = httpStatus(error63);
+  return status !== void 0 && status >= 500;
+}
+
+// src/core/create-once.ts
+async function createOnce(step) {
+  let first;
+  try {
+    return await step.create();
+  } catch (error63) {
+    if (!isAmbiguous(error63)) throw classifyError(error63, { doing: step.doing });
+    first = error63;
+  }
+  const lost = classifyError(first).message;
+  let found;
+  try {
+    found = await step.landed();
+  } catch (error63) {
+    throw classifyError(error63, {
+      doing: `${step.doing}: its answer was lost (${lost}), and checking whether it landed`
+    });
+  }
+  if (found !== void 0) return found;
+  try {
+    return await step.create();
+  } catch (error63) {
+    throw classifyError(error63, {
+      doing: `${step.doing} (sent again: the first answer was lost, ${lost}, and it had not landed)`
+    });
+  }
+}
+
 // src/core/markers.ts
 var staleSweepMarkers = {
   /** Ends the stale comment. */
@@ -67324,26 +67372,28 @@ function needsTimeline(issue3, rules) {
 function operationsOf(change) {
   if (change.kind === "unstale") return 1;
   if (change.kind === "close") return change.comment ? 2 : 1;
-  return 2;
+  return change.labelled ? 1 : 2;
 }
 function contentOf(change) {
   return change.kind === "unstale" ? 0 : operationsOf(change);
 }
 function planSweep(snapshot, rules, now) {
   const unstales = [];
+  const warns = [];
   const closes = [];
   const undated = [];
   for (const { issue: issue3, mark } of snapshot.staleLabeled) {
     if (!needsTimeline(issue3, rules)) continue;
     if (mark === void 0) undated.push(issue3);
     else if (mark.activity) unstales.push({ kind: "unstale", issue: issue3, activity: mark.activity });
-    else if (now - mark.markedAt >= rules.daysBeforeClose * DAY_MS)
+    else if (mark.warnedAt === void 0) warns.push({ kind: "mark", issue: issue3, labelled: true });
+    else if (now - mark.warnedAt >= rules.daysBeforeClose * DAY_MS)
       closes.push({ kind: "close", issue: issue3, markedAt: mark.markedAt, comment: !mark.closeCommented });
   }
   closes.sort((a, b) => a.markedAt - b.markedAt);
   const marks = snapshot.idle.filter((issue3) => isMarkCandidate(issue3, rules, now)).sort((a, b) => a.updatedAt - b.updatedAt).map((issue3) => ({ kind: "mark", issue: issue3 }));
   return {
-    changes: [...unstales, ...closes, ...marks],
+    changes: [...unstales, ...warns, ...closes, ...marks],
     undated,
     createLabel: !snapshot.labelExists && marks.length > 0
   };
@@ -67381,6 +67431,7 @@ var NOT_ACTIVITY = /* @__PURE__ */ new Set([
   "deployment_environment_changed",
   "user_blocked"
 ]);
+var fleetComment = (body) => body !== void 0 && (body.includes(staleSweepMarkers.stale) || body.includes(staleSweepMarkers.close));
 function readMark(timeline, label) {
   const wanted = label.toLowerCase();
   let at = -1;
@@ -67395,9 +67446,11 @@ function readMark(timeline, label) {
   const mark = timeline[at];
   const state = { markedAt: mark.at, markedBy: mark.actor, closeCommented: false };
   for (const e of timeline.slice(at + 1)) {
-    const own2 = e.actor !== null && e.actor === mark.actor;
+    const marked = e.event === "commented" && fleetComment(e.body);
+    const own2 = marked || e.actor !== null && e.actor === mark.actor;
     if (own2) {
-      if (e.event === "commented" && e.body?.includes(staleSweepMarkers.close)) state.closeCommented = true;
+      if (marked && e.body.includes(staleSweepMarkers.close)) state.closeCommented = true;
+      if (marked && e.body.includes(staleSweepMarkers.stale)) state.warnedAt ??= e.at;
       continue;
     }
     if (NOT_ACTIVITY.has(e.event)) continue;
@@ -67446,6 +67499,18 @@ async function listPages(what, pages, enough = () => false) {
   }
   return items;
 }
+async function readIssueMark(client, repo, issueNumber, label) {
+  const timeline = await listPages(
+    `the timeline of #${issueNumber}`,
+    client.paginate.iterator(client.rest.issues.listEventsForTimeline, {
+      owner: repo.owner,
+      repo: repo.repo,
+      issue_number: issueNumber,
+      per_page: PER_PAGE
+    })
+  );
+  return readMark(timeline.map(entry), label);
+}
 async function readRepository(client, repo, rules, now) {
   const where = { owner: repo.owner, repo: repo.repo };
   let info2;
@@ -67488,15 +67553,8 @@ async function readRepository(client, repo, rules, now) {
       snapshot.staleLabeled.push({ issue: issue3 });
       continue;
     }
-    const timeline = await listPages(
-      `the timeline of #${issue3.number}`,
-      client.paginate.iterator(client.rest.issues.listEventsForTimeline, {
-        ...where,
-        issue_number: issue3.number,
-        per_page: PER_PAGE
-      })
-    );
-    snapshot.staleLabeled.push({ issue: issue3, mark: readMark(timeline.map(entry), rules.staleLabel) });
+    const mark = await readIssueMark(client, repo, issue3.number, rules.staleLabel);
+    snapshot.staleLabeled.push({ issue: issue3, mark });
   }
   if (!snapshot.labelExists && snapshot.idle.some((i) => isMarkCandidate(i, rules, now))) {
     const labels = await listPages(
@@ -67543,19 +67601,38 @@ function sweepWriter(repo, plan, settings, run) {
       throw classifyError(error63, { doing });
     }
   };
+  const comment = async (n, doing, message, kind) => {
+    const posted = async () => {
+      const mark = await readIssueMark(client, repo, n, settings.staleLabel);
+      const found = kind === "stale" ? mark?.warnedAt !== void 0 : mark?.closeCommented;
+      return found ? true : void 0;
+    };
+    await createOnce({
+      doing,
+      landed: posted,
+      create: async () => {
+        await client.rest.issues.createComment({
+          ...issue3(n),
+          body: render(message, values, staleSweepMarkers[kind])
+        });
+        return true;
+      }
+    });
+  };
   const apply = async (change) => {
     const n = change.issue.number;
     if (change.kind === "mark") {
-      await step(
-        `labelling #${n}`,
-        () => client.rest.issues.addLabels({ ...issue3(n), labels: [settings.staleLabel] })
-      );
-      await step(
+      if (!change.labelled) {
+        await step(
+          `labelling #${n}`,
+          () => client.rest.issues.addLabels({ ...issue3(n), labels: [settings.staleLabel] })
+        );
+      }
+      await comment(
+        n,
         `commenting on #${n} (the '${settings.staleLabel}' label is on it already)`,
-        () => client.rest.issues.createComment({
-          ...issue3(n),
-          body: render(settings.staleMessage, values, staleSweepMarkers.stale)
-        })
+        settings.staleMessage,
+        "stale"
       );
       return "done";
     }
@@ -67569,13 +67646,7 @@ function sweepWriter(repo, plan, settings, run) {
       return "done";
     }
     if (change.comment) {
-      await step(
-        `commenting on #${n} before closing it`,
-        () => client.rest.issues.createComment({
-          ...issue3(n),
-          body: render(settings.closeMessage, values, staleSweepMarkers.close)
-        })
-      );
+      await comment(n, `commenting on #${n} before closing it`, settings.closeMessage, "close");
     }
     await step(
       `closing #${n}${change.comment ? " (its close comment is posted; the next run closes it without another)" : ""}`,
