@@ -42,8 +42,9 @@ export async function createOnce<R>(step: CreateStep<R>): Promise<R> {
   try {
     return await step.create();
   } catch (error) {
-    throw classifyError(error, {
-      doing: `${step.doing} (sent again: the first answer was lost, ${lost}, and it had not landed)`,
-    });
+    const e = classifyError(error, { doing: step.doing });
+    throw e.reworded(
+      `${e.message} (sent twice: the first answer was lost, and a check found it had not landed)`,
+    );
   }
 }

@@ -67212,6 +67212,68 @@ function defineRepoAction(spec) {
 // src/core/archived.ts
 var ARCHIVED_NOTICE = "archived: skipped (GitHub refuses writes to archived repositories)";
 
+// src/core/http-status.ts
+function httpStatus(error63) {
+  if (error63 instanceof RequestError || error63 instanceof ApiError) return error63.status;
+  return void 0;
+}
+
+// src/core/ambiguous.ts
+var NEVER_SENT = /\bEAI_AGAIN\b/;
+function cutShort(error63) {
+  let e = error63;
+  for (let depth = 0; e && depth < 6; depth++) {
+    if (e instanceof CutShortAnswerError) return true;
+    e = e.cause;
+  }
+  return false;
+}
+function isAmbiguous(error63) {
+  if (cutShort(error63)) return true;
+  const failure2 = networkFailure(error63);
+  if (failure2) return failure2.transient && !NEVER_SENT.test(failure2.cause);
+  const status = httpStatus(error63);
+  return status !== void 0 && status >= 500;
+}
+
+// src/core/create-once.ts
+async function createOnce(step) {
+  let first;
+  try {
+    return await step.create();
+  } catch (error63) {
+    if (!isAmbiguous(error63)) throw classifyError(error63, { doing: step.doing });
+    first = error63;
+  }
+  const lost = classifyError(first).message;
+  let found2;
+  try {
+    found2 = await step.landed();
+  } catch (error63) {
+    throw classifyError(error63, {
+      doing: `${step.doing}: its answer was lost (${lost}), and checking whether it landed`
+    });
+  }
+  if (found2 !== void 0) return found2;
+  try {
+    return await step.create();
+  } catch (error63) {
+    const e = classifyError(error63, { doing: step.doing });
+    throw e.reworded(
+      `${e.message} (sent twice: the first answer was lost, and a check found it had not landed)`
+    );
+  }
+}
+
+// src/core/find-comment.ts
+async function hasComment(client, issue3, mark) {
+  const comments = await client.paginate(client.rest.issues.listComments, {
+    ...issue3,
+    per_page: 100
+  });
+  return comments.some((c) => c.body?.includes(mark) === true);
+}
+
 // src/core/markers.ts
 var trackingIssueMarker = {
   /** The marker line around an already-serialised JSON object. */
@@ -67413,14 +67475,17 @@ function issueBody(state, threshold) {
     `${threshold} further consecutive failure(s).`
   ].join("\n");
 }
+var failureMark = (name, run) => `The smoke test of \`${name}\` failed again in ${runLink(run)}`;
 function failureComment(name, run, failures) {
-  return `The smoke test of \`${name}\` failed again in ${runLink(run)}: ${failures} consecutive failure(s).`;
+  return `${failureMark(name, run)}: ${failures} consecutive failure(s).`;
 }
+var recoveryMark = (name) => `The smoke test of \`${name}\` passes again in`;
 function recoveryComment(name, run) {
-  return `The smoke test of \`${name}\` passes again in ${runLink(run)}. Closing this issue.`;
+  return `${recoveryMark(name)} ${runLink(run)}. Closing this issue.`;
 }
+var milestoneMark = (milestone) => `(milestone: ${milestone} days)`;
 function milestoneComment(name, milestone, age, lastDay, archivalLabel) {
-  const head = `This tracking issue for \`${name}\` has been open for ${age} day(s) (milestone: ${milestone} days).`;
+  const head = `This tracking issue for \`${name}\` has been open for ${age} day(s) ${milestoneMark(milestone)}.`;
   return milestone === lastDay ? `${head}
 
 It is now labelled \`${archivalLabel}\`: maintainers, please decide whether to fix \`${name}\` or archive it. Nothing is closed or archived automatically.` : `${head}
@@ -67476,12 +67541,6 @@ function errorLines(report) {
     ...report.stoppedBy ? [report.stoppedBy] : []
   ];
   return lines.length > 0 ? lines.join("\n") : void 0;
-}
-
-// src/core/http-status.ts
-function httpStatus(error63) {
-  if (error63 instanceof RequestError || error63 instanceof ApiError) return error63.status;
-  return void 0;
 }
 
 // src/actions/smoke-issue-bot/tracking-issues.ts
@@ -67566,17 +67625,20 @@ function archivalWriter(client, repo, settings) {
     const issue3 = { owner: repo.owner, repo: repo.repo, issue_number: m.issue.number };
     let step = "commenting";
     try {
-      if (m.comment)
-        await client.rest.issues.createComment({
-          ...issue3,
-          body: milestoneComment(
-            m.issue.package,
-            m.milestone,
-            m.age,
-            settings.lastDay,
-            settings.archivalLabel
-          )
+      if (m.comment) {
+        const body = milestoneComment(
+          m.issue.package,
+          m.milestone,
+          m.age,
+          settings.lastDay,
+          settings.archivalLabel
+        );
+        await createOnce({
+          doing: `commenting on #${m.issue.number}`,
+          create: () => client.rest.issues.createComment({ ...issue3, body }).then(() => true),
+          landed: async () => await hasComment(client, issue3, milestoneMark(m.milestone)) ? true : void 0
         });
+      }
       step = "adding the archival label";
       if (needsLabel(m, settings.archivalLabel)) {
         await client.rest.issues.addLabels({ ...issue3, labels: [settings.archivalLabel] });
@@ -67675,7 +67737,8 @@ function decidePackage(f) {
 function decideSuccess(f) {
   const s = f.state;
   const clean = s.failures === 0 && s.runs.length === 0 && s.issue === null && s.opening === null;
-  const action2 = f.tracked ? { kind: "close", issue: f.tracked.number, comment: !f.tracked.locked } : { kind: "none" };
+  const comment = f.tracked !== void 0 && !f.tracked.locked;
+  const action2 = f.tracked ? { kind: "close", issue: f.tracked.number, comment, ...clean && comment && { check: true } } : { kind: "none" };
   const notes = f.tracked?.locked ? [`#${f.tracked.number} is locked: closed without a comment`] : [];
   const next = clean ? void 0 : { ...s, failures: 0, runs: [], issue: null, opening: null };
   return { package: f.name, outcome: f.outcome, next, action: action2, notes, deferred: false };
@@ -67703,6 +67766,8 @@ function decideFailure(f) {
   if (f.tracked) {
     if (f.tracked.locked) notes.push(`#${f.tracked.number} is locked: no comment`);
     else if (!counted) action2 = { kind: "comment", issue: f.tracked.number };
+    else if (!f.tracked.body.includes(`](${f.run.url})`))
+      action2 = { kind: "comment", issue: f.tracked.number, rerun: { failures: s.failures } };
   } else if (s.failures >= f.threshold) {
     const claim2 = s.opening;
     const held = claim2 !== null && claim2.run !== f.run.id && f.now - Date.parse(claim2.at) < openingLeaseMs;
@@ -67790,23 +67855,22 @@ var IssueActionError = class extends Error {
 async function applyIssueAction(options, store, d, saved) {
   const { client, repo } = options;
   const where = { owner: repo.owner, repo: repo.repo };
+  const issueOf = (issue_number) => ({ ...where, issue_number });
   const action2 = d.action;
   if (action2.kind === "none") return {};
   if (action2.kind === "comment") {
-    await client.rest.issues.createComment({
-      ...where,
-      issue_number: action2.issue,
-      body: failureComment(d.package, options.run, d.next?.failures ?? 0)
-    });
+    const failures = action2.rerun?.failures ?? d.next?.failures ?? 0;
+    const body = failureComment(d.package, options.run, failures);
+    const mark = failureMark(d.package, options.run);
+    if (action2.rerun && await hasComment(client, issueOf(action2.issue), mark)) return {};
+    await commentOnce(options, action2.issue, body, mark);
     return { commented: action2.issue };
   }
   if (action2.kind === "close") {
-    if (action2.comment)
-      await client.rest.issues.createComment({
-        ...where,
-        issue_number: action2.issue,
-        body: recoveryComment(d.package, options.run)
-      });
+    const mark = recoveryMark(d.package);
+    const posted = action2.check === true && await hasComment(client, issueOf(action2.issue), mark);
+    if (action2.comment && !posted)
+      await commentOnce(options, action2.issue, recoveryComment(d.package, options.run), mark);
     await client.rest.issues.update({
       ...where,
       issue_number: action2.issue,
@@ -67818,13 +67882,25 @@ async function applyIssueAction(options, store, d, saved) {
   const state = d.next;
   let opened;
   try {
-    const created = await client.rest.issues.create({
-      ...where,
-      title: issueTitle(options.title, d.package),
-      body: issueBody(state, options.threshold),
-      labels: [options.label]
+    opened = await createOnce({
+      doing: `opening the tracking issue of ${d.package}`,
+      create: async () => {
+        const created = await client.rest.issues.create({
+          ...where,
+          title: issueTitle(options.title, d.package),
+          body: issueBody(state, options.threshold),
+          labels: [options.label]
+        });
+        return { number: created.data.number, url: created.data.html_url };
+      },
+      // The package's open tracking issue, found by its marker: this run's, or one a
+      // concurrent run opened meanwhile (either way, the one to record).
+      landed: async () => {
+        const { byPackage } = await listTrackingIssues(client, repo, options.label);
+        const found2 = byPackage.get(d.package);
+        return found2 && { number: found2.number, url: found2.url };
+      }
     });
-    opened = { number: created.data.number, url: created.data.html_url };
   } catch (error63) {
     const open3 = classifyError(error63, { doing: `opening the tracking issue of ${d.package}` });
     try {
@@ -67857,6 +67933,14 @@ async function applyIssueAction(options, store, d, saved) {
     );
   }
   return { opened };
+}
+async function commentOnce(options, issueNumber, body, mark) {
+  const issue3 = { owner: options.repo.owner, repo: options.repo.repo, issue_number: issueNumber };
+  await createOnce({
+    doing: `commenting on #${issueNumber}`,
+    create: () => options.client.rest.issues.createComment({ ...issue3, body }).then(() => true),
+    landed: async () => await hasComment(options.client, issue3, mark) ? true : void 0
+  });
 }
 async function updateAfterOpen(options, store, saved, change) {
   const name = saved.state.package;

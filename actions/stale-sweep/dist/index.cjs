@@ -67265,9 +67265,10 @@ async function createOnce(step) {
   try {
     return await step.create();
   } catch (error63) {
-    throw classifyError(error63, {
-      doing: `${step.doing} (sent again: the first answer was lost, ${lost}, and it had not landed)`
-    });
+    const e = classifyError(error63, { doing: step.doing });
+    throw e.reworded(
+      `${e.message} (sent twice: the first answer was lost, and a check found it had not landed)`
+    );
   }
 }
 

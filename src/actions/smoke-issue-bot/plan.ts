@@ -6,10 +6,17 @@ import type { TrackedIssue } from "./tracked-issue.ts";
 export type IssueAction =
   | { kind: "none" }
   | { kind: "open" }
-  /** A further failure while the issue is open. */
-  | { kind: "comment"; issue: number }
-  /** Recovery: a comment (unless the issue is locked), then close. */
-  | { kind: "close"; issue: number; comment: boolean };
+  /**
+   * A further failure while the issue is open. `rerun`: the run was counted already (its
+   * state saved, then its comment failed or was never answered): the comment, saying
+   * `failures`, is posted only if the issue lacks it.
+   */
+  | { kind: "comment"; issue: number; rerun?: { failures: number } }
+  /**
+   * Recovery: a comment (unless the issue is locked), then close. `check`: the state was
+   * reset already (a close that failed after it), so the comment is posted only if missing.
+   */
+  | { kind: "close"; issue: number; comment: boolean; check?: true };
 
 /** Record mode's decision for one package. */
 export interface PackageDecision {
@@ -62,8 +69,9 @@ export function decidePackage(f: PackageFacts): PackageDecision {
 function decideSuccess(f: PackageFacts): PackageDecision {
   const s = f.state;
   const clean = s.failures === 0 && s.runs.length === 0 && s.issue === null && s.opening === null;
+  const comment = f.tracked !== undefined && !f.tracked.locked;
   const action: IssueAction = f.tracked
-    ? { kind: "close", issue: f.tracked.number, comment: !f.tracked.locked }
+    ? { kind: "close", issue: f.tracked.number, comment, ...(clean && comment && { check: true }) }
     : { kind: "none" };
   const notes = f.tracked?.locked
     ? [`#${f.tracked.number} is locked: closed without a comment`]
@@ -100,6 +108,9 @@ function decideFailure(f: PackageFacts): PackageDecision {
   if (f.tracked) {
     if (f.tracked.locked) notes.push(`#${f.tracked.number} is locked: no comment`);
     else if (!counted) action = { kind: "comment", issue: f.tracked.number };
+    // A run the issue's body lists opened it: it has nothing to comment.
+    else if (!f.tracked.body.includes(`](${f.run.url})`))
+      action = { kind: "comment", issue: f.tracked.number, rerun: { failures: s.failures } };
   } else if (s.failures >= f.threshold) {
     const claim = s.opening;
     const held =
