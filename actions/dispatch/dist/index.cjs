@@ -67427,6 +67427,24 @@ async function listInstallationRepos(client, targets) {
   return { known, complete, total: first.total_count };
 }
 
+// src/core/ambiguous.ts
+var NEVER_SENT = /\bEAI_AGAIN\b/;
+function cutShort(error63) {
+  let e = error63;
+  for (let depth = 0; e && depth < 6; depth++) {
+    if (e instanceof CutShortAnswerError) return true;
+    e = e.cause;
+  }
+  return false;
+}
+function isAmbiguous(error63) {
+  if (cutShort(error63)) return true;
+  const failure2 = networkFailure(error63);
+  if (failure2) return failure2.transient && !NEVER_SENT.test(failure2.cause);
+  const status = httpStatus(error63);
+  return status !== void 0 && status >= 500;
+}
+
 // src/actions/dispatch/explain-failure.ts
 var forgeName = (forge) => forge === "github" ? "GitHub" : "Gitea";
 function forbidden(r) {
@@ -67535,7 +67553,7 @@ async function sendDispatch(client, request2, context) {
         sent: false,
         verdict: { error: `${classified.message}; the dispatch was not sent` }
       };
-    if (status === void 0)
+    if (isAmbiguous(error63) || status === void 0)
       return { sent: false, verdict: { error: `${classified.message}${unsure}` } };
     const repoExists = status === 404 && context.repoExists === void 0 ? await context.repoExistsNow() : context.repoExists;
     const verdict = explainRefusal({

@@ -1,4 +1,5 @@
 import type { FleetClient } from "../../core/client.ts";
+import { isAmbiguous } from "../../core/ambiguous.ts";
 import { classifyError } from "../../core/errors.ts";
 import { explainRefusal, type Verdict } from "./explain-failure.ts";
 import type { Forge, Mode } from "./input-rules.ts";
@@ -71,7 +72,9 @@ export async function sendDispatch(
         sent: false,
         verdict: { error: `${classified.message}; the dispatch was not sent` },
       };
-    if (status === undefined)
+    // The same test every create passes through (create-once.ts); a dispatch has no marker to
+    // read back, so the answer it lost is reported, not checked.
+    if (isAmbiguous(error) || status === undefined)
       return { sent: false, verdict: { error: `${classified.message}${unsure}` } };
     const repoExists =
       status === 404 && context.repoExists === undefined
