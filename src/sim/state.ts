@@ -246,6 +246,8 @@ export interface SimProjectItem {
   fieldValues: Record<string, string>;
   created_at: string;
   updated_at: string;
+  /** Who added it (`ProjectV2Item.creator`): how fleet tells its own items from others'. */
+  creator?: string;
 }
 
 /** A ProjectsV2 board owned by an organisation. */
@@ -772,6 +774,7 @@ export function addProjectItem(
   project: SimProject,
   contentNodeId: string,
   at: string,
+  creator?: string,
 ): SimProjectItem {
   const existing = project.itemByContent.get(contentNodeId);
   if (existing) return existing;
@@ -783,6 +786,7 @@ export function addProjectItem(
     fieldValues: {},
     created_at: at,
     updated_at: at,
+    ...(creator !== undefined && { creator }),
   };
   project.items.push(item);
   project.itemByContent.set(contentNodeId, item);

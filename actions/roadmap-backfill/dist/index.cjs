@@ -67292,7 +67292,8 @@ function readAddAnswer(batch, answer) {
 
 // src/actions/roadmap-backfill/list-issues.ts
 var PAGE_SIZE = 100;
-var ISSUES_QUERY = `query OpenIssues($owner: String!, $name: String!, $after: String) {
+var ISSUES_QUERY = `query OpenIssues($owner: String!, $name: String!, $after: String, $field: String!) {
+  viewer { login }
   repository(owner: $owner, name: $name) {
     isArchived
     issues(first: ${PAGE_SIZE}, after: $after, states: [OPEN], orderBy: {field: CREATED_AT, direction: ASC}) {
@@ -67303,12 +67304,19 @@ var ISSUES_QUERY = `query OpenIssues($owner: String!, $name: String!, $after: St
         number
         title
         url
-        projectItems(first: 1, includeArchived: true) { totalCount }
+        projectItems(first: 1, includeArchived: true) {
+          totalCount
+          nodes { id isArchived project { id } creator { login } fieldValueByName(name: $field) { __typename } }
+        }
       }
     }
   }
 }`;
-async function listOpenIssues(client, repo) {
+function statuslessOwnItem(item, board, viewer) {
+  if (!item || item.isArchived || item.project?.id !== board) return void 0;
+  return item.creator?.login === viewer && item.fieldValueByName === null ? item.id : void 0;
+}
+async function listOpenIssues(client, repo, board) {
   const issues = [];
   let after = null;
   let pages = 0;
@@ -67319,7 +67327,8 @@ async function listOpenIssues(client, repo) {
       answer = await graphqlQuery(client, ISSUES_QUERY, {
         owner: repo.owner,
         name: repo.repo,
-        after
+        after,
+        field: board.field.name
       });
     } catch (error63) {
       const cause = classifyError(error63);
@@ -67335,14 +67344,17 @@ async function listOpenIssues(client, repo) {
     const repository = answer.repository;
     if (repository.isArchived) return { archived: true };
     total = repository.issues.totalCount;
-    for (const n of repository.issues.nodes)
+    for (const n of repository.issues.nodes) {
+      const unset = statuslessOwnItem(n.projectItems.nodes[0], board.id, answer.viewer.login);
       issues.push({
         id: n.id,
         number: n.number,
         title: n.title,
         url: n.url,
-        boards: n.projectItems.totalCount
+        boards: n.projectItems.totalCount,
+        ...unset !== void 0 && { statusless: unset }
       });
+    }
     const { hasNextPage, endCursor } = repository.issues.pageInfo;
     if (!hasNextPage || endCursor === null) return { archived: false, issues, pages };
     after = endCursor;
@@ -67358,7 +67370,7 @@ var wording = {
   stopped: (cause, left) => `${cause}; ${left.length} orphans left undone`
 };
 var readFailure = (message) => `${message}; nothing was added in this repository`;
-var statusNotSet = (issue3, board, why) => `#${issue3.number} was added to the board but its ${board.field.name} could not be set to '${board.option.name}' (${why}); it is on the board without one: set it by hand (a rerun sees it on a board and leaves it alone)`;
+var statusNotSet = (issue3, board, why) => `#${issue3.number} was added to the board but its ${board.field.name} could not be set to '${board.option.name}' (${why}); it is on the board without one until the next run, which finds fleet's items without a ${board.field.name} and sets it`;
 function errorLine(report, unset) {
   const all = [
     ...report.stoppedBy ? [`stopped: ${report.stoppedBy}`] : [],
@@ -67423,9 +67435,9 @@ function readStatusAnswer(count, answer) {
 
 // src/actions/roadmap-backfill/github.ts
 var BATCH_SIZE = 50;
-async function readRepository(client, repo) {
+async function readRepository(client, repo, board) {
   try {
-    const listing = await listOpenIssues(client, repo);
+    const listing = await listOpenIssues(client, repo, board);
     return listing.archived ? { skip: ARCHIVED_NOTICE } : listing.issues;
   } catch (error63) {
     throw new RepoFailure(readFailure(classifyError(error63).message));
@@ -67435,23 +67447,31 @@ function boardWriter(client, board) {
   const raced = [];
   const unset = [];
   const applyBatch = async (batch) => {
-    const answer = await graphqlCall(
-      client,
-      addDocument(batch.length),
-      addVariables(batch, board),
-      { doing: `adding ${batch.length} issues to the board` }
-    );
     const outcomes = [];
     const ours = [];
-    readAddAnswer(batch, answer).forEach((outcome, index) => {
-      if (outcome.kind === "added") {
-        ours.push({ index, ...outcome });
-        outcomes.push("done");
-      } else if (outcome.kind === "raced") {
-        raced.push(outcome.issue);
-        outcomes.push("skipped");
-      } else outcomes.push({ error: outcome.error });
+    const repairs = batch.filter((issue3) => issue3.statusless !== void 0);
+    repairs.forEach((issue3, index) => {
+      ours.push({ index, issue: issue3, itemId: issue3.statusless });
+      outcomes.push("done");
     });
+    const additions = batch.slice(repairs.length);
+    const answer = additions.length === 0 ? void 0 : await graphqlCall(
+      client,
+      addDocument(additions.length),
+      addVariables(additions, board),
+      { doing: `adding ${additions.length} issues to the board` }
+    );
+    if (answer)
+      readAddAnswer(additions, answer).forEach((outcome, k) => {
+        const index = repairs.length + k;
+        if (outcome.kind === "added") {
+          ours.push({ index, ...outcome });
+          outcomes.push("done");
+        } else if (outcome.kind === "raced") {
+          raced.push(outcome.issue);
+          outcomes.push("skipped");
+        } else outcomes.push({ error: outcome.error });
+      });
     if (ours.length === 0) return { outcomes };
     let errors;
     let stop;
@@ -67536,7 +67556,8 @@ function planRepository(issues, maxAdds) {
     tracked: issues.length - orphans.length,
     orphans,
     kept: orphans.slice(0, maxAdds),
-    left: orphans.slice(maxAdds)
+    left: orphans.slice(maxAdds),
+    repairs: issues.filter((i) => i.statusless !== void 0)
   };
 }
 
@@ -67698,10 +67719,10 @@ var action = defineRepoAction({
       );
     return { ...base, resource: "graphql", board };
   },
-  read: (repo, context) => readRepository(context.client, repo),
+  read: (repo, context) => readRepository(context.client, repo, context.board),
   plan(issues, context) {
     const plan = planRepository(issues, context.cap.limit);
-    return { ...plan, changes: plan.orphans };
+    return { ...plan, changes: [...plan.repairs, ...plan.orphans] };
   },
   writer: (_repo, _plan, context) => boardWriter(context.client, context.board),
   wording,
