@@ -67879,7 +67879,7 @@ async function applyIssueAction(options, store, d, saved) {
     });
     return { closed: action2.issue };
   }
-  const state = d.next;
+  const state = d.next ?? saved.state;
   let opened;
   try {
     opened = await createOnce({

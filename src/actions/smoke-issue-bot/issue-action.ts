@@ -71,7 +71,9 @@ export async function applyIssueAction(
     });
     return { closed: action.issue };
   }
-  const state = d.next!;
+  // A rerun after a run killed between its claim and the opening finds its claim saved already:
+  // nothing to write, and the stored state is the one to open from.
+  const state = d.next ?? saved.state;
   let opened: { number: number; url: string };
   try {
     opened = await createOnce({
