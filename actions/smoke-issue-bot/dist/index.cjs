@@ -67723,6 +67723,10 @@ function serializeState(state) {
 // src/actions/smoke-issue-bot/plan.ts
 var openingLeaseMs = 10 * 6e4;
 var same = (a, b) => serializeState(a) === serializeState(b);
+function afterLostRace(d) {
+  if (d.action.kind !== "close" || d.action.check !== true) return d;
+  return { ...d, action: { kind: "close", issue: d.action.issue, comment: false } };
+}
 function decidePackage(f) {
   if (f.outcome === "cancelled" || f.outcome === "skipped")
     return {
@@ -68195,12 +68199,14 @@ function recordWriter(options, snapshot, issueUrl) {
         store: snapshot.store,
         name: planned.package,
         stored: first,
-        decide: async (s) => s === first ? planned : decidePackage({
-          ...fact(planned.package),
-          state: s.state,
-          tracked: await snapshot.resolveTracked(planned.package, s.state),
-          mayOpen: !planned.deferred
-        }),
+        decide: async (s) => s === first ? planned : afterLostRace(
+          decidePackage({
+            ...fact(planned.package),
+            state: s.state,
+            tracked: await snapshot.resolveTracked(planned.package, s.state),
+            mayOpen: !planned.deferred
+          })
+        ),
         message: (d) => `smoke-issue-bot: ${d.package} ${d.outcome} in run ${options.run.id}`,
         pause: options.pause
       });

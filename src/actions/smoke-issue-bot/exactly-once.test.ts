@@ -99,4 +99,29 @@ describe("smoke-issue-bot, exactly once", () => {
     expect(storedState(world.repo, "alpha")).toMatchObject({ issue: 1, opening: null });
     expect(world.repo.issues).toHaveLength(1);
   });
+
+  it("two concurrent recovery reports post one recovery comment and close the issue", async () => {
+    const world = await smokeWorld();
+    sim = world.sim;
+    for (let id = 1; id <= 3; id++) await record(sim, id);
+    const at = NOW + 5 * 3_600_000;
+    const pass = (id: number) =>
+      runBot(
+        sim!,
+        {
+          mode: "record",
+          outcomes: JSON.stringify({ alpha: "success" }),
+          "run-url": runUrl(id),
+        },
+        { now: at },
+      );
+    // The first state write lands and its answer is held: the other run meets the conflict,
+    // reads the reset state and decides while the winner has not commented yet.
+    sim.faults.add({ match: { method: "PUT" }, when: { nth: 1 }, then: { delayMs: 500 } });
+    const runs = await Promise.all([pass(5), pass(6)]);
+    expect(runs.map((r) => r.code)).toEqual([0, 0]);
+    const issue = world.repo.issues[0]!;
+    expect(issue.state).toBe("closed");
+    expect(issue.comments.filter((c) => c.body.includes("passes again"))).toHaveLength(1);
+  });
 });

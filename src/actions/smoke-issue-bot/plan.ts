@@ -50,6 +50,16 @@ export interface PackageFacts {
 const same = (a: PackageState, b: PackageState) => serializeState(a) === serializeState(b);
 
 /**
+ * A decision made again after another run's state write won the compare-and-swap. When that
+ * write was the recovery (the state is reset already), the recovery comment is that run's to
+ * post: this one only closes, so two concurrent passing runs never post two comments.
+ */
+export function afterLostRace(d: PackageDecision): PackageDecision {
+  if (d.action.kind !== "close" || d.action.check !== true) return d;
+  return { ...d, action: { kind: "close", issue: d.action.issue, comment: false } };
+}
+
+/**
  * Decides one package from its state, its open tracking issue and this run's outcome.
  * The state is written before any issue is touched, so an issue is only ever opened from a
  * count that was saved; a rerun of the same run is recognised by its id and counts nothing.
