@@ -57,6 +57,11 @@ export interface ClientTimings {
   secondaryLimitRetries: number;
   /** A primary-limit reset is waited for only when it is this close (seconds). */
   maxPrimaryWaitSeconds: number;
+  /**
+   * A secondary-limit `retry-after` is waited out only when it is this short (seconds): a
+   * job does not sit out a day-long refusal four times over.
+   */
+  maxSecondaryWaitSeconds: number;
 }
 
 export const defaultTimings: ClientTimings = {
@@ -69,6 +74,7 @@ export const defaultTimings: ClientTimings = {
   retries: 3,
   secondaryLimitRetries: 4,
   maxPrimaryWaitSeconds: 60,
+  maxSecondaryWaitSeconds: 15 * 60,
 };
 
 export interface ClientOptions {
@@ -144,6 +150,13 @@ export function createClient(options: ClientOptions): FleetClient {
         _o: unknown,
         retryCount: number,
       ) => {
+        if (retryAfter > t.maxSecondaryWaitSeconds) {
+          const until = new Date(Date.now() + retryAfter * 1000).toISOString();
+          log.warning(
+            `secondary rate limit on ${req.method} ${req.url}; GitHub asks for a wait of ${retryAfter}s (until ${until}), longer than the ${t.maxSecondaryWaitSeconds}s cap: not waiting`,
+          );
+          return false;
+        }
         const retrying = retryCount < t.secondaryLimitRetries;
         log.warning(
           `secondary rate limit on ${req.method} ${req.url}; ${retrying ? `waiting ${retryAfter}s and retrying (${retryCount + 1} of ${t.secondaryLimitRetries})` : "giving up"}`,

@@ -46568,7 +46568,8 @@ var defaultTimings = {
   retryBackoffUnitMs: 1e3,
   retries: 3,
   secondaryLimitRetries: 4,
-  maxPrimaryWaitSeconds: 60
+  maxPrimaryWaitSeconds: 60,
+  maxSecondaryWaitSeconds: 15 * 60
 };
 var clientCount = 0;
 function createClient(options) {
@@ -46618,6 +46619,13 @@ function createClient(options) {
       retryAfterBaseValue: t.retryAfterUnitMs,
       fallbackSecondaryRateRetryAfter: 60,
       onSecondaryRateLimit: (retryAfter, req, _o, retryCount) => {
+        if (retryAfter > t.maxSecondaryWaitSeconds) {
+          const until = new Date(Date.now() + retryAfter * 1e3).toISOString();
+          log.warning(
+            `secondary rate limit on ${req.method} ${req.url}; GitHub asks for a wait of ${retryAfter}s (until ${until}), longer than the ${t.maxSecondaryWaitSeconds}s cap: not waiting`
+          );
+          return false;
+        }
         const retrying = retryCount < t.secondaryLimitRetries;
         log.warning(
           `secondary rate limit on ${req.method} ${req.url}; ${retrying ? `waiting ${retryAfter}s and retrying (${retryCount + 1} of ${t.secondaryLimitRetries})` : "giving up"}`
