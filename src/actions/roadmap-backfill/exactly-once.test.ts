@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { finalState } from "../../sim/final-state.fixture.ts";
-import { startSim, type FaultAction, type Sim } from "../../sim/index.ts";
+import { WRITE_FAULTS } from "../../sim/write-faults.fixture.ts";
+import { startSim, type Sim } from "../../sim/index.ts";
 import { testDeps } from "../../../test/helpers/deps.ts";
 import { runInMemory } from "../../../test/helpers/host.ts";
 import { backfillFixture, NOW, TOKENS } from "./backfill.fixture.ts";
@@ -44,15 +45,9 @@ const WRITES = [
   { what: "the additions", operation: "AddToBoard" },
   { what: "their Status", operation: "SetStatus" },
 ];
-const FAULTS: { what: string; then: FaultAction; times?: number }[] = [
-  { what: "lost answer", then: { lostAnswer: true }, times: 1 },
-  { what: "cut-short answer", then: { truncate: true }, times: 1 },
-  { what: "5xx after the write", then: { appliedThenStatus: 502 }, times: 1 },
-  { what: "5xx on every try", then: { status: 502, body: { message: "Server Error" } } },
-];
 
 describe("roadmap-backfill, exactly once", () => {
-  const cases = WRITES.flatMap((w) => FAULTS.map((f) => [w.what, f.what, w, f] as const));
+  const cases = WRITES.flatMap((w) => WRITE_FAULTS.map((f) => [w.what, f.what, w, f] as const));
   it.each(cases)("%s, %s: one clean rerun reaches a clean run's board", async (_w, _f, w, f) => {
     const expected = await cleanState();
     const world = backfillFixture();

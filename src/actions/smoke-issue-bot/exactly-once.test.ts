@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { finalState } from "../../sim/final-state.fixture.ts";
-import type { FaultAction, Sim } from "../../sim/index.ts";
+import { WRITE_FAULTS } from "../../sim/write-faults.fixture.ts";
+import type { Sim } from "../../sim/index.ts";
 import { NOW, runBot, runUrl, smokeWorld, storedState } from "./smoke-world.fixture.ts";
 
 // Every write of a package's life (opened at the threshold, commented while failing, closed
@@ -45,13 +46,6 @@ const WRITES = [
   { what: "the close", run: 4, method: "PATCH", path: "/repos/acme/smoke/issues/1" },
 ];
 
-const FAULTS: { what: string; then: FaultAction; times?: number }[] = [
-  { what: "lost answer", then: { lostAnswer: true }, times: 1 },
-  { what: "cut-short answer", then: { truncate: true }, times: 1 },
-  { what: "5xx after the write", then: { appliedThenStatus: 502 }, times: 1 },
-  { what: "5xx on every try", then: { status: 502, body: { message: "Server Error" } } },
-];
-
 /** The package's life with each run made twice (a rerun), clean. */
 async function cleanLife() {
   const w = await smokeWorld();
@@ -67,7 +61,7 @@ async function cleanLife() {
 }
 
 describe("smoke-issue-bot, exactly once", () => {
-  const cases = WRITES.flatMap((w) => FAULTS.map((f) => [w.what, f.what, w, f] as const));
+  const cases = WRITES.flatMap((w) => WRITE_FAULTS.map((f) => [w.what, f.what, w, f] as const));
   it.each(cases)("%s, %s: a clean rerun reaches clean runs' state", async (_w, _f, w, f) => {
     const expected = await cleanLife();
     const world = await smokeWorld();

@@ -3,7 +3,8 @@ import { manualClock } from "../../core/clock.ts";
 import { readInputs } from "../../core/inputs.ts";
 import { staleSweepMarkers as markers } from "../../core/markers.ts";
 import { finalState } from "../../sim/final-state.fixture.ts";
-import { startSim, type FaultAction, type Sim } from "../../sim/index.ts";
+import { WRITE_FAULTS } from "../../sim/write-faults.fixture.ts";
+import { startSim, type Sim } from "../../sim/index.ts";
 import { getIssue, getRepo } from "../../sim/state.ts";
 import { testDeps } from "../../../test/helpers/deps.ts";
 import { action } from "./stale-sweep.ts";
@@ -45,15 +46,8 @@ const WRITES = [
   { what: "an un-stale", method: "DELETE", path: "/repos/acme/api/issues/6/labels/stale" },
 ];
 
-const FAULTS: { what: string; then: FaultAction; times?: number }[] = [
-  { what: "lost answer", then: { lostAnswer: true }, times: 1 },
-  { what: "cut-short answer", then: { truncate: true }, times: 1 },
-  { what: "5xx after the write", then: { appliedThenStatus: 502 }, times: 1 },
-  { what: "5xx on every try", then: { status: 502, body: { message: "Server Error" } } },
-];
-
 describe("stale-sweep, exactly once", () => {
-  const cases = WRITES.flatMap((w) => FAULTS.map((f) => [w.what, f.what, w, f] as const));
+  const cases = WRITES.flatMap((w) => WRITE_FAULTS.map((f) => [w.what, f.what, w, f] as const));
   it.each(cases)("%s, %s: one clean rerun reaches a clean run's state", async (_w, _f, w, f) => {
     const expected = await cleanState();
     sim = await startSim(sweepFixture(), { clock: "manual" });
