@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import type { RunConclusion } from "../core/run-conclusions.ts";
 import type { SimEventKind } from "./event-kinds.ts";
+import type { FaultRule } from "./faults.ts";
 
 /** A permission a token can hold, as in a GitHub App installation's permission set. */
 export type SimPermissionName =
@@ -297,6 +298,8 @@ export interface SimState {
   issueNodes: Map<string, SimIssueRef>;
   /** The next unique id (deterministic counter). */
   nextId(): number;
+  /** Fault rules the server starts with (a scenario's `faults:`). */
+  faultRules?: FaultRule[];
 }
 
 /** A GitHub-style timestamp (`2026-06-01T00:00:00Z`, no milliseconds). */
