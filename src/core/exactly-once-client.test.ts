@@ -79,4 +79,10 @@ describe("the client, when an answer is lost after the server acted", () => {
     expect(viewer.viewer.login).toBe("fleet");
     expect(sim.log.count({ path: "/graphql" })).toBe(3);
   });
+
+  it("hands on the answer's URL with its body", async () => {
+    const { sim, client } = await world();
+    const answer = await client.rest.issues.get({ owner: "acme", repo: "api", issue_number: 1 });
+    expect(answer.url).toBe(`${sim.url}/repos/acme/api/issues/1`);
+  });
 });

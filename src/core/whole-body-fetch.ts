@@ -48,10 +48,14 @@ export function wholeBodyFetch(fetch: Fetch): Fetch {
         );
       }
     }
-    return new Response(NULL_BODY.has(res.status) ? null : bytes, {
+    const whole = new Response(NULL_BODY.has(res.status) ? null : bytes, {
       status: res.status,
       statusText: res.statusText,
       headers: res.headers,
     });
+    // A constructed Response has no URL; Octokit hands it on as `response.url`, which
+    // pagination reads to build the next page's (`total_commits` listings).
+    Object.defineProperty(whole, "url", { value: res.url });
+    return whole;
   };
 }

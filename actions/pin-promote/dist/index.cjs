@@ -46477,11 +46477,13 @@ function wholeBodyFetch(fetch) {
         );
       }
     }
-    return new Response(NULL_BODY.has(res.status) ? null : bytes, {
+    const whole = new Response(NULL_BODY.has(res.status) ? null : bytes, {
       status: res.status,
       statusText: res.statusText,
       headers: res.headers
     });
+    Object.defineProperty(whole, "url", { value: res.url });
+    return whole;
   };
 }
 
