@@ -89,6 +89,26 @@ describe("createClient against the simulator", () => {
     ]);
   });
 
+  it("does not wait out a secondary-limit retry-after longer than the cap", async () => {
+    const s = await world(3, 5000);
+    s.faults.add({
+      match: { method: "GET" },
+      then: {
+        status: 403,
+        headers: { "retry-after": "86400" },
+        body: { message: "You have exceeded a secondary rate limit." },
+      },
+    });
+    const { octokit, log } = client(s);
+    await expect(
+      octokit.rest.issues.get({ owner: "acme", repo: "api", issue_number: 1 }),
+    ).rejects.toMatchObject({ status: 403 });
+    expect(s.log.count()).toBe(1);
+    expect(log.lines.filter((l) => l.level === "warning").map((l) => l.message)).toEqual([
+      expect.stringMatching(/wait of 86400s \(until .*\), longer than the 900s cap: not waiting$/),
+    ]);
+  });
+
   it("fails loud with a rate-limited error, not a short list, when the budget runs out mid-listing", async () => {
     const s = await world(2500, 10);
     const { octokit } = client(s);

@@ -11,7 +11,9 @@ import { systemClock, type Clock } from "./clock.ts";
 import { pacedFetch } from "./paced-fetch.ts";
 import { defaultPaceSettings, Pacer, type PaceSettings } from "./pacer.ts";
 import { proxyAwareFetch } from "./proxy-fetch.ts";
+import { isRetrySafe } from "./retry-safe.ts";
 import { unreachable, type UnreachableOptions } from "./unreachable.ts";
+import { wholeBodyFetch } from "./whole-body-fetch.ts";
 
 // `unreachable` comes before `retry` so that it sees a failed request before retry decides.
 const FleetOctokit = Octokit.plugin(
@@ -55,6 +57,11 @@ export interface ClientTimings {
   secondaryLimitRetries: number;
   /** A primary-limit reset is waited for only when it is this close (seconds). */
   maxPrimaryWaitSeconds: number;
+  /**
+   * A secondary-limit `retry-after` is waited out only when it is this short (seconds): a
+   * job does not sit out a day-long refusal four times over.
+   */
+  maxSecondaryWaitSeconds: number;
 }
 
 export const defaultTimings: ClientTimings = {
@@ -67,6 +74,7 @@ export const defaultTimings: ClientTimings = {
   retries: 3,
   secondaryLimitRetries: 4,
   maxPrimaryWaitSeconds: 60,
+  maxSecondaryWaitSeconds: 15 * 60,
 };
 
 export interface ClientOptions {
@@ -99,7 +107,7 @@ export function createClient(options: ClientOptions): FleetClient {
   clientCount += 1;
   const baseUrl = (options.baseUrl ?? "https://api.github.com").replace(/\/+$/, "");
   const pacer = t.pace ? new Pacer(options.clock ?? systemClock, t.pace) : undefined;
-  const direct = confinedFetch(baseUrl, proxyAwareFetch(options.env));
+  const direct = wholeBodyFetch(confinedFetch(baseUrl, proxyAwareFetch(options.env)));
   // Writes go out as the pacer allows, several at once; a fixed interval sends them one by one.
   const writes = {
     maxConcurrent: t.writeIntervalMs > 0 ? 1 : t.concurrency,
@@ -142,6 +150,13 @@ export function createClient(options: ClientOptions): FleetClient {
         _o: unknown,
         retryCount: number,
       ) => {
+        if (retryAfter > t.maxSecondaryWaitSeconds) {
+          const until = new Date(Date.now() + retryAfter * 1000).toISOString();
+          log.warning(
+            `secondary rate limit on ${req.method} ${req.url}; GitHub asks for a wait of ${retryAfter}s (until ${until}), longer than the ${t.maxSecondaryWaitSeconds}s cap: not waiting`,
+          );
+          return false;
+        }
         const retrying = retryCount < t.secondaryLimitRetries;
         log.warning(
           `secondary rate limit on ${req.method} ${req.url}; ${retrying ? `waiting ${retryAfter}s and retrying (${retryCount + 1} of ${t.secondaryLimitRetries})` : "giving up"}`,
@@ -168,6 +183,15 @@ export function createClient(options: ClientOptions): FleetClient {
       // 409 is a real conflict, 429 belongs to the throttling plugin: neither is retried here.
       doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451],
     },
+  });
+  // A create is never retried blindly: whether it landed is the action's to check (markers).
+  octokit.hook.before("request", (request) => {
+    // Before the body is built, a GraphQL document is still the `query` parameter.
+    const query = (request as { query?: unknown }).query;
+    const body = typeof query === "string" ? JSON.stringify({ query }) : undefined;
+    if (!isRetrySafe(request.method, new URL(request.url, `${baseUrl}/`), body)) {
+      request.request = { ...request.request, retries: 0 };
+    }
   });
   octokit.hook.after("request", (response) =>
     budget.observe(response.headers as Record<string, string>),

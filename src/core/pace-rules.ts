@@ -1,4 +1,4 @@
-import { Kind, parse, type OperationDefinitionNode } from "graphql";
+import { isGraphqlRequest, mutationFieldCount } from "./graphql-document.ts";
 
 // GitHub's secondary rate limits, as its REST documentation states them ("About secondary
 // rate limits"), and what each request costs against them. They are per identity: every job
@@ -41,24 +41,6 @@ export interface RequestCost {
 
 const READS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** The mutation fields of a GraphQL document (one per alias), or 0 for a query. */
-function mutationFields(query: string): number {
-  let document;
-  try {
-    document = parse(query);
-  } catch (error) {
-    // A document GitHub cannot parse is refused without running anything: it creates nothing.
-    if (error instanceof Error && error.name === "GraphQLError") return 0;
-    throw error;
-  }
-  return document.definitions
-    .filter(
-      (d): d is OperationDefinitionNode =>
-        d.kind === Kind.OPERATION_DEFINITION && d.operation === "mutation",
-    )
-    .reduce((n, d) => n + d.selectionSet.selections.length, 0);
-}
-
 /**
  * What a request costs. REST: a read 1 point; a write 5 points, and a content-creating
  * request unless it deletes (GitHub does not list deletions as creating content; which other
@@ -73,9 +55,8 @@ export function requestCost(
   rules: PaceRules = githubPaceRules,
 ): RequestCost {
   const verb = method.toUpperCase();
-  if (verb === "POST" && /\/graphql$/.test(url.pathname)) {
-    const query = body ? ((JSON.parse(body) as { query?: unknown }).query ?? "") : "";
-    const fields = typeof query === "string" ? mutationFields(query) : 0;
+  if (isGraphqlRequest(verb, url)) {
+    const fields = mutationFieldCount(body);
     if (fields === 0) return { restPoints: 0, graphqlPoints: 1, content: 0 };
     return {
       restPoints: 0,

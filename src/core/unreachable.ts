@@ -1,6 +1,7 @@
 import type { Octokit } from "@octokit/core";
 import type { OctokitOptions } from "@octokit/core/types";
 import type { Logger } from "./logger.ts";
+import { CutShortAnswerError } from "./whole-body-fetch.ts";
 
 /**
  * Failures that may pass: the connection was made and then lost, or the wait ran out. A
@@ -36,8 +37,8 @@ export interface NetworkFailure {
 type Link = { code?: unknown; message?: string; cause?: unknown } | undefined;
 
 /**
- * The network failure behind a failed request, or undefined when the server answered (or the
- * request was refused before sending). fetch throws `TypeError: fetch failed` around the
+ * The network failure behind a failed request, or undefined when the server answered (its
+ * answer cut short included, or the request was refused before sending). fetch throws `TypeError: fetch failed` around the
  * system error (`connect ECONNREFUSED ...`, or a code-less one such as `bad port`), and Octokit
  * wraps that in turn.
  */
@@ -47,6 +48,8 @@ export function networkFailure(error: unknown): NetworkFailure | undefined {
   let innermost = "";
   let e = error as Link;
   for (let depth = 0; e && depth < 6; depth++) {
+    // The server answered, and its answer broke off: that is not a server out of reach.
+    if (e instanceof CutShortAnswerError) return undefined;
     if (typeof e.code === "string" && /^[A-Z][A-Z0-9_]+$/.test(e.code)) {
       const message = e.message ?? "";
       const cause = message.includes(e.code) ? message : `${message} (${e.code})`.trim();

@@ -7,8 +7,15 @@ export type FaultAction =
   | { status: number; headers?: Record<string, string>; body?: unknown }
   /** Wait this long (real milliseconds), then answer normally. */
   | { delayMs: number }
-  /** Drop the connection without an answer. */
+  /** Drop the connection without an answer, before the server acts. */
   | { reset: true }
+  /**
+   * The server acts (the comment is created), then the connection drops without an answer:
+   * the client cannot tell this from a reset before the write.
+   */
+  | { lostAnswer: true }
+  /** The server acts, then answers with this status (a 502 from a proxy in front of it). */
+  | { appliedThenStatus: number }
   /** Send the real response's headers and half its body, then drop the connection. */
   | { truncate: true };
 

@@ -22,9 +22,11 @@ export interface ServeOptions {
 
 /** The clock, fault rules and latency of a server for `state`, seeded from it. */
 export function servingParts(state: SimState, options: ServeOptions) {
+  const faults = new Faults(state.seed);
+  for (const rule of state.faultRules ?? []) faults.add(rule);
   return {
     clock: createSimClock(options.clock ?? "real", state.now),
-    faults: new Faults(state.seed),
+    faults,
     latency: latencyOf(options.latency, state.seed),
   };
 }

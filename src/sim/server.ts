@@ -64,7 +64,11 @@ async function answerOf(
   if (action && "status" in action)
     return { status: action.status, headers: action.headers, body: action.body };
   try {
-    return await real();
+    const answer = await real();
+    // The write stands; only its answer is replaced.
+    if (action && "appliedThenStatus" in action)
+      return { status: action.appliedThenStatus, body: { message: "Bad Gateway" } };
+    return answer;
   } catch (error) {
     const cause = error instanceof Error ? (error.stack ?? error.message) : String(error);
     return {
@@ -154,6 +158,10 @@ export async function startServer(parts: ServerParts, port: number): Promise<Run
           body: answer.body,
         });
       if (delay > 0) await sleep(delay);
+      if (action && "lostAnswer" in action) {
+        req.socket.destroy();
+        return;
+      }
       send(res, answer, requestId, action !== undefined && "truncate" in action);
     } finally {
       if (token) limiter.leave(token);

@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import type { RunConclusion } from "../core/run-conclusions.ts";
 import type { SimEventKind } from "./event-kinds.ts";
+import type { FaultRule } from "./faults.ts";
 
 /** A permission a token can hold, as in a GitHub App installation's permission set. */
 export type SimPermissionName =
@@ -251,6 +252,8 @@ export interface SimProjectItem {
   fieldValues: Record<string, string>;
   created_at: string;
   updated_at: string;
+  /** Who added it (`ProjectV2Item.creator`): how fleet tells its own items from others'. */
+  creator?: string;
 }
 
 /** A ProjectsV2 board owned by an organisation. */
@@ -300,6 +303,8 @@ export interface SimState {
   issueNodes: Map<string, SimIssueRef>;
   /** The next unique id (deterministic counter). */
   nextId(): number;
+  /** Fault rules the server starts with (a scenario's `faults:`). */
+  faultRules?: FaultRule[];
 }
 
 /** A GitHub-style timestamp (`2026-06-01T00:00:00Z`, no milliseconds). */
@@ -777,6 +782,7 @@ export function addProjectItem(
   project: SimProject,
   contentNodeId: string,
   at: string,
+  creator?: string,
 ): SimProjectItem {
   const existing = project.itemByContent.get(contentNodeId);
   if (existing) return existing;
@@ -788,6 +794,7 @@ export function addProjectItem(
     fieldValues: {},
     created_at: at,
     updated_at: at,
+    ...(creator !== undefined && { creator }),
   };
   project.items.push(item);
   project.itemByContent.set(contentNodeId, item);

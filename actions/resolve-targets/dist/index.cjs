@@ -12399,7 +12399,7 @@ var require_response = __commonJS({
     var assert2 = require("node:assert");
     var { types } = require("node:util");
     var textEncoder = new TextEncoder("utf-8");
-    var Response = class _Response {
+    var Response2 = class _Response {
       // Creates network error Response.
       static error() {
         const responseObject = fromInnerResponse(makeNetworkError(), "immutable");
@@ -12542,8 +12542,8 @@ var require_response = __commonJS({
         return `Response ${nodeUtil.formatWithOptions(options, properties)}`;
       }
     };
-    mixinBody(Response);
-    Object.defineProperties(Response.prototype, {
+    mixinBody(Response2);
+    Object.defineProperties(Response2.prototype, {
       type: kEnumerableProperty,
       url: kEnumerableProperty,
       status: kEnumerableProperty,
@@ -12559,7 +12559,7 @@ var require_response = __commonJS({
         configurable: true
       }
     });
-    Object.defineProperties(Response, {
+    Object.defineProperties(Response2, {
       json: kEnumerableProperty,
       redirect: kEnumerableProperty,
       error: kEnumerableProperty
@@ -12692,7 +12692,7 @@ var require_response = __commonJS({
       }
     }
     function fromInnerResponse(innerResponse, guard) {
-      const response = new Response(kConstruct);
+      const response = new Response2(kConstruct);
       response[kState] = innerResponse;
       response[kHeaders] = new Headers2(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
@@ -12760,7 +12760,7 @@ var require_response = __commonJS({
       makeResponse,
       makeAppropriateNetworkError,
       filterResponse,
-      Response,
+      Response: Response2,
       cloneResponse,
       fromInnerResponse
     };
@@ -15430,7 +15430,7 @@ var require_cache = __commonJS({
     var { urlEquals, getFieldValues } = require_util5();
     var { kEnumerableProperty, isDisturbed } = require_util();
     var { webidl } = require_webidl();
-    var { Response, cloneResponse, fromInnerResponse } = require_response();
+    var { Response: Response2, cloneResponse, fromInnerResponse } = require_response();
     var { Request, fromInnerRequest } = require_request2();
     var { kState } = require_symbols2();
     var { fetching } = require_fetch();
@@ -15957,7 +15957,7 @@ var require_cache = __commonJS({
         converter: webidl.converters.DOMString
       }
     ]);
-    webidl.converters.Response = webidl.interfaceConverter(Response);
+    webidl.converters.Response = webidl.interfaceConverter(Response2);
     webidl.converters["sequence<RequestInfo>"] = webidl.sequenceConverter(
       webidl.converters.RequestInfo
     );
@@ -53505,18 +53505,12 @@ function confinedFetch(baseUrl, fetch) {
   };
 }
 
-// src/core/pace-rules.ts
+// src/core/graphql-document.ts
 var import_graphql2 = __toESM(require_graphql2(), 1);
-var githubPaceRules = {
-  concurrent: 100,
-  restPointsPerMinute: 900,
-  graphqlPointsPerMinute: 2e3,
-  contentPerMinute: 80,
-  contentPerHour: 500,
-  countMutationAliasesAsContent: true
-};
-var READS = /* @__PURE__ */ new Set(["GET", "HEAD", "OPTIONS"]);
-function mutationFields(query) {
+var isGraphqlRequest = (method, url2) => method.toUpperCase() === "POST" && /\/graphql$/.test(url2.pathname);
+function mutationFieldCount(body) {
+  const query = body ? JSON.parse(body).query : void 0;
+  if (typeof query !== "string") return 0;
   let document;
   try {
     document = (0, import_graphql2.parse)(query);
@@ -53528,11 +53522,21 @@ function mutationFields(query) {
     (d) => d.kind === import_graphql2.Kind.OPERATION_DEFINITION && d.operation === "mutation"
   ).reduce((n, d) => n + d.selectionSet.selections.length, 0);
 }
+
+// src/core/pace-rules.ts
+var githubPaceRules = {
+  concurrent: 100,
+  restPointsPerMinute: 900,
+  graphqlPointsPerMinute: 2e3,
+  contentPerMinute: 80,
+  contentPerHour: 500,
+  countMutationAliasesAsContent: true
+};
+var READS = /* @__PURE__ */ new Set(["GET", "HEAD", "OPTIONS"]);
 function requestCost(method, url2, body, rules = githubPaceRules) {
   const verb = method.toUpperCase();
-  if (verb === "POST" && /\/graphql$/.test(url2.pathname)) {
-    const query = body ? JSON.parse(body).query ?? "" : "";
-    const fields = typeof query === "string" ? mutationFields(query) : 0;
+  if (isGraphqlRequest(verb, url2)) {
+    const fields = mutationFieldCount(body);
     if (fields === 0) return { restPoints: 0, graphqlPoints: 1, content: 0 };
     return {
       restPoints: 0,
@@ -53787,6 +53791,60 @@ function proxyAwareFetch(env = process.env) {
   };
 }
 
+// src/core/retry-safe.ts
+var ADDS_TO_A_SET = /\/repos\/[^/]+\/[^/]+\/issues\/\d+\/labels$/;
+function isRetrySafe(method, url2, body) {
+  const verb = method.toUpperCase();
+  if (isGraphqlRequest(verb, url2)) return mutationFieldCount(body) === 0;
+  return verb !== "POST" || ADDS_TO_A_SET.test(url2.pathname);
+}
+
+// src/core/whole-body-fetch.ts
+var CutShortAnswerError = class extends Error {
+  name = "CutShortAnswerError";
+};
+var NULL_BODY = /* @__PURE__ */ new Set([101, 204, 205, 304]);
+var isJson = (contentType) => contentType !== null && /^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType);
+function wholeBodyFetch(fetch) {
+  return async (url2, init) => {
+    const res = await fetch(url2, init);
+    const what = `${init?.method ?? "GET"} ${new URL(url2).pathname}`;
+    let bytes;
+    try {
+      bytes = await res.arrayBuffer();
+    } catch (error63) {
+      throw new CutShortAnswerError(
+        `the answer to ${what} (${res.status}) broke off before its body ended (${error63.message})`,
+        { cause: error63 }
+      );
+    }
+    const declared = Number(res.headers.get("content-length") ?? Number.NaN);
+    if (Number.isFinite(declared) && bytes.byteLength < declared) {
+      throw new CutShortAnswerError(
+        `the answer to ${what} (${res.status}) was cut short: ${bytes.byteLength} of ${declared} bytes`
+      );
+    }
+    if (bytes.byteLength > 0 && isJson(res.headers.get("content-type"))) {
+      const text = new TextDecoder().decode(bytes);
+      try {
+        JSON.parse(text);
+      } catch (error63) {
+        throw new CutShortAnswerError(
+          `the answer to ${what} (${res.status}) is JSON cut short (${error63.message})`,
+          { cause: error63 }
+        );
+      }
+    }
+    const whole = new Response(NULL_BODY.has(res.status) ? null : bytes, {
+      status: res.status,
+      statusText: res.statusText,
+      headers: res.headers
+    });
+    Object.defineProperty(whole, "url", { value: res.url });
+    return whole;
+  };
+}
+
 // src/core/unreachable.ts
 var TRANSIENT = /* @__PURE__ */ new Set([
   "ECONNRESET",
@@ -53805,6 +53863,7 @@ function networkFailure(error63) {
   let innermost = "";
   let e = error63;
   for (let depth = 0; e && depth < 6; depth++) {
+    if (e instanceof CutShortAnswerError) return void 0;
     if (typeof e.code === "string" && /^[A-Z][A-Z0-9_]+$/.test(e.code)) {
       const message = e.message ?? "";
       const cause = message.includes(e.code) ? message : `${message} (${e.code})`.trim();
@@ -53874,7 +53933,8 @@ var defaultTimings = {
   retryBackoffUnitMs: 1e3,
   retries: 3,
   secondaryLimitRetries: 4,
-  maxPrimaryWaitSeconds: 60
+  maxPrimaryWaitSeconds: 60,
+  maxSecondaryWaitSeconds: 15 * 60
 };
 var clientCount = 0;
 function createClient(options) {
@@ -53885,7 +53945,7 @@ function createClient(options) {
   clientCount += 1;
   const baseUrl = (options.baseUrl ?? "https://api.github.com").replace(/\/+$/, "");
   const pacer = t.pace ? new Pacer(options.clock ?? systemClock, t.pace) : void 0;
-  const direct = confinedFetch(baseUrl, proxyAwareFetch(options.env));
+  const direct = wholeBodyFetch(confinedFetch(baseUrl, proxyAwareFetch(options.env)));
   const writes = {
     maxConcurrent: t.writeIntervalMs > 0 ? 1 : t.concurrency,
     minTime: t.writeIntervalMs
@@ -53924,6 +53984,13 @@ function createClient(options) {
       retryAfterBaseValue: t.retryAfterUnitMs,
       fallbackSecondaryRateRetryAfter: 60,
       onSecondaryRateLimit: (retryAfter, req, _o, retryCount) => {
+        if (retryAfter > t.maxSecondaryWaitSeconds) {
+          const until = new Date(Date.now() + retryAfter * 1e3).toISOString();
+          log.warning(
+            `secondary rate limit on ${req.method} ${req.url}; GitHub asks for a wait of ${retryAfter}s (until ${until}), longer than the ${t.maxSecondaryWaitSeconds}s cap: not waiting`
+          );
+          return false;
+        }
         const retrying = retryCount < t.secondaryLimitRetries;
         log.warning(
           `secondary rate limit on ${req.method} ${req.url}; ${retrying ? `waiting ${retryAfter}s and retrying (${retryCount + 1} of ${t.secondaryLimitRetries})` : "giving up"}`
@@ -53944,6 +54011,13 @@ function createClient(options) {
       retryAfterBaseValue: t.retryBackoffUnitMs,
       // 409 is a real conflict, 429 belongs to the throttling plugin: neither is retried here.
       doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451]
+    }
+  });
+  octokit.hook.before("request", (request2) => {
+    const query = request2.query;
+    const body = typeof query === "string" ? JSON.stringify({ query }) : void 0;
+    if (!isRetrySafe(request2.method, new URL(request2.url, `${baseUrl}/`), body)) {
+      request2.request = { ...request2.request, retries: 0 };
     }
   });
   octokit.hook.after(

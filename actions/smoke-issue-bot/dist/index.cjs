@@ -12399,7 +12399,7 @@ var require_response = __commonJS({
     var assert2 = require("node:assert");
     var { types } = require("node:util");
     var textEncoder = new TextEncoder("utf-8");
-    var Response = class _Response {
+    var Response2 = class _Response {
       // Creates network error Response.
       static error() {
         const responseObject = fromInnerResponse(makeNetworkError(), "immutable");
@@ -12542,8 +12542,8 @@ var require_response = __commonJS({
         return `Response ${nodeUtil.formatWithOptions(options, properties)}`;
       }
     };
-    mixinBody(Response);
-    Object.defineProperties(Response.prototype, {
+    mixinBody(Response2);
+    Object.defineProperties(Response2.prototype, {
       type: kEnumerableProperty,
       url: kEnumerableProperty,
       status: kEnumerableProperty,
@@ -12559,7 +12559,7 @@ var require_response = __commonJS({
         configurable: true
       }
     });
-    Object.defineProperties(Response, {
+    Object.defineProperties(Response2, {
       json: kEnumerableProperty,
       redirect: kEnumerableProperty,
       error: kEnumerableProperty
@@ -12692,7 +12692,7 @@ var require_response = __commonJS({
       }
     }
     function fromInnerResponse(innerResponse, guard) {
-      const response = new Response(kConstruct);
+      const response = new Response2(kConstruct);
       response[kState] = innerResponse;
       response[kHeaders] = new Headers2(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
@@ -12760,7 +12760,7 @@ var require_response = __commonJS({
       makeResponse,
       makeAppropriateNetworkError,
       filterResponse,
-      Response,
+      Response: Response2,
       cloneResponse,
       fromInnerResponse
     };
@@ -15430,7 +15430,7 @@ var require_cache = __commonJS({
     var { urlEquals, getFieldValues } = require_util5();
     var { kEnumerableProperty, isDisturbed } = require_util();
     var { webidl } = require_webidl();
-    var { Response, cloneResponse, fromInnerResponse } = require_response();
+    var { Response: Response2, cloneResponse, fromInnerResponse } = require_response();
     var { Request, fromInnerRequest } = require_request2();
     var { kState } = require_symbols2();
     var { fetching } = require_fetch();
@@ -15957,7 +15957,7 @@ var require_cache = __commonJS({
         converter: webidl.converters.DOMString
       }
     ]);
-    webidl.converters.Response = webidl.interfaceConverter(Response);
+    webidl.converters.Response = webidl.interfaceConverter(Response2);
     webidl.converters["sequence<RequestInfo>"] = webidl.sequenceConverter(
       webidl.converters.RequestInfo
     );
@@ -46175,18 +46175,12 @@ function confinedFetch(baseUrl, fetch) {
   };
 }
 
-// src/core/pace-rules.ts
+// src/core/graphql-document.ts
 var import_graphql2 = __toESM(require_graphql2(), 1);
-var githubPaceRules = {
-  concurrent: 100,
-  restPointsPerMinute: 900,
-  graphqlPointsPerMinute: 2e3,
-  contentPerMinute: 80,
-  contentPerHour: 500,
-  countMutationAliasesAsContent: true
-};
-var READS = /* @__PURE__ */ new Set(["GET", "HEAD", "OPTIONS"]);
-function mutationFields(query) {
+var isGraphqlRequest = (method, url2) => method.toUpperCase() === "POST" && /\/graphql$/.test(url2.pathname);
+function mutationFieldCount(body) {
+  const query = body ? JSON.parse(body).query : void 0;
+  if (typeof query !== "string") return 0;
   let document;
   try {
     document = (0, import_graphql2.parse)(query);
@@ -46198,11 +46192,21 @@ function mutationFields(query) {
     (d) => d.kind === import_graphql2.Kind.OPERATION_DEFINITION && d.operation === "mutation"
   ).reduce((n, d) => n + d.selectionSet.selections.length, 0);
 }
+
+// src/core/pace-rules.ts
+var githubPaceRules = {
+  concurrent: 100,
+  restPointsPerMinute: 900,
+  graphqlPointsPerMinute: 2e3,
+  contentPerMinute: 80,
+  contentPerHour: 500,
+  countMutationAliasesAsContent: true
+};
+var READS = /* @__PURE__ */ new Set(["GET", "HEAD", "OPTIONS"]);
 function requestCost(method, url2, body, rules = githubPaceRules) {
   const verb = method.toUpperCase();
-  if (verb === "POST" && /\/graphql$/.test(url2.pathname)) {
-    const query = body ? JSON.parse(body).query ?? "" : "";
-    const fields = typeof query === "string" ? mutationFields(query) : 0;
+  if (isGraphqlRequest(verb, url2)) {
+    const fields = mutationFieldCount(body);
     if (fields === 0) return { restPoints: 0, graphqlPoints: 1, content: 0 };
     return {
       restPoints: 0,
@@ -46465,6 +46469,60 @@ function proxyAwareFetch(env = process.env) {
   };
 }
 
+// src/core/retry-safe.ts
+var ADDS_TO_A_SET = /\/repos\/[^/]+\/[^/]+\/issues\/\d+\/labels$/;
+function isRetrySafe(method, url2, body) {
+  const verb = method.toUpperCase();
+  if (isGraphqlRequest(verb, url2)) return mutationFieldCount(body) === 0;
+  return verb !== "POST" || ADDS_TO_A_SET.test(url2.pathname);
+}
+
+// src/core/whole-body-fetch.ts
+var CutShortAnswerError = class extends Error {
+  name = "CutShortAnswerError";
+};
+var NULL_BODY = /* @__PURE__ */ new Set([101, 204, 205, 304]);
+var isJson = (contentType) => contentType !== null && /^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType);
+function wholeBodyFetch(fetch) {
+  return async (url2, init) => {
+    const res = await fetch(url2, init);
+    const what = `${init?.method ?? "GET"} ${new URL(url2).pathname}`;
+    let bytes;
+    try {
+      bytes = await res.arrayBuffer();
+    } catch (error63) {
+      throw new CutShortAnswerError(
+        `the answer to ${what} (${res.status}) broke off before its body ended (${error63.message})`,
+        { cause: error63 }
+      );
+    }
+    const declared = Number(res.headers.get("content-length") ?? Number.NaN);
+    if (Number.isFinite(declared) && bytes.byteLength < declared) {
+      throw new CutShortAnswerError(
+        `the answer to ${what} (${res.status}) was cut short: ${bytes.byteLength} of ${declared} bytes`
+      );
+    }
+    if (bytes.byteLength > 0 && isJson(res.headers.get("content-type"))) {
+      const text = new TextDecoder().decode(bytes);
+      try {
+        JSON.parse(text);
+      } catch (error63) {
+        throw new CutShortAnswerError(
+          `the answer to ${what} (${res.status}) is JSON cut short (${error63.message})`,
+          { cause: error63 }
+        );
+      }
+    }
+    const whole = new Response(NULL_BODY.has(res.status) ? null : bytes, {
+      status: res.status,
+      statusText: res.statusText,
+      headers: res.headers
+    });
+    Object.defineProperty(whole, "url", { value: res.url });
+    return whole;
+  };
+}
+
 // src/core/unreachable.ts
 var TRANSIENT = /* @__PURE__ */ new Set([
   "ECONNRESET",
@@ -46483,6 +46541,7 @@ function networkFailure(error63) {
   let innermost = "";
   let e = error63;
   for (let depth = 0; e && depth < 6; depth++) {
+    if (e instanceof CutShortAnswerError) return void 0;
     if (typeof e.code === "string" && /^[A-Z][A-Z0-9_]+$/.test(e.code)) {
       const message = e.message ?? "";
       const cause = message.includes(e.code) ? message : `${message} (${e.code})`.trim();
@@ -46552,7 +46611,8 @@ var defaultTimings = {
   retryBackoffUnitMs: 1e3,
   retries: 3,
   secondaryLimitRetries: 4,
-  maxPrimaryWaitSeconds: 60
+  maxPrimaryWaitSeconds: 60,
+  maxSecondaryWaitSeconds: 15 * 60
 };
 var clientCount = 0;
 function createClient(options) {
@@ -46563,7 +46623,7 @@ function createClient(options) {
   clientCount += 1;
   const baseUrl = (options.baseUrl ?? "https://api.github.com").replace(/\/+$/, "");
   const pacer = t.pace ? new Pacer(options.clock ?? systemClock, t.pace) : void 0;
-  const direct = confinedFetch(baseUrl, proxyAwareFetch(options.env));
+  const direct = wholeBodyFetch(confinedFetch(baseUrl, proxyAwareFetch(options.env)));
   const writes = {
     maxConcurrent: t.writeIntervalMs > 0 ? 1 : t.concurrency,
     minTime: t.writeIntervalMs
@@ -46602,6 +46662,13 @@ function createClient(options) {
       retryAfterBaseValue: t.retryAfterUnitMs,
       fallbackSecondaryRateRetryAfter: 60,
       onSecondaryRateLimit: (retryAfter, req, _o, retryCount) => {
+        if (retryAfter > t.maxSecondaryWaitSeconds) {
+          const until = new Date(Date.now() + retryAfter * 1e3).toISOString();
+          log.warning(
+            `secondary rate limit on ${req.method} ${req.url}; GitHub asks for a wait of ${retryAfter}s (until ${until}), longer than the ${t.maxSecondaryWaitSeconds}s cap: not waiting`
+          );
+          return false;
+        }
         const retrying = retryCount < t.secondaryLimitRetries;
         log.warning(
           `secondary rate limit on ${req.method} ${req.url}; ${retrying ? `waiting ${retryAfter}s and retrying (${retryCount + 1} of ${t.secondaryLimitRetries})` : "giving up"}`
@@ -46622,6 +46689,13 @@ function createClient(options) {
       retryAfterBaseValue: t.retryBackoffUnitMs,
       // 409 is a real conflict, 429 belongs to the throttling plugin: neither is retried here.
       doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451]
+    }
+  });
+  octokit.hook.before("request", (request2) => {
+    const query = request2.query;
+    const body = typeof query === "string" ? JSON.stringify({ query }) : void 0;
+    if (!isRetrySafe(request2.method, new URL(request2.url, `${baseUrl}/`), body)) {
+      request2.request = { ...request2.request, retries: 0 };
     }
   });
   octokit.hook.after(
@@ -67247,6 +67321,68 @@ function defineRepoAction(spec) {
 // src/core/archived.ts
 var ARCHIVED_NOTICE = "archived: skipped (GitHub refuses writes to archived repositories)";
 
+// src/core/http-status.ts
+function httpStatus(error63) {
+  if (error63 instanceof RequestError || error63 instanceof ApiError) return error63.status;
+  return void 0;
+}
+
+// src/core/ambiguous.ts
+var NEVER_SENT = /\bEAI_AGAIN\b/;
+function cutShort(error63) {
+  let e = error63;
+  for (let depth = 0; e && depth < 6; depth++) {
+    if (e instanceof CutShortAnswerError) return true;
+    e = e.cause;
+  }
+  return false;
+}
+function isAmbiguous(error63) {
+  if (cutShort(error63)) return true;
+  const failure2 = networkFailure(error63);
+  if (failure2) return failure2.transient && !NEVER_SENT.test(failure2.cause);
+  const status = httpStatus(error63);
+  return status !== void 0 && status >= 500;
+}
+
+// src/core/create-once.ts
+async function createOnce(step) {
+  let first;
+  try {
+    return await step.create();
+  } catch (error63) {
+    if (!isAmbiguous(error63)) throw classifyError(error63, { doing: step.doing });
+    first = error63;
+  }
+  const lost = classifyError(first).message;
+  let found2;
+  try {
+    found2 = await step.landed();
+  } catch (error63) {
+    throw classifyError(error63, {
+      doing: `${step.doing}: its answer was lost (${lost}), and checking whether it landed`
+    });
+  }
+  if (found2 !== void 0) return found2;
+  try {
+    return await step.create();
+  } catch (error63) {
+    const e = classifyError(error63, { doing: step.doing });
+    throw e.reworded(
+      `${e.message} (sent twice: the first answer was lost, and a check found it had not landed)`
+    );
+  }
+}
+
+// src/core/find-comment.ts
+async function hasComment(client, issue3, mark) {
+  const comments = await client.paginate(client.rest.issues.listComments, {
+    ...issue3,
+    per_page: 100
+  });
+  return comments.some((c) => c.body?.includes(mark) === true);
+}
+
 // src/core/markers.ts
 var trackingIssueMarker = {
   /** The marker line around an already-serialised JSON object. */
@@ -67448,14 +67584,17 @@ function issueBody(state, threshold) {
     `${threshold} further consecutive failure(s).`
   ].join("\n");
 }
+var failureMark = (name, run) => `The smoke test of \`${name}\` failed again in ${runLink(run)}`;
 function failureComment(name, run, failures) {
-  return `The smoke test of \`${name}\` failed again in ${runLink(run)}: ${failures} consecutive failure(s).`;
+  return `${failureMark(name, run)}: ${failures} consecutive failure(s).`;
 }
+var recoveryMark = (name) => `The smoke test of \`${name}\` passes again in`;
 function recoveryComment(name, run) {
-  return `The smoke test of \`${name}\` passes again in ${runLink(run)}. Closing this issue.`;
+  return `${recoveryMark(name)} ${runLink(run)}. Closing this issue.`;
 }
+var milestoneMark = (milestone) => `(milestone: ${milestone} days)`;
 function milestoneComment(name, milestone, age, lastDay, archivalLabel) {
-  const head = `This tracking issue for \`${name}\` has been open for ${age} day(s) (milestone: ${milestone} days).`;
+  const head = `This tracking issue for \`${name}\` has been open for ${age} day(s) ${milestoneMark(milestone)}.`;
   return milestone === lastDay ? `${head}
 
 It is now labelled \`${archivalLabel}\`: maintainers, please decide whether to fix \`${name}\` or archive it. Nothing is closed or archived automatically.` : `${head}
@@ -67511,12 +67650,6 @@ function errorLines(report) {
     ...report.stoppedBy ? [report.stoppedBy] : []
   ];
   return lines.length > 0 ? lines.join("\n") : void 0;
-}
-
-// src/core/http-status.ts
-function httpStatus(error63) {
-  if (error63 instanceof RequestError || error63 instanceof ApiError) return error63.status;
-  return void 0;
 }
 
 // src/actions/smoke-issue-bot/tracking-issues.ts
@@ -67601,17 +67734,20 @@ function archivalWriter(client, repo, settings) {
     const issue3 = { owner: repo.owner, repo: repo.repo, issue_number: m.issue.number };
     let step = "commenting";
     try {
-      if (m.comment)
-        await client.rest.issues.createComment({
-          ...issue3,
-          body: milestoneComment(
-            m.issue.package,
-            m.milestone,
-            m.age,
-            settings.lastDay,
-            settings.archivalLabel
-          )
+      if (m.comment) {
+        const body = milestoneComment(
+          m.issue.package,
+          m.milestone,
+          m.age,
+          settings.lastDay,
+          settings.archivalLabel
+        );
+        await createOnce({
+          doing: `commenting on #${m.issue.number}`,
+          create: () => client.rest.issues.createComment({ ...issue3, body }).then(() => true),
+          landed: async () => await hasComment(client, issue3, milestoneMark(m.milestone)) ? true : void 0
         });
+      }
       step = "adding the archival label";
       if (needsLabel(m, settings.archivalLabel)) {
         await client.rest.issues.addLabels({ ...issue3, labels: [settings.archivalLabel] });
@@ -67696,6 +67832,10 @@ function serializeState(state) {
 // src/actions/smoke-issue-bot/plan.ts
 var openingLeaseMs = 10 * 6e4;
 var same = (a, b) => serializeState(a) === serializeState(b);
+function afterLostRace(d) {
+  if (d.action.kind !== "close" || d.action.check !== true) return d;
+  return { ...d, action: { kind: "close", issue: d.action.issue, comment: false } };
+}
 function decidePackage(f) {
   if (f.outcome === "cancelled" || f.outcome === "skipped")
     return {
@@ -67710,7 +67850,8 @@ function decidePackage(f) {
 function decideSuccess(f) {
   const s = f.state;
   const clean = s.failures === 0 && s.runs.length === 0 && s.issue === null && s.opening === null;
-  const action2 = f.tracked ? { kind: "close", issue: f.tracked.number, comment: !f.tracked.locked } : { kind: "none" };
+  const comment = f.tracked !== void 0 && !f.tracked.locked;
+  const action2 = f.tracked ? { kind: "close", issue: f.tracked.number, comment, ...clean && comment && { check: true } } : { kind: "none" };
   const notes = f.tracked?.locked ? [`#${f.tracked.number} is locked: closed without a comment`] : [];
   const next = clean ? void 0 : { ...s, failures: 0, runs: [], issue: null, opening: null };
   return { package: f.name, outcome: f.outcome, next, action: action2, notes, deferred: false };
@@ -67738,6 +67879,8 @@ function decideFailure(f) {
   if (f.tracked) {
     if (f.tracked.locked) notes.push(`#${f.tracked.number} is locked: no comment`);
     else if (!counted) action2 = { kind: "comment", issue: f.tracked.number };
+    else if (!f.tracked.body.includes(`](${f.run.url})`))
+      action2 = { kind: "comment", issue: f.tracked.number, rerun: { failures: s.failures } };
   } else if (s.failures >= f.threshold) {
     const claim2 = s.opening;
     const held = claim2 !== null && claim2.run !== f.run.id && f.now - Date.parse(claim2.at) < openingLeaseMs;
@@ -67825,23 +67968,22 @@ var IssueActionError = class extends Error {
 async function applyIssueAction(options, store, d, saved) {
   const { client, repo } = options;
   const where = { owner: repo.owner, repo: repo.repo };
+  const issueOf = (issue_number) => ({ ...where, issue_number });
   const action2 = d.action;
   if (action2.kind === "none") return {};
   if (action2.kind === "comment") {
-    await client.rest.issues.createComment({
-      ...where,
-      issue_number: action2.issue,
-      body: failureComment(d.package, options.run, d.next?.failures ?? 0)
-    });
+    const failures = action2.rerun?.failures ?? d.next?.failures ?? 0;
+    const body = failureComment(d.package, options.run, failures);
+    const mark = failureMark(d.package, options.run);
+    if (action2.rerun && await hasComment(client, issueOf(action2.issue), mark)) return {};
+    await commentOnce(options, action2.issue, body, mark);
     return { commented: action2.issue };
   }
   if (action2.kind === "close") {
-    if (action2.comment)
-      await client.rest.issues.createComment({
-        ...where,
-        issue_number: action2.issue,
-        body: recoveryComment(d.package, options.run)
-      });
+    const mark = recoveryMark(d.package);
+    const posted = action2.check === true && await hasComment(client, issueOf(action2.issue), mark);
+    if (action2.comment && !posted)
+      await commentOnce(options, action2.issue, recoveryComment(d.package, options.run), mark);
     await client.rest.issues.update({
       ...where,
       issue_number: action2.issue,
@@ -67850,16 +67992,28 @@ async function applyIssueAction(options, store, d, saved) {
     });
     return { closed: action2.issue };
   }
-  const state = d.next;
+  const state = d.next ?? saved.state;
   let opened;
   try {
-    const created = await client.rest.issues.create({
-      ...where,
-      title: issueTitle(options.title, d.package),
-      body: issueBody(state, options.threshold),
-      labels: [options.label]
+    opened = await createOnce({
+      doing: `opening the tracking issue of ${d.package}`,
+      create: async () => {
+        const created = await client.rest.issues.create({
+          ...where,
+          title: issueTitle(options.title, d.package),
+          body: issueBody(state, options.threshold),
+          labels: [options.label]
+        });
+        return { number: created.data.number, url: created.data.html_url };
+      },
+      // The package's open tracking issue, found by its marker: this run's, or one a
+      // concurrent run opened meanwhile (either way, the one to record).
+      landed: async () => {
+        const { byPackage } = await listTrackingIssues(client, repo, options.label);
+        const found2 = byPackage.get(d.package);
+        return found2 && { number: found2.number, url: found2.url };
+      }
     });
-    opened = { number: created.data.number, url: created.data.html_url };
   } catch (error63) {
     const open3 = classifyError(error63, { doing: `opening the tracking issue of ${d.package}` });
     try {
@@ -67892,6 +68046,14 @@ async function applyIssueAction(options, store, d, saved) {
     );
   }
   return { opened };
+}
+async function commentOnce(options, issueNumber, body, mark) {
+  const issue3 = { owner: options.repo.owner, repo: options.repo.repo, issue_number: issueNumber };
+  await createOnce({
+    doing: `commenting on #${issueNumber}`,
+    create: () => options.client.rest.issues.createComment({ ...issue3, body }).then(() => true),
+    landed: async () => await hasComment(options.client, issue3, mark) ? true : void 0
+  });
 }
 async function updateAfterOpen(options, store, saved, change) {
   const name = saved.state.package;
@@ -68146,12 +68308,14 @@ function recordWriter(options, snapshot, issueUrl) {
         store: snapshot.store,
         name: planned.package,
         stored: first,
-        decide: async (s) => s === first ? planned : decidePackage({
-          ...fact(planned.package),
-          state: s.state,
-          tracked: await snapshot.resolveTracked(planned.package, s.state),
-          mayOpen: !planned.deferred
-        }),
+        decide: async (s) => s === first ? planned : afterLostRace(
+          decidePackage({
+            ...fact(planned.package),
+            state: s.state,
+            tracked: await snapshot.resolveTracked(planned.package, s.state),
+            mayOpen: !planned.deferred
+          })
+        ),
         message: (d) => `smoke-issue-bot: ${d.package} ${d.outcome} in run ${options.run.id}`,
         pause: options.pause
       });

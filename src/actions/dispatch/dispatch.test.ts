@@ -220,4 +220,18 @@ describe("dispatch on GitHub", () => {
       "POST /repos/acme/app/actions/workflows/cd.yml/dispatches on acme/app: GitHub answered 502 after retries: Bad Gateway; the server may or may not have received it: check the target's runs before rerunning",
     );
   });
+
+  it.each([
+    ["lost", { lostAnswer: true }],
+    ["cut short", { truncate: true }],
+  ] as const)(
+    "a dispatch whose answer was %s is sent once and reported as maybe received",
+    async (_what, then) => {
+      sim.faults.add({ match: { method: "POST" }, then, times: 1 });
+      const result = await run(sim, { ...workflow, ref: "main", repositories: "acme/app" });
+      expect(sim.log.count({ method: "POST" })).toBe(1);
+      expect(result.repos[0]!.status).toBe("failed");
+      expect(result.repos[0]!.error).toMatch(/the server may or may not have received it/);
+    },
+  );
 });

@@ -1,4 +1,5 @@
 import type { FleetClient } from "../../core/client.ts";
+import { isAmbiguous } from "../../core/ambiguous.ts";
 import { classifyError } from "../../core/errors.ts";
 import { explainRefusal, type Verdict } from "./explain-failure.ts";
 import type { Forge, Mode } from "./input-rules.ts";
@@ -72,6 +73,10 @@ export async function sendDispatch(
         sent: false,
         verdict: { error: `${classified.message}; the dispatch was not sent` },
       };
+    // The same test every create passes through (create-once.ts); a dispatch has no marker to
+    // read back, so the answer it lost is reported, not checked.
+    if (isAmbiguous(error))
+      return { sent: false, verdict: { error: `${classified.message}${unsure}` } };
     if (status === undefined) {
       // A connection never made (refused, unknown host, TLS) carried nothing to the server.
       const never = networkFailure(error)?.neverSent === true;

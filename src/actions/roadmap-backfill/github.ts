@@ -32,9 +32,10 @@ export const BATCH_SIZE = 50;
 export async function readRepository(
   client: FleetClient,
   repo: RepoRef,
+  board: Board,
 ): Promise<OpenIssue[] | Skip> {
   try {
-    const listing = await listOpenIssues(client, repo);
+    const listing = await listOpenIssues(client, repo, board);
     return listing.archived ? { skip: ARCHIVED_NOTICE } : listing.issues;
   } catch (error) {
     throw new RepoFailure(readFailure(classifyError(error).message));
@@ -59,23 +60,35 @@ export function boardWriter(client: FleetClient, board: Board): BoardWriter {
   const raced: OpenIssue[] = [];
   const unset: BoardWriter["unset"] = [];
   const applyBatch = async (batch: OpenIssue[]): Promise<BatchResult> => {
-    const answer = await graphqlCall<AddData>(
-      client,
-      addDocument(batch.length),
-      addVariables(batch, board),
-      { doing: `adding ${batch.length} issues to the board` },
-    );
     const outcomes: BatchOutcome[] = [];
     const ours: { index: number; issue: OpenIssue; itemId: string }[] = [];
-    readAddAnswer(batch, answer).forEach((outcome, index) => {
-      if (outcome.kind === "added") {
-        ours.push({ index, ...outcome });
-        outcomes.push("done");
-      } else if (outcome.kind === "raced") {
-        raced.push(outcome.issue);
-        outcomes.push("skipped");
-      } else outcomes.push({ error: outcome.error });
+    // Items fleet added earlier without a Status only need the Status (they come first).
+    const repairs = batch.filter((issue) => issue.statusless !== undefined);
+    repairs.forEach((issue, index) => {
+      ours.push({ index, issue, itemId: issue.statusless! });
+      outcomes.push("done");
     });
+    const additions = batch.slice(repairs.length);
+    const answer =
+      additions.length === 0
+        ? undefined
+        : await graphqlCall<AddData>(
+            client,
+            addDocument(additions.length),
+            addVariables(additions, board),
+            { doing: `adding ${additions.length} issues to the board` },
+          );
+    if (answer)
+      readAddAnswer(additions, answer).forEach((outcome, k) => {
+        const index = repairs.length + k;
+        if (outcome.kind === "added") {
+          ours.push({ index, ...outcome });
+          outcomes.push("done");
+        } else if (outcome.kind === "raced") {
+          raced.push(outcome.issue);
+          outcomes.push("skipped");
+        } else outcomes.push({ error: outcome.error });
+      });
     if (ours.length === 0) return { outcomes };
     let errors: (string | undefined)[];
     let stop: string | undefined;

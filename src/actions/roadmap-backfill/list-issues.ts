@@ -10,8 +10,12 @@ export const PAGE_SIZE = 100;
 /**
  * Open issues (the `issues` connection never holds pull requests), oldest first, each with the
  * number of board items it has: `includeArchived` counts archived items, which still track it.
+ * The first item comes with its board, its creator and its Status: an item fleet added (an
+ * issue on no board gets its first item from fleet) and left without a Status when the run
+ * was cut short is found, and finished, by the next run at no extra request.
  */
-export const ISSUES_QUERY = `query OpenIssues($owner: String!, $name: String!, $after: String) {
+export const ISSUES_QUERY = `query OpenIssues($owner: String!, $name: String!, $after: String, $field: String!) {
+  viewer { login }
   repository(owner: $owner, name: $name) {
     isArchived
     issues(first: ${PAGE_SIZE}, after: $after, states: [OPEN], orderBy: {field: CREATED_AT, direction: ASC}) {
@@ -22,7 +26,10 @@ export const ISSUES_QUERY = `query OpenIssues($owner: String!, $name: String!, $
         number
         title
         url
-        projectItems(first: 1, includeArchived: true) { totalCount }
+        projectItems(first: 1, includeArchived: true) {
+          totalCount
+          nodes { id isArchived project { id } creator { login } fieldValueByName(name: $field) { __typename } }
+        }
       }
     }
   }
@@ -39,10 +46,25 @@ interface Answer {
         number: number;
         title: string;
         url: string;
-        projectItems: { totalCount: number };
+        projectItems: { totalCount: number; nodes: (FirstItem | null)[] };
       }[];
     };
   } | null;
+  viewer: { login: string };
+}
+
+interface FirstItem {
+  id: string;
+  isArchived: boolean;
+  project: { id: string } | null;
+  creator: { login: string } | null;
+  fieldValueByName: { __typename: string } | null;
+}
+
+/** The id of the issue's item on `board` that this token added and no one gave a Status. */
+function statuslessOwnItem(item: FirstItem | null | undefined, board: string, viewer: string) {
+  if (!item || item.isArchived || item.project?.id !== board) return undefined;
+  return item.creator?.login === viewer && item.fieldValueByName === null ? item.id : undefined;
 }
 
 /** What listing a repository found. */
@@ -53,7 +75,11 @@ export type Listing = { archived: true } | { archived: false; issues: OpenIssue[
  * be guessed, so pages are sequential). An archived repository stops after the first page. A
  * page that fails stops the listing with an error saying how far it got.
  */
-export async function listOpenIssues(client: FleetClient, repo: RepoRef): Promise<Listing> {
+export async function listOpenIssues(
+  client: FleetClient,
+  repo: RepoRef,
+  board: { id: string; field: { name: string } },
+): Promise<Listing> {
   const issues: OpenIssue[] = [];
   let after: string | null = null;
   let pages = 0;
@@ -65,6 +91,7 @@ export async function listOpenIssues(client: FleetClient, repo: RepoRef): Promis
         owner: repo.owner,
         name: repo.repo,
         after,
+        field: board.field.name,
       });
     } catch (error) {
       const cause = classifyError(error);
@@ -85,14 +112,17 @@ export async function listOpenIssues(client: FleetClient, repo: RepoRef): Promis
     const repository = answer.repository!;
     if (repository.isArchived) return { archived: true };
     total = repository.issues.totalCount;
-    for (const n of repository.issues.nodes)
+    for (const n of repository.issues.nodes) {
+      const unset = statuslessOwnItem(n.projectItems.nodes[0], board.id, answer.viewer.login);
       issues.push({
         id: n.id,
         number: n.number,
         title: n.title,
         url: n.url,
         boards: n.projectItems.totalCount,
+        ...(unset !== undefined && { statusless: unset }),
       });
+    }
     const { hasNextPage, endCursor } = repository.issues.pageInfo;
     if (!hasNextPage || endCursor === null) return { archived: false, issues, pages };
     after = endCursor;

@@ -25,7 +25,7 @@ export const readFailure = (message: string) => `${message}; nothing was added i
 
 /** An issue added to the board whose Status could not be set, and what to do about it. */
 export const statusNotSet = (issue: OpenIssue, board: Board, why: string) =>
-  `#${issue.number} was added to the board but its ${board.field.name} could not be set to '${board.option.name}' (${why}); it is on the board without one: set it by hand (a rerun sees it on a board and leaves it alone)`;
+  `#${issue.number} was added to the board but its ${board.field.name} could not be set to '${board.option.name}' (${why}); it is on the board without one until the next run, which finds fleet's items without a ${board.field.name} and sets it`;
 
 /** A repository's error line: what stopped it, then each failure, the first few spelled out. */
 export function errorLine(

@@ -38,7 +38,14 @@ describe("planRepository", () => {
       orphans: [],
       kept: [],
       left: [],
+      repairs: [],
     });
+  });
+
+  it("finishes the items fleet added without a Status, and adds nothing for them", () => {
+    const half = { id: "I_1", number: 1, title: "a", url: "u", boards: 1, statusless: "PVTI_1" };
+    const plan = planRepository([half], 5);
+    expect(plan).toMatchObject({ tracked: 1, orphans: [], repairs: [half] });
   });
 });
 

@@ -8,6 +8,11 @@ export interface OpenIssue {
   url: string;
   /** Board items it has, archived ones included. */
   boards: number;
+  /**
+   * The id of its item on the run's board that fleet added and left without a Status (a run
+   * cut short between the addition and the Status): the Status is set, nothing is added.
+   */
+  statusless?: string;
 }
 
 /** What one repository needs. */
@@ -22,6 +27,8 @@ export interface RepoPlan {
   kept: OpenIssue[];
   /** The orphans beyond `max-adds`, left for the next run. */
   left: OpenIssue[];
+  /** Items fleet added without a Status: they get it before any addition. */
+  repairs: OpenIssue[];
 }
 
 /**
@@ -36,6 +43,7 @@ export function planRepository(issues: readonly OpenIssue[], maxAdds: number): R
     orphans,
     kept: orphans.slice(0, maxAdds),
     left: orphans.slice(maxAdds),
+    repairs: issues.filter((i) => i.statusless !== undefined),
   };
 }
 

@@ -312,7 +312,7 @@ describe("roadmap-backfill run()", () => {
     expect(r.code).toBe(1);
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]).toMatch(
-      /^acme\/api: #6 was added to the board but its Status could not be set to 'Todo' \(setting Status of 2 items: GitHub answered 502 after retries: Bad Gateway\); it is on the board without one: set it by hand \(a rerun sees it on a board and leaves it alone\); #7 was added/,
+      /^acme\/api: #6 was added to the board but its Status could not be set to 'Todo' \(setting Status of 2 items: GitHub answered 502 after retries: Bad Gateway\); it is on the board without one until the next run, which finds fleet's items without a Status and sets it; #7 was added/,
     );
     expect(result(r.outputs)[0]).toMatchObject({ status: "failed", added: 0, left: 0 });
   });

@@ -2,11 +2,13 @@ import type { ChangeOutcome } from "../../core/apply.ts";
 import { StopChanges } from "../../core/apply.ts";
 import { ARCHIVED_NOTICE } from "../../core/archived.ts";
 import type { FleetClient } from "../../core/client.ts";
+import { createOnce } from "../../core/create-once.ts";
 import { classifyError, stopsTheRest } from "../../core/errors.ts";
+import { hasComment } from "../../core/find-comment.ts";
 import type { ChangeWriter, Skip } from "../../core/repo-action.ts";
 import type { RepoRef } from "../../core/repository.ts";
 import { replaceMarker } from "./marker.ts";
-import { milestoneComment } from "./messages.ts";
+import { milestoneComment, milestoneMark } from "./messages.ts";
 import type { MilestoneDecision } from "./plan.ts";
 import type { TrackedIssue } from "./tracked-issue.ts";
 import { listTrackingIssues } from "./tracking-issues.ts";
@@ -52,17 +54,22 @@ export function archivalWriter(
     const issue = { owner: repo.owner, repo: repo.repo, issue_number: m.issue.number };
     let step = "commenting";
     try {
-      if (m.comment)
-        await client.rest.issues.createComment({
-          ...issue,
-          body: milestoneComment(
-            m.issue.package,
-            m.milestone,
-            m.age,
-            settings.lastDay,
-            settings.archivalLabel,
-          ),
+      if (m.comment) {
+        const body = milestoneComment(
+          m.issue.package,
+          m.milestone,
+          m.age,
+          settings.lastDay,
+          settings.archivalLabel,
+        );
+        // The milestone names the comment: after a lost answer, it says whether it landed.
+        await createOnce({
+          doing: `commenting on #${m.issue.number}`,
+          create: () => client.rest.issues.createComment({ ...issue, body }).then(() => true),
+          landed: async () =>
+            (await hasComment(client, issue, milestoneMark(m.milestone))) ? true : undefined,
         });
+      }
       step = "adding the archival label";
       if (needsLabel(m, settings.archivalLabel)) {
         await client.rest.issues.addLabels({ ...issue, labels: [settings.archivalLabel] });

@@ -1,9 +1,19 @@
+import { createOnce } from "../../core/create-once.ts";
 import { classifyError, type ApiError } from "../../core/errors.ts";
-import { failureComment, issueBody, issueTitle, recoveryComment } from "./messages.ts";
+import { hasComment } from "../../core/find-comment.ts";
+import {
+  failureComment,
+  failureMark,
+  issueBody,
+  issueTitle,
+  recoveryComment,
+  recoveryMark,
+} from "./messages.ts";
 import type { PackageState } from "./package-state.ts";
 import { openingLeaseMs, type PackageDecision } from "./plan.ts";
 import type { RecordOptions } from "./record.ts";
 import type { StateStore, StoredState } from "./state-store.ts";
+import { listTrackingIssues } from "./tracking-issues.ts";
 import { writeWithRetry } from "./write-with-retry.ts";
 
 /** What an issue action did, for the outputs and the summary. */
@@ -37,23 +47,22 @@ export async function applyIssueAction(
 ): Promise<IssueActionResult> {
   const { client, repo } = options;
   const where = { owner: repo.owner, repo: repo.repo };
+  const issueOf = (issue_number: number) => ({ ...where, issue_number });
   const action = d.action;
   if (action.kind === "none") return {};
   if (action.kind === "comment") {
-    await client.rest.issues.createComment({
-      ...where,
-      issue_number: action.issue,
-      body: failureComment(d.package, options.run, d.next?.failures ?? 0),
-    });
+    const failures = action.rerun?.failures ?? d.next?.failures ?? 0;
+    const body = failureComment(d.package, options.run, failures);
+    const mark = failureMark(d.package, options.run);
+    if (action.rerun && (await hasComment(client, issueOf(action.issue), mark))) return {};
+    await commentOnce(options, action.issue, body, mark);
     return { commented: action.issue };
   }
   if (action.kind === "close") {
-    if (action.comment)
-      await client.rest.issues.createComment({
-        ...where,
-        issue_number: action.issue,
-        body: recoveryComment(d.package, options.run),
-      });
+    const mark = recoveryMark(d.package);
+    const posted = action.check === true && (await hasComment(client, issueOf(action.issue), mark));
+    if (action.comment && !posted)
+      await commentOnce(options, action.issue, recoveryComment(d.package, options.run), mark);
     await client.rest.issues.update({
       ...where,
       issue_number: action.issue,
@@ -62,16 +71,30 @@ export async function applyIssueAction(
     });
     return { closed: action.issue };
   }
-  const state = d.next!;
+  // A rerun after a run killed between its claim and the opening finds its claim saved already:
+  // nothing to write, and the stored state is the one to open from.
+  const state = d.next ?? saved.state;
   let opened: { number: number; url: string };
   try {
-    const created = await client.rest.issues.create({
-      ...where,
-      title: issueTitle(options.title, d.package),
-      body: issueBody(state, options.threshold),
-      labels: [options.label],
+    opened = await createOnce({
+      doing: `opening the tracking issue of ${d.package}`,
+      create: async () => {
+        const created = await client.rest.issues.create({
+          ...where,
+          title: issueTitle(options.title, d.package),
+          body: issueBody(state, options.threshold),
+          labels: [options.label],
+        });
+        return { number: created.data.number, url: created.data.html_url };
+      },
+      // The package's open tracking issue, found by its marker: this run's, or one a
+      // concurrent run opened meanwhile (either way, the one to record).
+      landed: async () => {
+        const { byPackage } = await listTrackingIssues(client, repo, options.label);
+        const found = byPackage.get(d.package);
+        return found && { number: found.number, url: found.url };
+      },
     });
-    opened = { number: created.data.number, url: created.data.html_url };
   } catch (error) {
     // Give up this run's claim so the next failing run opens the issue without waiting out the lease.
     const open = classifyError(error, { doing: `opening the tracking issue of ${d.package}` });
@@ -102,6 +125,24 @@ export async function applyIssueAction(
     );
   }
   return { opened };
+}
+
+/**
+ * Posts a comment exactly once: after a lost answer, the issue's comments are read for
+ * `mark` (words naming the package and the run) to tell whether it landed.
+ */
+async function commentOnce(
+  options: RecordOptions,
+  issueNumber: number,
+  body: string,
+  mark: string,
+) {
+  const issue = { owner: options.repo.owner, repo: options.repo.repo, issue_number: issueNumber };
+  await createOnce({
+    doing: `commenting on #${issueNumber}`,
+    create: () => options.client.rest.issues.createComment({ ...issue, body }).then(() => true),
+    landed: async () => ((await hasComment(options.client, issue, mark)) ? true : undefined),
+  });
 }
 
 /**

@@ -26,15 +26,25 @@ export function issueBody(state: PackageState, threshold: number): string {
   ].join("\n");
 }
 
+/** What tells one run's further-failure comment from the others on an issue. */
+export const failureMark = (name: string, run: FailedRun) =>
+  `The smoke test of \`${name}\` failed again in ${runLink(run)}`;
+
 /** The comment for a further failure while the issue is open. */
 export function failureComment(name: string, run: FailedRun, failures: number): string {
-  return `The smoke test of \`${name}\` failed again in ${runLink(run)}: ${failures} consecutive failure(s).`;
+  return `${failureMark(name, run)}: ${failures} consecutive failure(s).`;
 }
+
+/** What every recovery comment of a package starts with: an open issue has at most one. */
+export const recoveryMark = (name: string) => `The smoke test of \`${name}\` passes again in`;
 
 /** The comment that closes an issue when the package passes again. */
 export function recoveryComment(name: string, run: FailedRun): string {
-  return `The smoke test of \`${name}\` passes again in ${runLink(run)}. Closing this issue.`;
+  return `${recoveryMark(name)} ${runLink(run)}. Closing this issue.`;
 }
+
+/** The words that tell one milestone's comment from the others on an issue. */
+export const milestoneMark = (milestone: number) => `(milestone: ${milestone} days)`;
 
 /** The comment at an archival milestone. */
 export function milestoneComment(
@@ -44,7 +54,7 @@ export function milestoneComment(
   lastDay: number,
   archivalLabel: string,
 ): string {
-  const head = `This tracking issue for \`${name}\` has been open for ${age} day(s) (milestone: ${milestone} days).`;
+  const head = `This tracking issue for \`${name}\` has been open for ${age} day(s) ${milestoneMark(milestone)}.`;
   return milestone === lastDay
     ? `${head}\n\nIt is now labelled \`${archivalLabel}\`: maintainers, please decide whether to fix \`${name}\` or archive it. Nothing is closed or archived automatically.`
     : `${head}\n\nIf \`${name}\` is not fixed, it gets the \`${archivalLabel}\` label at ${lastDay} days.`;

@@ -58,11 +58,11 @@ describe("decidePackage: failures", () => {
     expect(d.next?.failures).toBe(3);
   });
 
-  it("does not count the same run twice (a rerun of the report)", () => {
+  it("does not count the same run twice (a rerun of the report), and posts its comment only if missing", () => {
     const s = state({ failures: 2, runs: [run(99), run(100)], issue: 12 });
     const d = decidePackage(facts({ state: s, tracked: issue() }));
     expect(d.next).toBeUndefined();
-    expect(d.action).toEqual({ kind: "none" });
+    expect(d.action).toEqual({ kind: "comment", issue: 12, rerun: { failures: 2 } });
     expect(d.notes).toEqual(["run 100 was already counted"]);
   });
 

@@ -6,10 +6,17 @@ import type { TrackedIssue } from "./tracked-issue.ts";
 export type IssueAction =
   | { kind: "none" }
   | { kind: "open" }
-  /** A further failure while the issue is open. */
-  | { kind: "comment"; issue: number }
-  /** Recovery: a comment (unless the issue is locked), then close. */
-  | { kind: "close"; issue: number; comment: boolean };
+  /**
+   * A further failure while the issue is open. `rerun`: the run was counted already (its
+   * state saved, then its comment failed or was never answered): the comment, saying
+   * `failures`, is posted only if the issue lacks it.
+   */
+  | { kind: "comment"; issue: number; rerun?: { failures: number } }
+  /**
+   * Recovery: a comment (unless the issue is locked), then close. `check`: the state was
+   * reset already (a close that failed after it), so the comment is posted only if missing.
+   */
+  | { kind: "close"; issue: number; comment: boolean; check?: true };
 
 /** Record mode's decision for one package. */
 export interface PackageDecision {
@@ -43,6 +50,16 @@ export interface PackageFacts {
 const same = (a: PackageState, b: PackageState) => serializeState(a) === serializeState(b);
 
 /**
+ * A decision made again after another run's state write won the compare-and-swap. When that
+ * write was the recovery (the state is reset already), the recovery comment is that run's to
+ * post: this one only closes, so two concurrent passing runs never post two comments.
+ */
+export function afterLostRace(d: PackageDecision): PackageDecision {
+  if (d.action.kind !== "close" || d.action.check !== true) return d;
+  return { ...d, action: { kind: "close", issue: d.action.issue, comment: false } };
+}
+
+/**
  * Decides one package from its state, its open tracking issue and this run's outcome.
  * The state is written before any issue is touched, so an issue is only ever opened from a
  * count that was saved; a rerun of the same run is recognised by its id and counts nothing.
@@ -62,8 +79,9 @@ export function decidePackage(f: PackageFacts): PackageDecision {
 function decideSuccess(f: PackageFacts): PackageDecision {
   const s = f.state;
   const clean = s.failures === 0 && s.runs.length === 0 && s.issue === null && s.opening === null;
+  const comment = f.tracked !== undefined && !f.tracked.locked;
   const action: IssueAction = f.tracked
-    ? { kind: "close", issue: f.tracked.number, comment: !f.tracked.locked }
+    ? { kind: "close", issue: f.tracked.number, comment, ...(clean && comment && { check: true }) }
     : { kind: "none" };
   const notes = f.tracked?.locked
     ? [`#${f.tracked.number} is locked: closed without a comment`]
@@ -100,6 +118,9 @@ function decideFailure(f: PackageFacts): PackageDecision {
   if (f.tracked) {
     if (f.tracked.locked) notes.push(`#${f.tracked.number} is locked: no comment`);
     else if (!counted) action = { kind: "comment", issue: f.tracked.number };
+    // A run the issue's body lists opened it: it has nothing to comment.
+    else if (!f.tracked.body.includes(`](${f.run.url})`))
+      action = { kind: "comment", issue: f.tracked.number, rerun: { failures: s.failures } };
   } else if (s.failures >= f.threshold) {
     const claim = s.opening;
     const held =

@@ -8,7 +8,7 @@ import { applyIssueAction, IssueActionError, type IssueActionResult } from "./is
 import { decisionItem, issueNotDone, stateNotSaved, type SummaryItem } from "./messages.ts";
 import type { Outcome } from "./outcomes.ts";
 import { freshState, type FailedRun, type PackageState } from "./package-state.ts";
-import { decidePackage, type PackageDecision, type PackageFacts } from "./plan.ts";
+import { afterLostRace, decidePackage, type PackageDecision, type PackageFacts } from "./plan.ts";
 import { StateStore, type StoredState } from "./state-store.ts";
 import type { TrackedIssue } from "./tracked-issue.ts";
 import { confirmTrackingIssue, listTrackingIssues } from "./tracking-issues.ts";
@@ -121,12 +121,14 @@ export function recordWriter(
         decide: async (s) =>
           s === first
             ? planned
-            : decidePackage({
-                ...fact(planned.package),
-                state: s.state,
-                tracked: await snapshot.resolveTracked(planned.package, s.state),
-                mayOpen: !planned.deferred,
-              }),
+            : afterLostRace(
+                decidePackage({
+                  ...fact(planned.package),
+                  state: s.state,
+                  tracked: await snapshot.resolveTracked(planned.package, s.state),
+                  mayOpen: !planned.deferred,
+                }),
+              ),
         message: (d) => `smoke-issue-bot: ${d.package} ${d.outcome} in run ${options.run.id}`,
         pause: options.pause,
       });

@@ -4,7 +4,15 @@ import { readInputs } from "../../core/inputs.ts";
 import { EVENT_KINDS } from "../../sim/event-kinds.ts";
 import { addEventOfKind } from "../../sim/small-world.fixture.ts";
 import { startSim, type Sim } from "../../sim/index.ts";
-import { addIssue, addIssueLabel, addRepo, addToken, createState, iso } from "../../sim/state.ts";
+import {
+  addComment,
+  addIssue,
+  addIssueLabel,
+  addRepo,
+  addToken,
+  createState,
+  iso,
+} from "../../sim/state.ts";
 import { testDeps } from "../../../test/helpers/deps.ts";
 import { staleSweepMarkers as markers } from "../../core/markers.ts";
 import { action } from "./stale-sweep.ts";
@@ -39,7 +47,7 @@ afterEach(async () => {
   await sim?.close();
 });
 
-/** acme/kinds: issue n marked stale 10 days ago, then one event of kind n by carol 5 days ago. */
+/** acme/kinds: issue n marked stale (label and comment) 10 days ago, then one event of kind n by carol 5 days ago. */
 function world() {
   const state = createState({ now: FIXTURE_NOW, seed: 7 });
   addToken(state, { token: FIXTURE_TOKEN, login: SWEEPER });
@@ -47,6 +55,7 @@ function world() {
   const issues = EVENT_KINDS.map((kind) => {
     const issue = addIssue(state, repo, { title: kind, user: "alice", created_at: ago(60) });
     addIssueLabel(state, repo, issue, "stale", SWEEPER, ago(10));
+    addComment(state, issue, `no activity ${markers.stale}`, SWEEPER, ago(10));
     return issue;
   });
   // Cross-references add their mentioning issues after every marked one.

@@ -1,6 +1,7 @@
 import { RequestError } from "@octokit/request-error";
 import type { ChangeOutcome } from "../../core/apply.ts";
 import type { FleetClient } from "../../core/client.ts";
+import { createOnce } from "../../core/create-once.ts";
 import { classifyError } from "../../core/errors.ts";
 import { httpStatus } from "../../core/http-status.ts";
 import { staleSweepMarkers as markers } from "../../core/markers.ts";
@@ -20,7 +21,7 @@ import {
   type SweepPlan,
   type SweepRules,
 } from "./plan.ts";
-import { readMark, type TimelineEntry } from "./read-mark.ts";
+import { readMark, type MarkState, type TimelineEntry } from "./read-mark.ts";
 import { ARCHIVED_NOTICE } from "../../core/archived.ts";
 
 /** GitHub's largest page. */
@@ -99,6 +100,25 @@ async function listPages<T>(
   return items;
 }
 
+/** Reads an issue's timeline for what it says about the stale label (see readMark). */
+async function readIssueMark(
+  client: FleetClient,
+  repo: RepoRef,
+  issueNumber: number,
+  label: string,
+): Promise<MarkState | undefined> {
+  const timeline = await listPages<RawTimelineEntry>(
+    `the timeline of #${issueNumber}`,
+    client.paginate.iterator(client.rest.issues.listEventsForTimeline, {
+      owner: repo.owner,
+      repo: repo.repo,
+      issue_number: issueNumber,
+      per_page: PER_PAGE,
+    }) as AsyncIterable<{ data: RawTimelineEntry[] }>,
+  );
+  return readMark(timeline.map(entry), label);
+}
+
 /**
  * Reads what the sweep of one repository needs, in as few requests as it can: the
  * repository (archived?), the open issues carrying the stale label, the open issues least
@@ -155,15 +175,8 @@ export async function readRepository(
       snapshot.staleLabeled.push({ issue });
       continue;
     }
-    const timeline = await listPages<RawTimelineEntry>(
-      `the timeline of #${issue.number}`,
-      client.paginate.iterator(client.rest.issues.listEventsForTimeline, {
-        ...where,
-        issue_number: issue.number,
-        per_page: PER_PAGE,
-      }) as AsyncIterable<{ data: RawTimelineEntry[] }>,
-    );
-    snapshot.staleLabeled.push({ issue, mark: readMark(timeline.map(entry), rules.staleLabel) });
+    const mark = await readIssueMark(client, repo, issue.number, rules.staleLabel);
+    snapshot.staleLabeled.push({ issue, mark });
   }
   if (!snapshot.labelExists && snapshot.idle.some((i) => isMarkCandidate(i, rules, now))) {
     const labels = await listPages(
@@ -243,17 +256,41 @@ export function sweepWriter(
       throw classifyError(error, { doing });
     }
   };
+  /**
+   * Posts a stale or close comment exactly once: after a lost answer, the issue's timeline
+   * (read just before posting, in the concurrent case too) says whether it is there.
+   */
+  const comment = async (n: number, doing: string, message: string, kind: "stale" | "close") => {
+    const posted = async () => {
+      const mark = await readIssueMark(client, repo, n, settings.staleLabel);
+      const found = kind === "stale" ? mark?.warnedAt !== undefined : mark?.closeCommented;
+      return found ? true : undefined;
+    };
+    await createOnce({
+      doing,
+      landed: posted,
+      create: async () => {
+        await client.rest.issues.createComment({
+          ...issue(n),
+          body: render(message, values, markers[kind]),
+        });
+        return true;
+      },
+    });
+  };
   const apply = async (change: Change): Promise<ChangeOutcome> => {
     const n = change.issue.number;
     if (change.kind === "mark") {
-      await step(`labelling #${n}`, () =>
-        client.rest.issues.addLabels({ ...issue(n), labels: [settings.staleLabel] }),
-      );
-      await step(`commenting on #${n} (the '${settings.staleLabel}' label is on it already)`, () =>
-        client.rest.issues.createComment({
-          ...issue(n),
-          body: render(settings.staleMessage, values, markers.stale),
-        }),
+      if (!change.labelled) {
+        await step(`labelling #${n}`, () =>
+          client.rest.issues.addLabels({ ...issue(n), labels: [settings.staleLabel] }),
+        );
+      }
+      await comment(
+        n,
+        `commenting on #${n} (the '${settings.staleLabel}' label is on it already)`,
+        settings.staleMessage,
+        "stale",
       );
       return "done";
     }
@@ -268,12 +305,7 @@ export function sweepWriter(
       return "done";
     }
     if (change.comment) {
-      await step(`commenting on #${n} before closing it`, () =>
-        client.rest.issues.createComment({
-          ...issue(n),
-          body: render(settings.closeMessage, values, markers.close),
-        }),
-      );
+      await comment(n, `commenting on #${n} before closing it`, settings.closeMessage, "close");
     }
     await step(
       `closing #${n}${change.comment ? " (its close comment is posted; the next run closes it without another)" : ""}`,

@@ -36,6 +36,7 @@ const marked = (days: number, o: Partial<MarkState> = {}): MarkState => ({
   markedAt: ago(days),
   markedBy: "fleet-app[bot]",
   closeCommented: false,
+  warnedAt: ago(days),
   ...o,
 });
 const snapshot = (o: Partial<RepoSnapshot>): RepoSnapshot => ({

@@ -36,11 +36,15 @@ export interface RepoSnapshot {
 export type Change =
   | { kind: "unstale"; issue: IssueSummary; activity: NonNullable<MarkState["activity"]> }
   | { kind: "close"; issue: IssueSummary; markedAt: number; comment: boolean }
-  | { kind: "mark"; issue: IssueSummary };
+  /** `labelled`: the label is on already, its stale comment missing (a mark cut short). */
+  | { kind: "mark"; issue: IssueSummary; labelled?: true };
 
 /** Everything a repository needs, in the order it is done. */
 export interface SweepPlan {
-  /** Un-stales first (people are waiting on them), then closes, then marks, most idle first. */
+  /**
+   * Un-stales first (people are waiting on them), then the stale comments a cut-short mark
+   * left out (before any close), then closes, then marks, most idle first.
+   */
   changes: Change[];
   /** Issues carrying the stale label whose timeline never shows it being added: left alone. */
   undated: IssueSummary[];
@@ -92,7 +96,7 @@ export function needsTimeline(issue: IssueSummary, rules: SweepRules): boolean {
 export function operationsOf(change: Change): number {
   if (change.kind === "unstale") return 1;
   if (change.kind === "close") return change.comment ? 2 : 1;
-  return 2;
+  return change.labelled ? 1 : 2;
 }
 
 /**
@@ -109,13 +113,17 @@ export function contentOf(change: Change): number {
  */
 export function planSweep(snapshot: RepoSnapshot, rules: SweepRules, now: number): SweepPlan {
   const unstales: Change[] = [];
+  const warns: Change[] = [];
   const closes: Extract<Change, { kind: "close" }>[] = [];
   const undated: IssueSummary[] = [];
   for (const { issue, mark } of snapshot.staleLabeled) {
     if (!needsTimeline(issue, rules)) continue;
     if (mark === undefined) undated.push(issue);
     else if (mark.activity) unstales.push({ kind: "unstale", issue, activity: mark.activity });
-    else if (now - mark.markedAt >= rules.daysBeforeClose * DAY_MS)
+    // A label without its comment warned no one: the comment is posted now, and the days
+    // before the close count from it.
+    else if (mark.warnedAt === undefined) warns.push({ kind: "mark", issue, labelled: true });
+    else if (now - mark.warnedAt >= rules.daysBeforeClose * DAY_MS)
       closes.push({ kind: "close", issue, markedAt: mark.markedAt, comment: !mark.closeCommented });
   }
   closes.sort((a, b) => a.markedAt - b.markedAt);
@@ -124,7 +132,7 @@ export function planSweep(snapshot: RepoSnapshot, rules: SweepRules, now: number
     .sort((a, b) => a.updatedAt - b.updatedAt)
     .map((issue) => ({ kind: "mark" as const, issue }));
   return {
-    changes: [...unstales, ...closes, ...marks],
+    changes: [...unstales, ...warns, ...closes, ...marks],
     undated,
     createLabel: !snapshot.labelExists && marks.length > 0,
   };

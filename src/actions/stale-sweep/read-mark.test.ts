@@ -27,7 +27,26 @@ describe("readMark", () => {
       ],
       "stale",
     );
-    expect(mark).toEqual({ markedAt: 40 * day, markedBy: bot, closeCommented: false });
+    expect(mark).toEqual({
+      markedAt: 40 * day,
+      markedBy: bot,
+      closeCommented: false,
+      warnedAt: 40 * day,
+    });
+  });
+
+  it("leaves a label without its stale comment unwarned, and takes a marked comment by anyone as the sweep's", () => {
+    expect(readMark([labeled(9 * day)], "stale")?.warnedAt).toBeUndefined();
+    const byHand = readMark(
+      [labeled(9 * day, "erin"), comment(10 * day, bot, `stale ${markers.stale}`)],
+      "stale",
+    );
+    expect(byHand).toEqual({
+      markedAt: 9 * day,
+      markedBy: "erin",
+      closeCommented: false,
+      warnedAt: 10 * day,
+    });
   });
 
   it("reports the first activity by someone else after the mark", () => {

@@ -24,6 +24,11 @@ export interface MarkState {
   activity?: { event: string; actor: string | null; at: number };
   /** The marker already posted its close comment after the mark (a close that failed after it). */
   closeCommented: boolean;
+  /**
+   * When the stale comment was posted after the mark; absent when the label stands without it
+   * (the comment's request failed, or the run was killed between the two).
+   */
+  warnedAt?: number;
 }
 
 /**
@@ -50,6 +55,9 @@ export const NOT_ACTIVITY: ReadonlySet<string> = new Set([
   "user_blocked",
 ]);
 
+const fleetComment = (body: string | undefined) =>
+  body !== undefined && (body.includes(markers.stale) || body.includes(markers.close));
+
 /**
  * Finds the last time `label` was put on the issue and what happened after it, in timeline
  * order. Undefined when the timeline has no such event (the label cannot then be dated).
@@ -68,9 +76,12 @@ export function readMark(timeline: readonly TimelineEntry[], label: string): Mar
   const mark = timeline[at]!;
   const state: MarkState = { markedAt: mark.at, markedBy: mark.actor, closeCommented: false };
   for (const e of timeline.slice(at + 1)) {
-    const own = e.actor !== null && e.actor === mark.actor;
+    // A comment carrying the sweep's marker is the sweep's own, whoever put the label on.
+    const marked = e.event === "commented" && fleetComment(e.body);
+    const own = marked || (e.actor !== null && e.actor === mark.actor);
     if (own) {
-      if (e.event === "commented" && e.body?.includes(markers.close)) state.closeCommented = true;
+      if (marked && e.body!.includes(markers.close)) state.closeCommented = true;
+      if (marked && e.body!.includes(markers.stale)) state.warnedAt ??= e.at;
       continue;
     }
     if (NOT_ACTIVITY.has(e.event)) continue;

@@ -49,7 +49,8 @@ export const mutationRoot = {
     const existing = project.itemByContent.get(input.contentId);
     if (existing && existing.created_at === at)
       throw githubError("UNPROCESSABLE", "Content already exists in this project");
-    const item = existing ?? addProjectItem(ctx.state, project, input.contentId, at);
+    const item =
+      existing ?? addProjectItem(ctx.state, project, input.contentId, at, ctx.token.login);
     return {
       clientMutationId: input.clientMutationId ?? null,
       item: projectItemView(ctx, project, item),

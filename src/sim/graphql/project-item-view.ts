@@ -5,6 +5,7 @@ import {
   type SimProject,
   type SimProjectItem,
 } from "../state.ts";
+import { actorView } from "./actor-view.ts";
 import { connection, type PageArgs } from "./connection.ts";
 import type { GraphqlContext } from "./context.ts";
 import { derivedNodeId } from "./ids.ts";
@@ -96,6 +97,7 @@ export function projectItemView(
     updatedAt: item.updated_at,
     type: ref ? (ref.issue.is_pull_request ? "PULL_REQUEST" : "ISSUE") : "REDACTED",
     content: () => (ref ? issueView(ctx, ref.repo, ref.issue) : null),
+    creator: () => (item.creator === undefined ? null : actorView(item.creator)),
     project: () => projectView(ctx, project),
     fieldValueByName: (args: { name: string }) => {
       const field = boardFields(project).find((f) => fieldIdentity(f).name === args.name);

@@ -33,6 +33,7 @@ export function buildScenario(input: ScenarioSpec): SimState {
   const now = typeof spec.now === "number" ? spec.now : Date.parse(spec.now);
   const state = createState({ now: Math.floor(now / 1000) * 1000, seed: spec.seed });
   buildTokens(state, spec);
+  if (spec.faults.length > 0) state.faultRules = spec.faults;
   for (const org of spec.orgs) {
     addOrg(state, org.login);
     const boards = new Map<number, SimProject>();

@@ -36,6 +36,10 @@ describe("resolveScenario", () => {
     expect(state.seed).toBe(42);
     expect(getRepo(state, "acme", "service-05")?.issues).toHaveLength(30);
     expect(getRepo(state, "acme", "old-site")?.archived).toBe(true);
+    expect(state.faultRules?.map((r) => r.then)).toEqual([
+      { lostAnswer: true },
+      { truncate: true },
+    ]);
     expect(getRepo(state, "acme", "api")?.workflows.map((w) => w.state)).toEqual([
       "active",
       "deleted",

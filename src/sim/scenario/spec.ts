@@ -199,6 +199,37 @@ const nowSpec = z.union(
   { error: nowAllowed },
 );
 
+const status = z.number().int().min(100).max(599);
+
+/** A fault rule (see faults.ts): which requests, when, and what happens to them. */
+const faultSpec = strict({
+  match: strict({
+    method: z.string().min(1).optional(),
+    path: z.string().min(1).optional(),
+    operation: z.string().min(1).optional(),
+  }).optional(),
+  when: z
+    .union([
+      strict({ nth: z.number().int().min(1) }),
+      strict({ every: z.number().int().min(1) }),
+      strict({ probability: share }),
+    ])
+    .optional(),
+  then: z.union([
+    strict({
+      status,
+      headers: z.record(z.string(), z.string()).optional(),
+      body: z.unknown().optional(),
+    }),
+    strict({ delayMs: z.number().int().min(0) }),
+    strict({ reset: z.literal(true) }),
+    strict({ truncate: z.literal(true) }),
+    strict({ lostAnswer: z.literal(true) }),
+    strict({ appliedThenStatus: status }),
+  ]),
+  times: z.number().int().min(1).optional(),
+});
+
 /** Scenarios describe this moment unless they say otherwise. */
 export const DEFAULT_NOW = "2026-06-01T00:00:00Z";
 
@@ -210,6 +241,8 @@ export const scenarioSchema = strict({
   admin: adminSpec.default({ login: "fleet-bot[bot]", hourlyLimit: 5000 }),
   tokens: z.array(tokenSpec).default([]),
   orgs: z.array(orgSpec).default([]),
+  /** Fault rules the server starts with, in order. */
+  faults: z.array(faultSpec).default([]),
 }).superRefine((spec, ctx) => {
   const logins = new Set<string>();
   const repos = new Set<string>();

@@ -1,0 +1,104 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { backfillFixture, TOKENS } from "../src/actions/roadmap-backfill/backfill.fixture.ts";
+import { seedStates, smokeWorld } from "../src/actions/smoke-issue-bot/smoke-world.fixture.ts";
+import { FIXTURE_TOKEN, sweepFixture } from "../src/actions/stale-sweep/sweep.fixture.ts";
+import { finalState } from "../src/sim/final-state.fixture.ts";
+import { startSim, type Sim, type SimState } from "../src/sim/index.ts";
+import { runBundle } from "./helpers/bundle.ts";
+import { killBundleAt } from "./helpers/kill-bundle.ts";
+
+// The committed bundles, SIGKILLed between two writes (the first applied, its answer held by a
+// delay), then run again: the reruns reach exactly what a clean run reaches.
+
+const sims: Sim[] = [];
+afterEach(async () => {
+  await Promise.all(sims.splice(0).map((s) => s.close()));
+});
+const start = async (state: SimState) => {
+  const sim = await startSim(state);
+  sims.push(sim);
+  return sim;
+};
+const HOLD = { delayMs: 60_000 };
+const fast = { FLEET_WRITE_INTERVAL_MS: "0", FLEET_RETRY_UNIT_MS: "5" };
+
+/** Runs `name` clean on `fresh()`, then killed at `at` and rerun on another `fresh()`. */
+async function killedThenRerun(
+  name: string,
+  inputs: Record<string, string>,
+  env: (sim: Sim) => NodeJS.ProcessEnv,
+  fresh: () => SimState,
+  at: { method: string; path?: string; operation?: string },
+) {
+  const cleanState = fresh();
+  const clean = await start(cleanState);
+  expect((await runBundle(name, inputs, { env: env(clean) })).code).toBe(0);
+
+  const state = fresh();
+  const sim = await start(state);
+  sim.faults.add({ match: at, then: HOLD, times: 1 });
+  await killBundleAt(name, inputs, env(sim), sim, at);
+  sim.faults.clear();
+  const last = await runBundle(name, inputs, { env: env(sim) });
+  return { clean: finalState(cleanState), killed: finalState(state), last };
+}
+
+describe("a bundle killed between two writes, then rerun", () => {
+  it("stale-sweep: killed between a mark's label and its comment", async () => {
+    const now = Date.now();
+    const r = await killedThenRerun(
+      "stale-sweep",
+      { repositories: "acme/api,acme/web", token: FIXTURE_TOKEN, "dry-run": "false" },
+      (sim) => ({ GITHUB_API_URL: sim.url, ...fast }),
+      () => sweepFixture(now),
+      { method: "POST", path: "/repos/acme/api/issues/1/labels" },
+    );
+    expect(r.last.code, r.last.stdout).toBe(0);
+    expect(r.killed).toEqual(r.clean);
+  });
+
+  it("roadmap-backfill: killed after the additions, before their Status", async () => {
+    const r = await killedThenRerun(
+      "roadmap-backfill",
+      {
+        repositories: "acme/api,acme/web",
+        token: TOKENS.admin,
+        "project-number": "7",
+        "dry-run": "false",
+      },
+      (sim) => ({ GITHUB_API_URL: sim.url, ...fast }),
+      () => backfillFixture().state,
+      { method: "POST", operation: "AddToBoard" },
+    );
+    expect(r.last.code, r.last.stdout).toBe(0);
+    expect(r.killed).toEqual(r.clean);
+  });
+
+  it("smoke-issue-bot: killed between the state file and the tracking issue", async () => {
+    const inputs = {
+      mode: "record",
+      repository: "acme/smoke",
+      outcomes: JSON.stringify({ alpha: "failure" }),
+      "run-url": "https://github.com/acme/smoke/actions/runs/2",
+      threshold: "1",
+    };
+    const world = async () => {
+      const w = await smokeWorld();
+      sims.push(w.sim);
+      // The state branch exists, so the first contents write is the state itself.
+      seedStates(w.repo, []);
+      return w;
+    };
+    const env = (sim: Sim) => ({ GITHUB_API_URL: sim.url, GITHUB_TOKEN: sim.token, ...fast });
+    const clean = await world();
+    expect((await runBundle("smoke-issue-bot", inputs, { env: env(clean.sim) })).code).toBe(0);
+    const killed = await world();
+    const at = { method: "PUT", path: "/repos/acme/smoke/contents/smoke-state%2Falpha.json" };
+    killed.sim.faults.add({ match: at, then: HOLD, times: 1 });
+    await killBundleAt("smoke-issue-bot", inputs, env(killed.sim), killed.sim, at);
+    killed.sim.faults.clear();
+    const rerun = await runBundle("smoke-issue-bot", inputs, { env: env(killed.sim) });
+    expect(rerun.code, rerun.stdout).toBe(0);
+    expect(finalState(killed.state)).toEqual(finalState(clean.state));
+  });
+});
