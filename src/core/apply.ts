@@ -56,7 +56,10 @@ export type BatchOutcome = ChangeOutcome | { error: string };
 
 /** What applying one batch did. */
 export interface BatchResult {
-  /** One per change of the batch, in order. */
+  /**
+   * One per change of the batch, in order; fewer when the writer stopped short (a stop, its
+   * own floor): the changes after them are gone through next, or left.
+   */
   outcomes: BatchOutcome[];
   /** Set when, after this batch, nothing further may be tried (rate limit, refused token). */
   stop?: string;
@@ -237,14 +240,15 @@ export async function applyChanges<T>(
       report.warnings.push(say.hourSpent(pacer!.contentPerHour, leaveFrom(i)));
       break;
     }
-    batch.forEach((change, k) => {
+    const reached = batch.slice(0, result.outcomes.length);
+    reached.forEach((change, k) => {
       const outcome = result.outcomes[k]!;
       if (outcome === "skipped") return void report.skipped.push(change);
       spent += cost(change);
       if (outcome === "done") report.done.push(change);
       else report.failed.push({ change, error: outcome.error });
     });
-    i += size;
+    i += reached.length;
     options.progress?.(i, changes.length);
     if (result.stop !== undefined) {
       const left = leaveFrom(i);

@@ -67141,14 +67141,15 @@ async function applyChanges(changes, options) {
       report.warnings.push(say.hourSpent(pacer.contentPerHour, leaveFrom(i)));
       break;
     }
-    batch.forEach((change, k) => {
+    const reached = batch.slice(0, result.outcomes.length);
+    reached.forEach((change, k) => {
       const outcome = result.outcomes[k];
       if (outcome === "skipped") return void report.skipped.push(change);
       spent += cost(change);
       if (outcome === "done") report.done.push(change);
       else report.failed.push({ change, error: outcome.error });
     });
-    i += size;
+    i += reached.length;
     options.progress?.(i, changes.length);
     if (result.stop !== void 0) {
       const left = leaveFrom(i);
@@ -67353,9 +67354,6 @@ function confirmWindows(candidates, completedCreatedMs, perWindow) {
   return windows;
 }
 
-// src/core/archived.ts
-var ARCHIVED_NOTICE = "archived: skipped (GitHub refuses writes to archived repositories)";
-
 // src/core/list-counted.ts
 var IncompleteListing = class extends Error {
   constructor(what, pagesDone, pagesTotal, listed, totalCount, reason) {
@@ -67483,78 +67481,32 @@ function confirmer(client, repo, windows) {
   const windowOf = /* @__PURE__ */ new Map();
   for (const w of windows) for (const c of w.candidates) windowOf.set(c.id, w);
   const reads = /* @__PURE__ */ new Map();
-  return (candidateId) => {
+  const read = (candidateId) => {
     const window2 = windowOf.get(candidateId);
     if (!window2) throw new Error(`run ${candidateId} is in no confirmation window`);
-    let read = reads.get(window2);
-    if (!read) {
+    let started = reads.get(window2);
+    if (!started) {
       const created = `${window2.from}..${window2.to}`;
-      read = listRuns(client, repo, { status: "completed", created }).then(
-        (r) => ({ runs: new Map(r.runs.map((run) => [run.id, run])), complete: r.complete }),
-        (error63) => {
-          if (!(error63 instanceof IncompleteListing)) throw error63;
-          throw error63.reason.reworded(`re-reading runs created ${created}: ${error63.message}`);
-        }
+      started = listRuns(client, repo, { status: "completed", created }).then(
+        (r) => ({
+          confirmation: { runs: new Map(r.runs.map((run) => [run.id, run])), complete: r.complete }
+        }),
+        (error63) => ({
+          // Keep the cause's marks, so a rate limit or a missing permission stops the deletes at once.
+          error: error63 instanceof IncompleteListing ? error63.reason.reworded(`re-reading runs created ${created}: ${error63.message}`) : error63
+        })
       );
-      reads.set(window2, read);
+      reads.set(window2, started);
     }
-    return read;
+    return started;
   };
-}
-
-// src/actions/cleanup-runs/messages.ts
-var SKIPS_SHOWN = 10;
-var readFailure = (message) => `${message}; nothing was listed or deleted`;
-function listingError(error63) {
-  if (error63.reason.status === 404) {
-    return `GitHub answered 404 when listing ${error63.what} although the repository exists: Actions is disabled in this repository (enable it under Settings > Actions, or leave the repository out of this job); nothing was deleted in this repository`;
-  }
-  return `${error63.message}; nothing was deleted in this repository`;
-}
-function errorLine(report) {
-  const found = [];
-  if (report.failed.length > 0) {
-    const causes = [...new Set(report.failed.map((f) => f.error))];
-    const more = causes.length > 1 ? ` (and ${causes.length - 1} other causes)` : "";
-    found.push(`${report.failed.length} runs were not deleted: ${causes[0]}${more}`);
-  }
-  if (report.stoppedBy) found.push(`deleting stopped: ${report.stoppedBy}`);
-  return found.length > 0 ? found.join("; ") : void 0;
-}
-function unreachableWarnings(unreachable2) {
-  return unreachable2 > 0 ? [
-    `${unreachable2} runs could not be re-read before deleting (more than GitHub's 1,000 results in one second of creation time); kept for the next run`
-  ] : [];
-}
-function skipItems(skips) {
-  const items = skips.slice(0, SKIPS_SHOWN).map((s) => ({ text: `run ${s.id} kept: ${s.reason}` }));
-  if (skips.length > SKIPS_SHOWN)
-    items.push({ text: `... and ${skips.length - SKIPS_SHOWN} more runs kept` });
-  return items;
-}
-function deletedBy(done) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const d of done) counts.set(d.workflowId, (counts.get(d.workflowId) ?? 0) + 1);
-  return counts;
-}
-function byWorkflowTable(repository, workflows, deleted, dryRun) {
-  const lines = [
-    `#### ${repository}: runs by workflow`,
-    "",
-    `| workflow | file | runs | protected | ${dryRun ? "would delete" : "deleted"} |`,
-    "| --- | --- | --- | --- | --- |"
-  ];
-  for (const w of workflows) {
-    const name = w.retired ? `${w.name} (retired)` : w.name;
-    lines.push(
-      `| ${tableCell(name)} | \`${tableCell(w.path)}\` | ${w.runs} | ${w.protected} | ${deleted.get(w.id) ?? 0} |`
-    );
-  }
-  const retired = workflows.filter((w) => w.retired).map((w) => `${w.name} (\`${w.path}\`)`);
-  if (retired.length > 0) {
-    lines.push("", `Retired workflows, whose runs are removed in full: ${retired.join(", ")}.`);
-  }
-  return lines.join("\n");
+  const confirm = async (candidateId) => {
+    const ended = await read(candidateId);
+    if ("error" in ended) throw ended.error;
+    return ended.confirmation;
+  };
+  const ahead = (candidateId) => void read(candidateId);
+  return Object.assign(confirm, { ahead });
 }
 
 // src/core/run-conclusions.ts
@@ -67652,6 +67604,177 @@ function stillDeletable(candidate, fresh, conclusions) {
   return candidate.retired || conclusionMatches(conclusions, fresh.conclusion);
 }
 
+// src/actions/cleanup-runs/deleter.ts
+var NOT_COMPLETED = /cannot delete a workflow run that is not completed/i;
+var UNREACHABLE = "could not be re-read (over GitHub's 1,000-result cap)";
+var IN_FLIGHT = 10;
+var BATCH = { paced: 30, unpaced: 1e3 };
+function runDeleter(client, repo, windows, conclusions, floor) {
+  const confirm = confirmer(client, repo, windows);
+  const skips = [];
+  let unreachable2 = 0;
+  let answered = false;
+  const note = (id, reason) => {
+    skips.push({ id, reason });
+    if (reason === UNREACHABLE) unreachable2 += 1;
+    return "skipped";
+  };
+  const recheck = async (candidate) => {
+    const confirmation = await confirm(candidate.id);
+    const fresh = confirmation.runs.get(candidate.id);
+    if (!fresh) {
+      if (!confirmation.complete) return UNREACHABLE;
+      return "no longer completed (re-run since it was listed) or gone";
+    }
+    if (!stillDeletable(candidate, fresh, conclusions))
+      return `now ${fresh.status}/${fresh.conclusion ?? "none"}`;
+    return void 0;
+  };
+  const remove = async (candidate) => {
+    try {
+      await client.rest.actions.deleteWorkflowRun({
+        owner: repo.owner,
+        repo: repo.repo,
+        run_id: candidate.id
+      });
+      return void 0;
+    } catch (error63) {
+      const e = classifyError(error63, { doing: `deleting run ${candidate.id}` });
+      if (e.status === 404) return void 0;
+      if ((e.status === 409 || e.status === 403) && NOT_COMPLETED.test(e.message))
+        return `not completed (${e.status}): re-run meanwhile`;
+      throw e;
+    }
+  };
+  const preview = async (candidate) => {
+    const reason = await recheck(candidate);
+    return reason === void 0 ? "done" : note(candidate.id, reason);
+  };
+  const applyBatch = async (batch) => {
+    const ended = [];
+    let stop;
+    let started = 0;
+    let pending = 0;
+    const take = () => {
+      if (stop !== void 0 || started === batch.length) return void 0;
+      if (!client.budget.allows(floor + pending)) return void 0;
+      pending += 1;
+      const later = batch[started + IN_FLIGHT];
+      if (later && client.budget.allows(floor + pending + 1)) confirm.ahead(later.id);
+      return started++;
+    };
+    const goThrough = async (k) => {
+      const candidate = batch[k];
+      let sent = false;
+      try {
+        const kept = await recheck(candidate);
+        if (kept !== void 0) return void (ended[k] = { kept });
+        sent = true;
+        const keptAfterAll = await remove(candidate);
+        ended[k] = keptAfterAll === void 0 ? "done" : { kept: keptAfterAll };
+      } catch (error63) {
+        const e = classifyError(error63, { doing: `deleting run ${candidate.id}` });
+        if (stopsTheRest(e)) stop ??= e.message;
+        ended[k] = stopsTheRest(e) ? { refused: e.message } : { error: e.message };
+      } finally {
+        pending -= 1;
+        answered ||= sent;
+      }
+    };
+    while (!answered) {
+      const k = take();
+      if (k === void 0) break;
+      await goThrough(k);
+    }
+    const worker = async () => {
+      for (let k = take(); k !== void 0; k = take()) await goThrough(k);
+    };
+    await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+    return { outcomes: outcomesOf(batch, ended, note), ...stop === void 0 ? {} : { stop } };
+  };
+  return {
+    applyBatch,
+    batchSize: client.pacer ? BATCH.paced : BATCH.unpaced,
+    preview,
+    describe: (candidate) => `run ${candidate.id}`,
+    // Deleting a run creates nothing: only the REST points bound the deletes.
+    content: () => 0,
+    skips,
+    unreachable: () => unreachable2
+  };
+}
+function outcomesOf(batch, ended, note) {
+  let reached = ended.length;
+  while (reached > 0 && (ended[reached - 1] === void 0 || isRefused(ended[reached - 1])))
+    reached -= 1;
+  return batch.slice(0, reached).map((candidate, k) => {
+    const e = ended[k];
+    if (e === void 0) throw new Error(`run ${candidate.id} was passed over in its batch`);
+    if (typeof e === "string" || "error" in e) return e;
+    if ("kept" in e) return note(candidate.id, e.kept);
+    return { error: e.refused };
+  });
+}
+var isRefused = (e) => typeof e === "object" && "refused" in e;
+
+// src/core/archived.ts
+var ARCHIVED_NOTICE = "archived: skipped (GitHub refuses writes to archived repositories)";
+
+// src/actions/cleanup-runs/messages.ts
+var SKIPS_SHOWN = 10;
+var readFailure = (message) => `${message}; nothing was listed or deleted`;
+function listingError(error63) {
+  if (error63.reason.status === 404) {
+    return `GitHub answered 404 when listing ${error63.what} although the repository exists: Actions is disabled in this repository (enable it under Settings > Actions, or leave the repository out of this job); nothing was deleted in this repository`;
+  }
+  return `${error63.message}; nothing was deleted in this repository`;
+}
+function errorLine(report) {
+  const found = [];
+  if (report.failed.length > 0) {
+    const causes = [...new Set(report.failed.map((f) => f.error))];
+    const more = causes.length > 1 ? ` (and ${causes.length - 1} other causes)` : "";
+    found.push(`${report.failed.length} runs were not deleted: ${causes[0]}${more}`);
+  }
+  if (report.stoppedBy) found.push(`deleting stopped: ${report.stoppedBy}`);
+  return found.length > 0 ? found.join("; ") : void 0;
+}
+function unreachableWarnings(unreachable2) {
+  return unreachable2 > 0 ? [
+    `${unreachable2} runs could not be re-read before deleting (more than GitHub's 1,000 results in one second of creation time); kept for the next run`
+  ] : [];
+}
+function skipItems(skips) {
+  const items = skips.slice(0, SKIPS_SHOWN).map((s) => ({ text: `run ${s.id} kept: ${s.reason}` }));
+  if (skips.length > SKIPS_SHOWN)
+    items.push({ text: `... and ${skips.length - SKIPS_SHOWN} more runs kept` });
+  return items;
+}
+function deletedBy(done) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const d of done) counts.set(d.workflowId, (counts.get(d.workflowId) ?? 0) + 1);
+  return counts;
+}
+function byWorkflowTable(repository, workflows, deleted, dryRun) {
+  const lines = [
+    `#### ${repository}: runs by workflow`,
+    "",
+    `| workflow | file | runs | protected | ${dryRun ? "would delete" : "deleted"} |`,
+    "| --- | --- | --- | --- | --- |"
+  ];
+  for (const w of workflows) {
+    const name = w.retired ? `${w.name} (retired)` : w.name;
+    lines.push(
+      `| ${tableCell(name)} | \`${tableCell(w.path)}\` | ${w.runs} | ${w.protected} | ${deleted.get(w.id) ?? 0} |`
+    );
+  }
+  const retired = workflows.filter((w) => w.retired).map((w) => `${w.name} (\`${w.path}\`)`);
+  if (retired.length > 0) {
+    lines.push("", `Retired workflows, whose runs are removed in full: ${retired.join(", ")}.`);
+  }
+  return lines.join("\n");
+}
+
 // src/actions/cleanup-runs/github.ts
 async function readRepository(client, repo) {
   try {
@@ -67671,57 +67794,6 @@ async function readRepository(client, repo) {
     const listed = error63.what === "workflow runs" ? { listed: error63.listed } : void 0;
     throw new RepoFailure(listingError(error63), listed);
   }
-}
-var NOT_COMPLETED = /cannot delete a workflow run that is not completed/i;
-function runDeleter(client, repo, windows, conclusions) {
-  const confirm = confirmer(client, repo, windows);
-  const skips = [];
-  let unreachable2 = 0;
-  const skip = (id, reason) => {
-    skips.push({ id, reason });
-    return "skipped";
-  };
-  const preview = async (candidate) => {
-    const confirmation = await confirm(candidate.id);
-    const fresh = confirmation.runs.get(candidate.id);
-    if (!fresh) {
-      if (!confirmation.complete) {
-        unreachable2 += 1;
-        return skip(candidate.id, "could not be re-read (over GitHub's 1,000-result cap)");
-      }
-      return skip(candidate.id, "no longer completed (re-run since it was listed) or gone");
-    }
-    if (!stillDeletable(candidate, fresh, conclusions)) {
-      return skip(candidate.id, `now ${fresh.status}/${fresh.conclusion ?? "none"}`);
-    }
-    return "done";
-  };
-  const apply = async (candidate) => {
-    if (await preview(candidate) === "skipped") return "skipped";
-    try {
-      await client.rest.actions.deleteWorkflowRun({
-        owner: repo.owner,
-        repo: repo.repo,
-        run_id: candidate.id
-      });
-      return "done";
-    } catch (error63) {
-      const e = classifyError(error63, { doing: `deleting run ${candidate.id}` });
-      if (e.status === 404) return "done";
-      if ((e.status === 409 || e.status === 403) && NOT_COMPLETED.test(e.message))
-        return skip(candidate.id, `not completed (${e.status}): re-run meanwhile`);
-      throw e;
-    }
-  };
-  return {
-    apply,
-    preview,
-    describe: (candidate) => `run ${candidate.id}`,
-    // Deleting a run creates nothing: only the REST points bound the deletes.
-    content: () => 0,
-    skips,
-    unreachable: () => unreachable2
-  };
 }
 
 // src/core/repo-action-inputs.ts
@@ -67781,7 +67853,7 @@ var action = defineRepoAction({
     const windows = confirmWindows(plan.candidates, completed, WINDOW_TARGET);
     return { ...plan, changes: plan.candidates, windows };
   },
-  writer: (repo, plan, context) => runDeleter(context.client, repo, plan.windows, context.plan.conclusions),
+  writer: (repo, plan, context) => runDeleter(context.client, repo, plan.windows, context.plan.conclusions, context.floor),
   dryRunColumns: { deleted: "would delete", skipped: "would skip" },
   row: ({ plan, report, writer }) => ({
     counts: {

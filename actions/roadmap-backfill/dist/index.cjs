@@ -67144,14 +67144,15 @@ async function applyChanges(changes, options) {
       report.warnings.push(say.hourSpent(pacer.contentPerHour, leaveFrom(i)));
       break;
     }
-    batch.forEach((change, k) => {
+    const reached = batch.slice(0, result.outcomes.length);
+    reached.forEach((change, k) => {
       const outcome = result.outcomes[k];
       if (outcome === "skipped") return void report.skipped.push(change);
       spent += cost(change);
       if (outcome === "done") report.done.push(change);
       else report.failed.push({ change, error: outcome.error });
     });
-    i += size;
+    i += reached.length;
     options.progress?.(i, changes.length);
     if (result.stop !== void 0) {
       const left = leaveFrom(i);

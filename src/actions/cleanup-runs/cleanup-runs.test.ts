@@ -381,3 +381,50 @@ describe("cleanup-runs faults", () => {
     expect(result(r.outputs)[0]).toMatchObject({ status: "failed", deleted: 0, left: 8 });
   });
 });
+
+describe("cleanup-runs deletes in flight", () => {
+  it("has up to 10 deletes in flight once the first is answered", async () => {
+    const state = createState({ now: NOW });
+    addToken(state, { token: "admin-token", login: "fleet-bot" });
+    const repo = addRepo(state, { owner: "acme", name: "big", created_at: iso(NOW - 9e8) });
+    const ci = addWorkflow(state, repo, { name: "CI", file: "ci.yml", created_at: iso(NOW - 9e8) });
+    for (let i = 0; i < 40; i++)
+      addRun(state, repo, { workflow: ci, conclusion: "skipped", created_at: iso(NOW - i * MIN) });
+    const deps = testDeps({ clock: { now: () => NOW, sleep: async () => {} } });
+    const make = deps.makeClient;
+    const inFlight: number[] = [];
+    let now = 0;
+    deps.makeClient = (token, baseUrl) => {
+      const client = make(token, baseUrl);
+      client.hook.wrap("request", async (request, options) => {
+        if (options.method !== "DELETE") return request(options);
+        inFlight.push(++now);
+        try {
+          return await request(options);
+        } finally {
+          now -= 1;
+        }
+      });
+      return client;
+    };
+    const r = await run(state, { repositories: "acme/big" }, deps);
+    expect(r.code).toBe(0);
+    expect(r.outputs.deleted).toBe("40");
+    // The first alone (a refused token is refused once), then as many as the client allows.
+    expect(inFlight[0]).toBe(1);
+    expect(inFlight[1]).toBe(1);
+    expect(Math.max(...inFlight)).toBe(10);
+  });
+
+  it("starts no delete with the budget at min-remaining, though several are in flight", async () => {
+    // 3 listings, 1 re-read and 1 delete alone, then 2 together leave 3 of 10: the floor.
+    const f = fixture({ hourlyLimit: 10 });
+    const r = await run(f.state, { repositories: "acme/app", "min-remaining": "3" });
+    expect(r.code).toBe(0);
+    expect(r.sim.log.count({ method: "DELETE" })).toBe(3);
+    expect(r.warnings).toEqual([
+      "acme/app: rate-limit floor reached (3 requests left, min-remaining 3); stopped with 5 left for the next run",
+    ]);
+    expect(result(r.outputs)[0]).toMatchObject({ deleted: 3, left: 5 });
+  });
+});

@@ -1,6 +1,7 @@
 import { defineRepoAction, type RunContext } from "../../core/repo-action.ts";
 import { confirmWindows } from "./confirm-windows.ts";
-import { readRepository, runDeleter } from "./github.ts";
+import { runDeleter } from "./deleter.ts";
+import { readRepository } from "./github.ts";
 import { planOptions, schema } from "./inputs.ts";
 import { PER_PAGE } from "./list-runs.ts";
 import {
@@ -44,7 +45,7 @@ export const action = defineRepoAction({
     return { ...plan, changes: plan.candidates, windows };
   },
   writer: (repo, plan, context) =>
-    runDeleter(context.client, repo, plan.windows, context.plan.conclusions),
+    runDeleter(context.client, repo, plan.windows, context.plan.conclusions, context.floor),
   dryRunColumns: { deleted: "would delete", skipped: "would skip" },
   row: ({ plan, report, writer }) => ({
     counts: {
