@@ -183,6 +183,15 @@ const row = (scenario: string, latencyMs: number, figures: Record<string, unknow
   ...figures,
 });
 
+/** cleanup-runs' inputs for the bench's one repository: every skipped run, down to `floor`. */
+const cleanupInputs = (floor: number) => ({
+  repositories: "bench/mono",
+  "dry-run": "false",
+  conclusions: "skipped",
+  "max-deletes": "1000000",
+  "min-remaining": String(floor),
+});
+
 /** One repository of `runs` skipped runs, all to go, on an installation budget of `budget`. */
 async function cleanupPaced(runs: number, budget: number | undefined, floor: number) {
   // Slow enough that one client's own overhead (about 25 ms a request here) is not the bound.
@@ -192,18 +201,11 @@ async function cleanupPaced(runs: number, budget: number | undefined, floor: num
     cleanupSpec(runs, budget ?? 10_000_000),
     pace,
     async (sim) => {
-      const run = await runAction(
-        sim,
-        cleanupRuns,
-        {
-          repositories: "bench/mono",
-          "dry-run": "false",
-          conclusions: "skipped",
-          "max-deletes": "1000000",
-          "min-remaining": String(floor),
-        },
-        { token: TOKEN, pace, timings: sharedPace(minuteMs, 1) },
-      );
+      const run = await runAction(sim, cleanupRuns, cleanupInputs(floor), {
+        token: TOKEN,
+        pace,
+        timings: sharedPace(minuteMs, 1),
+      });
       const [result] = JSON.parse(run.outputs.result ?? "[]") as {
         left?: number;
         status?: string;
@@ -363,18 +365,11 @@ async function unlimited(quick: boolean, log: (line: string) => void): Promise<B
   const start = () =>
     startPacedSim(buildScenario(cleanupSpec(runs, 10_000_000)), pace, { primary: false });
   const ours = await withSim(start, (sim) =>
-    runAction(
-      sim,
-      cleanupRuns,
-      {
-        repositories: "bench/mono",
-        "dry-run": "false",
-        conclusions: "skipped",
-        "max-deletes": "1000000",
-        "min-remaining": "0",
-      },
-      { token: TOKEN, pace, timings: { pace: null, writeIntervalMs: 0 } },
-    ),
+    runAction(sim, cleanupRuns, cleanupInputs(0), {
+      token: TOKEN,
+      pace,
+      timings: { pace: null, writeIntervalMs: 0 },
+    }),
   );
   const concurrent = await withSim(start, async (sim) => {
     const client = createClient({
