@@ -69,12 +69,6 @@ class SlidingWindow {
     this.spends.push({ at: now, amount });
     this.spent += amount;
   }
-
-  /** What can still be spent now. */
-  room(now: number): number {
-    this.forget(now);
-    return Math.max(0, this.ceiling - this.spent);
-  }
 }
 
 /** What contentTurn answers when the hour's share cannot hold a batch: nothing was run. */
@@ -141,11 +135,6 @@ export class Pacer {
   /** Content-creating requests this share may make in an hour. */
   get contentPerHour(): number {
     return this.contentHour.ceiling;
-  }
-
-  /** Content-creating requests this share can still make in the current hour. */
-  contentRoomThisHour(): number {
-    return this.contentHour.room(this.clock.now());
   }
 
   /**

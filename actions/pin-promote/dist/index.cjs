@@ -46276,11 +46276,6 @@ var SlidingWindow = class {
     this.spends.push({ at: now, amount });
     this.spent += amount;
   }
-  /** What can still be spent now. */
-  room(now) {
-    this.forget(now);
-    return Math.max(0, this.ceiling - this.spent);
-  }
 };
 var HOUR_SPENT = /* @__PURE__ */ Symbol("hour spent");
 var HourSpentError = class extends Error {
@@ -46325,10 +46320,6 @@ var Pacer = class {
   /** Content-creating requests this share may make in an hour. */
   get contentPerHour() {
     return this.contentHour.ceiling;
-  }
-  /** Content-creating requests this share can still make in the current hour. */
-  contentRoomThisHour() {
-    return this.contentHour.room(this.clock.now());
   }
   /**
    * Runs `work`, a batch of changes that makes `content` content-creating requests, when no

@@ -46276,11 +46276,6 @@ var SlidingWindow = class {
     this.spends.push({ at: now, amount });
     this.spent += amount;
   }
-  /** What can still be spent now. */
-  room(now) {
-    this.forget(now);
-    return Math.max(0, this.ceiling - this.spent);
-  }
 };
 var HOUR_SPENT = /* @__PURE__ */ Symbol("hour spent");
 var HourSpentError = class extends Error {
@@ -46333,10 +46328,6 @@ var Pacer = class {
   /** Content-creating requests this share may make in an hour. */
   get contentPerHour() {
     return this.contentHour.ceiling;
-  }
-  /** Content-creating requests this share can still make in the current hour. */
-  contentRoomThisHour() {
-    return this.contentHour.room(this.clock.now());
   }
   /**
    * Runs `work`, a batch of changes that makes `content` content-creating requests, when no
@@ -67659,14 +67650,12 @@ function projectOwner(inputs) {
 }
 
 // src/actions/roadmap-backfill/plan.ts
-function planRepository(issues, maxAdds) {
+function planRepository(issues) {
   const orphans = issues.filter((i) => i.boards === 0).sort((a, b) => a.number - b.number);
   return {
     listed: issues.length,
     tracked: issues.length - orphans.length,
     orphans,
-    kept: orphans.slice(0, maxAdds),
-    left: orphans.slice(maxAdds),
     repairs: issues.filter((i) => i.statusless !== void 0)
   };
 }
@@ -67830,8 +67819,8 @@ var action = defineRepoAction({
     return { ...base, resource: "graphql", board };
   },
   read: (repo, context) => readRepository(context.client, repo, context.board),
-  plan(issues, context) {
-    const plan = planRepository(issues, context.cap.limit);
+  plan(issues) {
+    const plan = planRepository(issues);
     return { ...plan, changes: [...plan.repairs, ...plan.orphans] };
   },
   writer: (_repo, _plan, context) => boardWriter(context.client, context.board),

@@ -42,8 +42,8 @@ export const action = defineRepoAction({
     return { ...base, resource: "graphql", board };
   },
   read: (repo, context) => readRepository(context.client, repo, context.board),
-  plan(issues, context) {
-    const plan = planRepository(issues, context.cap.limit);
+  plan(issues) {
+    const plan = planRepository(issues);
     return { ...plan, changes: [...plan.repairs, ...plan.orphans] };
   },
   writer: (_repo, _plan, context) => boardWriter(context.client, context.board),
