@@ -122,7 +122,7 @@ export class Pacer {
   }
 
   /** How long a request of `cost` would wait for the windows now (0: it could go at once). */
-  waitFor(cost: RequestCost): number {
+  private waitFor(cost: RequestCost): number {
     const now = this.clock.now();
     return Math.max(
       this.rest.waitFor(cost.restPoints, now),
