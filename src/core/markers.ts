@@ -26,3 +26,13 @@ export const trackingIssueMarker = {
   /** Finds the marker in a body; group 1 is its JSON. */
   pattern: /<!-- fleet:smoke-issue-bot (\{[^\n]*?\}) -->/,
 } as const;
+
+/**
+ * open-pr's markers, by change id (letters, digits, `.`, `_`, `-` and `/`, so they cannot end
+ * the HTML comment): the pull request body's, and its closing comment's, so that a close cut
+ * short after its comment is finished without a second one.
+ */
+export const openPrMarkers = {
+  pull: (changeId: string) => `<!-- fleet:open-pr change=${changeId} -->`,
+  close: (changeId: string) => `<!-- fleet:open-pr closed change=${changeId} -->`,
+} as const;

@@ -18,7 +18,7 @@ const allowed = (root: string) =>
   `allowed a path inside the workspace (${root}), relative to it, to a file fleet may read`;
 
 /** The real path of `value` under `root`, or an InputError naming the input and the rule. */
-function insideWorkspace(input: string, value: string, root: string): string {
+export function insideWorkspace(input: string, value: string, root: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what is refused
   if (/[\u0000-\u001f\u007f]/.test(value)) {
     throw new InputError(

@@ -1,0 +1,4 @@
+import { runAction } from "../../core/run-action.ts";
+import { action } from "./open-pr.ts";
+
+runAction(action);
