@@ -1,5 +1,6 @@
 import { cleanupRunsBench } from "./cleanup-runs.ts";
 import { dispatchBench } from "./dispatch.ts";
+import { openPrBench } from "./open-pr.ts";
 import { pacingBench } from "./pacing.ts";
 import { pinPromoteBench } from "./pin-promote.ts";
 import { resolveTargetsBench } from "./resolve-targets.ts";
@@ -18,4 +19,5 @@ export const benches: Bench[] = [
   pinPromoteBench,
   pacingBench,
   dispatchBench,
+  openPrBench,
 ];

@@ -5,6 +5,7 @@ import { demoScenario } from "../sim/scenario/demo.ts";
 import { runBundle, type BundleRun } from "./spawn-bundle.ts";
 import type { DemoStep } from "./step.ts";
 import { withoutLoopbackLinks } from "./without-loopback-links.ts";
+import { runPrFanOut } from "./pr-fan-out.ts";
 import { demoSteps } from "./steps/index.ts";
 
 interface Row {
@@ -69,8 +70,13 @@ export async function runDemo(o: {
     FLEET_RETRY_UNIT_MS: "10",
   };
   const failures: string[] = [];
-  const bundle = async (action: string, inputs: Record<string, string>, label: string) => {
-    const run = await runBundle(action, inputs, { env });
+  const bundle = async (
+    action: string,
+    inputs: Record<string, string>,
+    label: string,
+    extraEnv: NodeJS.ProcessEnv = {},
+  ) => {
+    const run = await runBundle(action, inputs, { env: { ...env, ...extraEnv } });
     writeFileSync(join(o.outDir, `${action}-${label}.md`), withoutLoopbackLinks(run.summary));
     if (run.code !== 0) {
       failures.push(`${action} (${label}) exited ${run.code}`);
@@ -91,6 +97,13 @@ export async function runDemo(o: {
     );
     write(`resolve-targets: ${targets.outputs.count ?? "?"} targets from ${o.registry}`);
     for (const step of demoSteps) await runStep(step, sim, bundle, o.registry, write);
+    const agents = await bundle(
+      "resolve-targets",
+      { registry: o.registry, filter: "kind == 'agent'" },
+      "targets-open-pr",
+    );
+    const repositories = (agents.outputs.repositories ?? "").split(",").filter(Boolean);
+    await runPrFanOut(sim.state, repositories, bundle, () => sim.log.mutations().length, write);
   } finally {
     await sim.close();
   }

@@ -1,0 +1,41 @@
+import { execFileSync } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileBytes, type SimRepo } from "./state.ts";
+
+/**
+ * A local git checkout of a branch of a simulated repository, as `actions/checkout` leaves
+ * one on a runner: the branch's files (bytes and executable bits) committed at HEAD in a new
+ * folder under `parent`. Its commit id is the checkout's own; what open-pr compares with the
+ * server is blob ids, which are git's on both sides.
+ */
+export function checkoutBranch(
+  repo: SimRepo,
+  parent: string,
+  branch = repo.default_branch,
+): string {
+  const head = repo.branches.get(branch);
+  if (!head) throw new Error(`${repo.full_name} has no branch ${branch}`);
+  const dir = mkdtempSync(join(parent, `${repo.name}-`));
+  for (const [path, file] of head.files) {
+    const at = join(dir, path);
+    mkdirSync(dirname(at), { recursive: true });
+    writeFileSync(at, fileBytes(file));
+    chmodSync(at, file.mode === "100755" ? 0o755 : 0o644);
+  }
+  const git = (...args: string[]) =>
+    execFileSync("git", ["-C", dir, ...args], {
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: "runner",
+        GIT_AUTHOR_EMAIL: "runner@example.com",
+        GIT_COMMITTER_NAME: "runner",
+        GIT_COMMITTER_EMAIL: "runner@example.com",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+  git("init", "--quiet", `--initial-branch=${branch}`);
+  git("add", "--all");
+  git("commit", "--quiet", "--allow-empty", "--message", `checkout of ${repo.full_name}@${branch}`);
+  return dir;
+}
