@@ -5,6 +5,7 @@ import { cacheRoutes } from "./routes-caches.ts";
 import { commentRoutes } from "./routes-comments.ts";
 import { contentsRoutes } from "./routes-contents.ts";
 import { dispatchRoutes } from "./routes-dispatch.ts";
+import { gitRoutes } from "./routes-git.ts";
 import { issueRoutes } from "./routes-issues.ts";
 import { labelRoutes } from "./routes-labels.ts";
 
@@ -19,4 +20,5 @@ export const routes: readonly Route[] = [
   ...cacheRoutes,
   ...dispatchRoutes,
   ...contentsRoutes,
+  ...gitRoutes,
 ];
