@@ -8,6 +8,7 @@ import { dispatchRoutes } from "./routes-dispatch.ts";
 import { gitRoutes } from "./routes-git.ts";
 import { issueRoutes } from "./routes-issues.ts";
 import { labelRoutes } from "./routes-labels.ts";
+import { pullRoutes } from "./routes-pulls.ts";
 
 /** Every REST endpoint the simulator serves. */
 export const routes: readonly Route[] = [
@@ -21,4 +22,5 @@ export const routes: readonly Route[] = [
   ...dispatchRoutes,
   ...contentsRoutes,
   ...gitRoutes,
+  ...pullRoutes,
 ];
