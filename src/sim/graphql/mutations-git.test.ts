@@ -218,6 +218,10 @@ describe("updateRef, deleteRef and compare", () => {
     });
     const ref = (created.data!.createRef as { ref: { id: string; prefix: string } }).ref;
     expect(ref.prefix).toBe("refs/heads/");
+    const node = await gql(`query($id: ID!) { node(id: $id) { ... on Ref { name } } }`, {
+      id: ref.id,
+    });
+    expect(node.data).toEqual({ node: { name: "side" } });
     const UPDATE = `mutation($id: ID!, $oid: GitObjectID!, $force: Boolean) {
       updateRef(input: { refId: $id, oid: $oid, force: $force }) { ref { target { oid } } } }`;
     const forward = await gql(UPDATE, { id: ref.id, oid: main.sha });
