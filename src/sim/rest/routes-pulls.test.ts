@@ -97,6 +97,8 @@ describe("pull requests", () => {
     const list = (q: string) => call<Pull[]>(sim.url, "GET", `/repos/acme/api/pulls${q}`);
     expect((await list("?head=acme:fleet/bump")).body.map((p) => p.title)).toEqual(["Bump ADL"]);
     expect((await list("?head=other:fleet/bump")).body).toEqual([]);
+    // Without its owner the filter is ignored, as on GitHub.
+    expect((await list("?head=no-such-branch")).body.map((p) => p.title)).toEqual(["Bump ADL"]);
     expect((await list("?base=develop")).body).toEqual([]);
     expect((await list("?state=closed")).body).toEqual([]);
     const [first] = (await list("")).body;

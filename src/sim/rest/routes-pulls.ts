@@ -81,8 +81,10 @@ function listPulls(ctx: RepoContext) {
   );
   const head = ctx.query.get("head");
   const base = ctx.query.get("base");
-  // GitHub filters `head` as `user:ref-name`; a bare branch name matches nothing.
-  const headName = head ? (head.includes(":") ? headBranch(ctx, head) : undefined) : null;
+  // GitHub filters `head` given as `user:ref-name` only: a bare branch name is silently
+  // ignored and every pull request is listed (hub4j/github-api#538, crowdin/github-action#164),
+  // a trap for clients that look up "the pull request of my branch".
+  const headName = head?.includes(":") ? headBranch(ctx, head) : null;
   const selected = ctx.repo.issues.filter(
     (i): i is Pull =>
       i.pull !== undefined &&
