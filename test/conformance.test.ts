@@ -10,7 +10,7 @@ import { GitHubDescription } from "../src/sim/conformance/openapi.ts";
 import { SAMPLES_ENV } from "../src/sim/conformance/record-samples.ts";
 import { addEventOfKind, call, daysAgo, smallWorld } from "../src/sim/small-world.fixture.ts";
 import { startSim } from "../src/sim/index.ts";
-import { addIssue } from "../src/sim/state.ts";
+import { addIssue, commitFiles, makeFile } from "../src/sim/state.ts";
 import { routes } from "../src/sim/rest/routes.ts";
 
 /**
@@ -78,6 +78,75 @@ describe("the simulator against GitHub's REST description (@octokit/openapi)", (
       samples.flatMap((s) => (Array.isArray(s.body) ? s.body.map((e) => e.event) : [])),
     );
     expect([...EVENT_KINDS].filter((k) => !kinds.has(k))).toEqual([]);
+    expect(unexplained(samples, description)).toEqual([]);
+  });
+
+  it("serves pull requests and the git database as GitHub describes them", async () => {
+    const { state, repo } = smallWorld();
+    const main = repo.branches.get("main")!;
+    const files = new Map(main.files);
+    files.set("bin/run.sh", makeFile("#!/bin/sh\n", "100755"));
+    const head = commitFiles(repo, main, files, "Add a script");
+    const parent = repo.commitInfo.get(head)!.parents[0]!;
+    const bytes = Buffer.from("0.10.0\n").toString("base64");
+    const samples = await sampling(async () => {
+      const sim = await startSim(state, { clock: "manual" });
+      try {
+        const api = "/repos/acme/api";
+        await call(sim.url, "POST", `${api}/git/refs`, {
+          body: { ref: "refs/heads/fleet/bump", sha: parent },
+        });
+        await call(sim.url, "PATCH", `${api}/git/refs/heads/fleet/bump`, { body: { sha: head } });
+        await call(sim.url, "PATCH", `${api}/git/refs/heads/fleet/bump`, { body: { sha: parent } });
+        await call(sim.url, "GET", `${api}/git/ref/heads/fleet/bump`);
+        const put = await call<{ commit: { sha: string } }>(
+          sim.url,
+          "PUT",
+          `${api}/contents/.adl-version`,
+          { body: { message: "Bump", content: bytes, branch: "fleet/bump" } },
+        );
+        await call(sim.url, "GET", `${api}/git/commits/${put.body.commit.sha}`);
+        await call(sim.url, "GET", `${api}/git/trees/${head}?recursive=1`);
+        await call(sim.url, "GET", `${api}/git/blobs/${files.get("bin/run.sh")!.sha}`);
+        const pr = await call<{ number: number }>(sim.url, "POST", `${api}/pulls`, {
+          body: { title: "Bump", head: "acme:fleet/bump", base: "main", draft: true },
+        });
+        await call(sim.url, "POST", `${api}/pulls`, {
+          body: { title: "Bump", head: "fleet/bump", base: "main" },
+        });
+        await call(sim.url, "GET", `${api}/pulls?head=acme:fleet/bump&state=all`);
+        await call(sim.url, "GET", `${api}/pulls/${pr.body.number}`);
+        await call(sim.url, "PATCH", `${api}/pulls/${pr.body.number}`, {
+          body: { title: "Bump!" },
+        });
+        const reviewers = `${api}/pulls/${pr.body.number}/requested_reviewers`;
+        await call(sim.url, "POST", reviewers, {
+          body: { reviewers: ["alice"], team_reviewers: ["platform"] },
+        });
+        await call(sim.url, "POST", reviewers, { body: { reviewers: ["fleet[bot]"] } });
+        await call(sim.url, "DELETE", reviewers, { body: { reviewers: ["alice"] } });
+        await call(sim.url, "PATCH", `${api}/issues/${pr.body.number}`, {
+          body: { labels: ["dependencies"], assignees: ["alice"] },
+        });
+        await call(sim.url, "POST", `${api}/issues/${pr.body.number}/assignees`, {
+          body: { assignees: ["bob"] },
+        });
+        await call(sim.url, "DELETE", `${api}/git/refs/heads/fleet/bump`);
+        await call(sim.url, "DELETE", `${api}/git/refs/heads/fleet/bump`);
+      } finally {
+        await sim.close();
+      }
+    });
+    const statuses = samples.map((s) => `${s.method} ${s.pattern} ${s.status}`);
+    expect(statuses).toEqual(
+      expect.arrayContaining([
+        "PATCH /repos/{owner}/{repo}/git/refs/{ref+} 422",
+        "POST /repos/{owner}/{repo}/pulls 422",
+        "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers 422",
+        "DELETE /repos/{owner}/{repo}/git/refs/{ref+} 204",
+        "GET /repos/{owner}/{repo}/git/blobs/{file_sha} 200",
+      ]),
+    );
     expect(unexplained(samples, description)).toEqual([]);
   });
 

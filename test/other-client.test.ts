@@ -99,3 +99,107 @@ describe("@octokit/rest against the simulator", () => {
     expect(limit.data.resources.core.used).toBeGreaterThan(0);
   });
 });
+
+describe("@octokit/rest proposing a change as a pull request", () => {
+  const repo = { owner: "acme", repo: "api" };
+
+  it("branches, commits a file, opens a pull request, asks for review and labels it", async () => {
+    const main = await octokit.rest.git.getRef({ ...repo, ref: "heads/main" });
+    const base = main.data.object.sha;
+    await octokit.rest.git.createRef({ ...repo, ref: "refs/heads/fleet/adl", sha: base });
+    const put = await octokit.rest.repos.createOrUpdateFileContents({
+      ...repo,
+      path: ".adl-version",
+      message: "Bump ADL to 0.10.0",
+      content: Buffer.from("0.10.0\n").toString("base64"),
+      branch: "fleet/adl",
+    });
+    const commit = await octokit.rest.git.getCommit({ ...repo, commit_sha: put.data.commit.sha! });
+    expect(commit.data.parents.map((p) => p.sha)).toEqual([base]);
+    expect(commit.data.verification).toMatchObject({ verified: true, reason: "valid" });
+    const tree = await octokit.rest.git.getTree({
+      ...repo,
+      tree_sha: commit.data.tree.sha,
+      recursive: "1",
+    });
+    const entry = tree.data.tree.find((e) => e.path === ".adl-version")!;
+    expect(entry.mode).toBe("100644");
+    const blob = await octokit.rest.git.getBlob({ ...repo, file_sha: entry.sha! });
+    expect(Buffer.from(blob.data.content, "base64").toString("utf8")).toBe("0.10.0\n");
+
+    const pr = await octokit.rest.pulls.create({
+      ...repo,
+      title: "Bump ADL to 0.10.0",
+      head: "acme:fleet/adl",
+      base: "main",
+      body: "Bumps the ADL CLI.",
+    });
+    expect(pr.data.head.sha).toBe(put.data.commit.sha);
+    const again = await octokit.rest.pulls
+      .create({ ...repo, title: "again", head: "acme:fleet/adl", base: "main" })
+      .catch(
+        (error: { status: number; response: { data: { errors: { message: string }[] } } }) => error,
+      );
+    expect("status" in again && again.status).toBe(422);
+    expect("response" in again && again.response.data.errors[0]!.message).toBe(
+      "A pull request already exists for acme:fleet/adl.",
+    );
+    const requested = await octokit.rest.pulls.requestReviewers({
+      ...repo,
+      pull_number: pr.data.number,
+      reviewers: ["alice"],
+      team_reviewers: ["platform"],
+    });
+    expect(requested.data.requested_teams?.map((t) => t.slug)).toEqual(["platform"]);
+    await octokit.rest.issues.update({
+      ...repo,
+      issue_number: pr.data.number,
+      labels: ["dependencies"],
+      assignees: ["bob"],
+    });
+    const open = await octokit.paginate(octokit.rest.pulls.list, {
+      ...repo,
+      head: "acme:fleet/adl",
+      state: "open",
+    });
+    expect(
+      open.map((p) => [p.number, p.labels.map((l) => l.name), p.assignees?.map((a) => a.login)]),
+    ).toEqual([[pr.data.number, ["dependencies"], ["bob"]]]);
+    const all = await octokit.paginate(octokit.rest.pulls.list, {
+      ...repo,
+      state: "all",
+      per_page: 5,
+    });
+    expect(all).toHaveLength(14);
+  });
+
+  it("moves a branch back only with force, and deletes it once", async () => {
+    const main = (await octokit.rest.git.getRef({ ...repo, ref: "heads/main" })).data.object.sha;
+    await octokit.rest.git.createRef({ ...repo, ref: "refs/heads/scratch", sha: main });
+    const put = await octokit.rest.repos.createOrUpdateFileContents({
+      ...repo,
+      path: "scratch.txt",
+      message: "scratch",
+      content: Buffer.from("x").toString("base64"),
+      branch: "scratch",
+    });
+    expect(put.data.commit.sha).not.toBe(main);
+    const refused = await octokit.rest.git
+      .updateRef({ ...repo, ref: "heads/scratch", sha: main })
+      .catch((error: { status: number; message: string }) => error);
+    expect(refused).toMatchObject({ status: 422 });
+    const forced = await octokit.rest.git.updateRef({
+      ...repo,
+      ref: "heads/scratch",
+      sha: main,
+      force: true,
+    });
+    expect(forced.data.object.sha).toBe(main);
+    expect((await octokit.rest.git.deleteRef({ ...repo, ref: "heads/scratch" })).status).toBe(204);
+    const twice = await octokit.rest.git
+      .deleteRef({ ...repo, ref: "heads/scratch" })
+      .catch((error: { status: number; message: string }) => error);
+    expect(twice).toMatchObject({ status: 422 });
+    expect("message" in twice && twice.message).toContain("Reference does not exist");
+  });
+});

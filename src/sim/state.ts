@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import type { RunConclusion } from "../core/run-conclusions.ts";
 import type { SimEventKind } from "./event-kinds.ts";
 import type { FaultRule } from "./faults.ts";
+import { blobOid, commitOid, treeOid, type GitFileMode, type GitPerson } from "./git-objects.ts";
 
 /** A permission a token can hold, as in a GitHub App installation's permission set. */
 export type SimPermissionName =
@@ -122,6 +123,28 @@ export interface SimIssue {
   closed_by: string | null;
   comments: SimComment[];
   events: SimEvent[];
+  /** Assignee logins, in the order they were assigned. */
+  assignees: string[];
+  /** A pull request's own data; present exactly when `is_pull_request`. */
+  pull?: SimPull;
+}
+
+/** What a pull request has beyond an issue. */
+export interface SimPull {
+  /** The head branch's name (same repository). */
+  head: string;
+  /** The head branch's commit when the pull request was last updated. */
+  head_sha: string;
+  /** The base branch's name. */
+  base: string;
+  draft: boolean;
+  merged: boolean;
+  merged_at: string | null;
+  /** Logins asked for a review, in request order. */
+  requested_reviewers: string[];
+  /** Team slugs asked for a review. */
+  requested_teams: string[];
+  maintainer_can_modify: boolean;
 }
 
 /** A workflow file as the Actions API reports it. */
@@ -162,10 +185,49 @@ export interface SimRun {
   updated_at: string;
 }
 
-/** A file on a branch; `sha` is the git blob sha-1 of `content`. */
+/**
+ * A file on a branch; `sha` is the git blob sha-1 of its bytes. Text files keep only
+ * `content`; a file whose bytes are not UTF-8 also keeps them in `bytes` (its `content` is
+ * then a lossy decoding, for callers that only ever read text).
+ */
 export interface SimFile {
   content: string;
   sha: string;
+  /** Absent means a regular file, "100644". */
+  mode?: GitFileMode;
+  bytes?: Buffer;
+}
+
+/** A commit's author or committer; `login` is the GitHub account the email belongs to. */
+export interface SimPerson extends GitPerson {
+  login?: string;
+}
+
+/** What git and GitHub know about a commit besides its files. */
+export interface SimCommit {
+  oid: string;
+  /** The root tree's id. */
+  tree: string;
+  message: string;
+  /** Parent commit ids; empty for a root commit. */
+  parents: string[];
+  author: SimPerson;
+  committer: SimPerson;
+  /** Null for an unsigned commit. */
+  signature: { verified: boolean; wasSignedByGitHub: boolean; signer?: string } | null;
+}
+
+/**
+ * A branch rule, as one rule of a GitHub ruleset targeting branches: the branches whose name
+ * matches `pattern` (fnmatch: `*` stays within a path segment, `**` crosses them) refuse the
+ * pushes the flags restrict.
+ */
+export interface SimBranchRule {
+  pattern: string;
+  creation?: boolean;
+  update?: boolean;
+  deletion?: boolean;
+  non_fast_forward?: boolean;
 }
 
 /** A branch: the commit it points at and the files of that commit. */
@@ -227,8 +289,12 @@ export interface SimRepo {
    */
   runs: Map<number, SimRun>;
   branches: Map<string, SimBranch>;
-  /** Every commit ever made, so a ref can be created at any of them. */
+  /** Every commit ever made, so a ref can be created at any of them: its files by path. */
   commits: Map<string, Map<string, SimFile>>;
+  /** Every commit's message, parents, identities and signature, by oid. */
+  commitInfo: Map<string, SimCommit>;
+  /** Branch rules (rulesets); empty when nothing is restricted. */
+  rules: SimBranchRule[];
   dispatches: { repository: SimRepositoryDispatch[]; workflow: SimWorkflowDispatch[] };
   /** Actions caches, in the order they were saved. */
   caches: SimCache[];
@@ -312,10 +378,28 @@ export function iso(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
 }
 
-/** The git blob sha-1 of a UTF-8 text, as `git hash-object` computes it. */
-export function blobSha(content: string): string {
-  const bytes = Buffer.from(content, "utf8");
-  return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+/** The git blob sha-1 of a text (as UTF-8) or of bytes, as `git hash-object` computes it. */
+export function blobSha(content: string | Buffer): string {
+  return blobOid(content);
+}
+
+/** A file's bytes. */
+export function fileBytes(file: SimFile): Buffer {
+  return file.bytes ?? Buffer.from(file.content, "utf8");
+}
+
+/** Whether bytes are UTF-8 text (they survive decoding and encoding unchanged). */
+export function isUtf8(bytes: Buffer): boolean {
+  return Buffer.from(bytes.toString("utf8"), "utf8").equals(bytes);
+}
+
+/** A file of some bytes (a string is UTF-8 text); binary bytes are kept as they are. */
+export function makeFile(content: string | Buffer, mode?: GitFileMode): SimFile {
+  const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+  const file: SimFile = { content: bytes.toString("utf8"), sha: blobOid(bytes) };
+  if (!isUtf8(bytes)) file.bytes = Buffer.from(bytes);
+  if (mode !== undefined && mode !== "100644") file.mode = mode;
+  return file;
 }
 
 /** A node id in GitHub's style (`I_kwDO...`): a type prefix and an opaque, unique suffix. */
@@ -387,14 +471,13 @@ export function addRepo(
     runs: new Map(),
     branches: new Map(),
     commits: new Map(),
+    commitInfo: new Map(),
+    rules: [],
     dispatches: { repository: [], workflow: [] },
     caches: [],
   };
-  const files = new Map<string, SimFile>();
-  const readme = `# ${init.name}\n`;
-  files.set("README.md", { content: readme, sha: blobSha(readme) });
-  const sha = commitSha(repo, files, "initial");
-  repo.commits.set(sha, files);
+  const files = new Map<string, SimFile>([["README.md", makeFile(`# ${init.name}\n`)]]);
+  const sha = recordCommit(repo, files, "Initial commit", [], { at: init.created_at });
   repo.branches.set(default_branch, { sha, files });
   state.repos.set(repoKey(init.owner, init.name), repo);
   return repo;
@@ -452,6 +535,8 @@ export function addIssue(
     created_at: string;
     is_pull_request?: boolean;
     labels?: string[];
+    /** A pull request's data; what is left out gets a default (see defaultPull). */
+    pull?: Partial<SimPull>;
   },
 ): SimIssue {
   const id = state.nextId();
@@ -473,7 +558,9 @@ export function addIssue(
     closed_by: null,
     comments: [],
     events: [],
+    assignees: [],
   };
+  if (issue.is_pull_request) issue.pull = defaultPull(repo, issue.number, init.pull);
   repo.issues.push(issue);
   state.issueNodes.set(issue.node_id, { repo, issue });
   for (const name of init.labels ?? [])
@@ -720,28 +807,99 @@ export function getWorkflow(repo: SimRepo, idOrFile: string | number): SimWorkfl
   return repo.workflows.find((w) => w.path.split("/").pop() === idOrFile);
 }
 
-/** A deterministic commit sha for a tree (so equal seeds give equal states). */
-export function commitSha(repo: SimRepo, files: Map<string, SimFile>, message: string): string {
-  const hash = createHash("sha1").update(
-    `commit ${repo.full_name} ${repo.commits.size} ${message}`,
-  );
-  for (const [path, file] of [...files].sort(([a], [b]) => (a < b ? -1 : 1)))
-    hash.update(`${path}\0${file.sha}\n`);
-  return hash.digest("hex");
+/** How a commit is made: who, when, signed or not; the defaults describe a scenario's commit. */
+export interface CommitOptions {
+  /** Author and commit time (default: the repository's `updated_at`). */
+  at?: string;
+  author?: Omit<SimPerson, "date">;
+  committer?: Omit<SimPerson, "date">;
+  signature?: SimCommit["signature"];
 }
 
-/** Commits a new version of a branch's files and moves the branch to it. */
+/** Who made the commits a scenario or fixture starts with. */
+export const SCENARIO_AUTHOR: Omit<SimPerson, "date"> = {
+  name: "fleet-sim",
+  email: "fleet-sim@users.noreply.github.com",
+};
+
+/**
+ * The identities of a commit made on GitHub's side for `login` (the web editor, the contents
+ * API, `createCommitOnBranch`): authored by the account, committed and signed by GitHub, as
+ * the schema's description of createCommitOnBranch says ("authored by the owner of the
+ * credential", "committer identical to that of commits authored using the web interface",
+ * "automatically signed by GitHub").
+ */
+export function webCommitOptions(login: string, at: string): CommitOptions {
+  return {
+    at,
+    author: { name: login, email: `${login}@users.noreply.github.com`, login },
+    committer: { name: "GitHub", email: "noreply@github.com", login: "web-flow" },
+    signature: { verified: true, wasSignedByGitHub: true, signer: "web-flow" },
+  };
+}
+
+/** Stores a commit of `files` with its metadata and returns its oid. */
+export function recordCommit(
+  repo: SimRepo,
+  files: Map<string, SimFile>,
+  message: string,
+  parents: string[],
+  options: CommitOptions = {},
+): string {
+  const date = options.at ?? repo.updated_at;
+  const author: SimPerson = { ...(options.author ?? SCENARIO_AUTHOR), date };
+  const committer: SimPerson = {
+    ...(options.committer ?? options.author ?? SCENARIO_AUTHOR),
+    date,
+  };
+  const tree = treeOid(files);
+  const oid = commitOid({ tree, parents, author, committer, message });
+  repo.commits.set(oid, files);
+  repo.commitInfo.set(oid, {
+    oid,
+    tree,
+    message,
+    parents,
+    author,
+    committer,
+    signature: options.signature ?? null,
+  });
+  return oid;
+}
+
+/** Commits a new version of a branch's files on top of its head and moves the branch to it. */
 export function commitFiles(
   repo: SimRepo,
   branch: SimBranch,
   files: Map<string, SimFile>,
   message: string,
+  options: CommitOptions = {},
 ): string {
-  const sha = commitSha(repo, files, message);
-  repo.commits.set(sha, files);
+  const sha = recordCommit(repo, files, message, [branch.sha], options);
   branch.sha = sha;
   branch.files = files;
   return sha;
+}
+
+/** A pull request's data with defaults: a branch named after its number, onto the default branch. */
+function defaultPull(repo: SimRepo, number: number, given: Partial<SimPull> = {}): SimPull {
+  const base = given.base ?? repo.default_branch;
+  return {
+    head: `pr-${number}`,
+    head_sha:
+      given.head_sha ??
+      repo.branches.get(given.head ?? "")?.sha ??
+      repo.branches.get(base)?.sha ??
+      "",
+    base,
+    draft: false,
+    merged: false,
+    merged_at: null,
+    requested_reviewers: [],
+    requested_teams: [],
+    maintainer_can_modify: false,
+    ...given,
+  };
 }
 
 /** Adds a ProjectsV2 board with a single-select "Status" field. */

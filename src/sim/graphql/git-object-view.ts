@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { GraphQLError } from "graphql";
-import type { SimFile, SimRepo } from "../state.ts";
+import { TREE_MODE, treeChildren as children, treeOid } from "../git-objects.ts";
+import { fileBytes, isUtf8, type SimFile, type SimRepo } from "../state.ts";
 import type { GraphqlContext } from "./context.ts";
 import { derivedNodeId } from "./ids.ts";
 import { repositoryView } from "./repository-view.ts";
@@ -8,45 +8,23 @@ import type { View } from "./resolve-field.ts";
 
 type Files = Map<string, SimFile>;
 
-const BLOB_MODE = 0o100644;
-const TREE_MODE = 0o40000;
-
-/** The immediate children of directory `dir` ("" for the root), in git's tree order. */
-function children(files: Files, dir: string): { name: string; path: string; blob: boolean }[] {
-  const prefix = dir === "" ? "" : `${dir}/`;
-  const seen = new Map<string, boolean>();
-  for (const path of files.keys()) {
-    if (!path.startsWith(prefix)) continue;
-    const [name = "", ...rest] = path.slice(prefix.length).split("/");
-    seen.set(name, rest.length === 0);
-  }
-  // git orders a tree's entries by name, comparing a subtree's name as if it ended in "/".
-  const sortName = (name: string, blob: boolean) => (blob ? name : `${name}/`);
-  return [...seen]
-    .map(([name, blob]) => ({ name, path: prefix + name, blob }))
-    .sort((a, b) => (sortName(a.name, a.blob) < sortName(b.name, b.blob) ? -1 : 1));
-}
-
-/** The git object id of a directory, computed as `git write-tree` does. */
-function treeOid(files: Files, dir: string): string {
-  const parts = children(files, dir).map(({ name, path, blob }) => {
-    const oid = blob ? (files.get(path) as SimFile).sha : treeOid(files, path);
-    const mode = (blob ? BLOB_MODE : TREE_MODE).toString(8);
-    return Buffer.concat([Buffer.from(`${mode} ${name}\0`), Buffer.from(oid, "hex")]);
-  });
-  const body = Buffer.concat(parts);
-  return createHash("sha1").update(`tree ${body.length}\0`).update(body).digest("hex");
+/** GraphQL's `TreeEntry.mode`: git's octal mode as a decimal number (100644 -> 33188). */
+function modeNumber(mode: string): number {
+  return parseInt(mode, 8);
 }
 
 function blobView(ctx: GraphqlContext, repo: SimRepo, file: SimFile): View & { oid: string } {
+  const bytes = fileBytes(file);
+  // GitHub answers `text: null` for a binary blob (the schema: "null if unable to determine").
+  const binary = !isUtf8(bytes) || bytes.includes(0);
   return {
     __typename: "Blob",
     id: derivedNodeId("B", `${repo.id}:${file.sha}`),
     oid: file.sha,
     abbreviatedOid: file.sha.slice(0, 7),
-    text: file.content,
-    byteSize: Buffer.byteLength(file.content),
-    isBinary: false,
+    text: binary ? null : file.content,
+    byteSize: bytes.length,
+    isBinary: binary,
     isTruncated: false,
     repository: () => repositoryView(ctx, repo),
   };
@@ -74,9 +52,9 @@ export function treeView(
           name,
           path,
           type: file ? "blob" : "tree",
-          mode: file ? BLOB_MODE : TREE_MODE,
+          mode: modeNumber(file ? (file.mode ?? "100644") : TREE_MODE),
           oid: object.oid,
-          size: file ? Buffer.byteLength(file.content) : 0,
+          size: file ? fileBytes(file).length : 0,
           extension: file && name.includes(".") ? name.slice(name.lastIndexOf(".")) : null,
           isGenerated: false,
           object,

@@ -5,6 +5,7 @@ import type { GraphqlContext } from "./context.ts";
 import { labelView } from "./label-view.ts";
 import { requirePermission } from "./permissions.ts";
 import { projectItemView } from "./project-item-view.ts";
+import { pullRequestFields } from "./pull-request-view.ts";
 import { repositoryView } from "./repository-view.ts";
 import type { View } from "./resolve-field.ts";
 import { timelineItems, type TimelineArgs } from "./timeline-view.ts";
@@ -94,5 +95,8 @@ export function issueView(ctx: GraphqlContext, repo: SimRepo, issue: SimIssue): 
       });
     },
     timelineItems: (args: TimelineArgs) => timelineItems(ctx, repo, issue, args),
+    assignees: (args: PageArgs) =>
+      connection(issue.assignees, args, { key: (_, i) => [i], view: (a) => actorView(a) }),
+    ...(issue.pull ? pullRequestFields(ctx, repo, issue, issue.pull) : {}),
   };
 }

@@ -1,6 +1,8 @@
 import { addProjectItem, findIssueByNodeId, tokenCanSee } from "../state.ts";
 import type { GraphqlContext } from "./context.ts";
 import { githubError, unknownNode } from "./errors.ts";
+import { gitMutations } from "./mutations-git.ts";
+import { pullMutations } from "./mutations-pulls.ts";
 import { findItem, findProject } from "./node-lookup.ts";
 import { requirePermission, requireWritable } from "./permissions.ts";
 import { boardFields, fieldIdentity } from "./project-fields.ts";
@@ -26,6 +28,9 @@ function writableItem(ctx: GraphqlContext, input: ItemInput) {
 
 /** Writes the mutation roots resolve; each takes `input` and answers its payload. */
 export const mutationRoot = {
+  ...gitMutations,
+  ...pullMutations,
+
   /**
    * Adds an issue or pull request to a board. Content already on the board answers with the
    * existing item, as GitHub documents, except while that item is brand new: an item created in

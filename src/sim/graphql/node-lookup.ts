@@ -7,6 +7,7 @@ import { requirePermission } from "./permissions.ts";
 import { boardFields, fieldIdentity } from "./project-fields.ts";
 import { projectItemView } from "./project-item-view.ts";
 import { fieldView, projectView } from "./project-view.ts";
+import { branchRefView, refFromNodeId } from "./ref-view.ts";
 import { repositoryView } from "./repository-view.ts";
 
 /** The board with this node id, if any. */
@@ -36,8 +37,8 @@ function boardNode(ctx: GraphqlContext, id: string) {
 }
 
 /**
- * `node(id:)`: issues, pull requests, repositories, organisations, boards, board items and
- * fields. What does not exist, or sits in a repository the token cannot see, is NOT_FOUND.
+ * `node(id:)`: issues, pull requests, repositories, branch refs, organisations, boards, board
+ * items and fields. What does not exist, or sits in a repository the token cannot see, is NOT_FOUND.
  */
 export function resolveNode(ctx: GraphqlContext, id: string): unknown {
   const ref = findIssueByNodeId(ctx.state, id);
@@ -53,6 +54,13 @@ export function resolveNode(ctx: GraphqlContext, id: string): unknown {
   for (const repo of ctx.state.repos.values())
     if (repo.node_id === id && tokenCanSee(ctx.token, repo.full_name))
       return repositoryView(ctx, repo);
+  const branch = refFromNodeId(id);
+  if (branch) {
+    const repo = [...ctx.state.repos.values()].find((r) => r.id === branch.repoId);
+    const view =
+      repo && tokenCanSee(ctx.token, repo.full_name) && branchRefView(ctx, repo, branch.branch);
+    if (view) return view;
+  }
   for (const org of ctx.state.orgs.values())
     if (org.node_id === id) return organizationView(ctx, org);
   throw unknownNode(id);

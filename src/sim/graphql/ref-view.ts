@@ -1,37 +1,25 @@
-import type { SimFile, SimRepo } from "../state.ts";
+import { compareCommits } from "../commit-graph.ts";
+import type { SimRepo } from "../state.ts";
+import { commitView } from "./commit-view.ts";
 import type { GraphqlContext } from "./context.ts";
-import { treeView } from "./git-object-view.ts";
 import { derivedNodeId } from "./ids.ts";
-import { requirePermission } from "./permissions.ts";
 import { repositoryView } from "./repository-view.ts";
 import type { View } from "./resolve-field.ts";
-import { webLocation } from "./web.ts";
 
 const HEADS = "refs/heads/";
 
-/**
- * A commit. The model keeps a commit's files but not its message, author or parents, so a
- * Commit has its oid and tree; its oid is what a branch points at, as REST's refs report.
- */
-function commitView(
-  ctx: GraphqlContext,
-  repo: SimRepo,
-  oid: string,
-  files: Map<string, SimFile>,
-): View {
-  return {
-    __typename: "Commit",
-    id: derivedNodeId("C", `${repo.id}:${oid}`),
-    oid,
-    abbreviatedOid: oid.slice(0, 7),
-    ...webLocation(`/${repo.full_name}/commit/${oid}`),
-    repository: () => repositoryView(ctx, repo),
-    // The files need contents access; a branch's head oid only needs to see the repository.
-    tree: () => {
-      requirePermission(ctx, "contents", "read");
-      return treeView(ctx, repo, files, "");
-    },
-  };
+/** The node id of branch `branch` of `repo`; `refFromNodeId` reads it back. */
+export function refNodeId(repo: SimRepo, branch: string): string {
+  return derivedNodeId("REF", `${repo.id}:${HEADS}${branch}`);
+}
+
+/** The repository id and branch a Ref's node id names, or undefined for any other id. */
+export function refFromNodeId(id: string): { repoId: number; branch: string } | undefined {
+  const m = /^REF_kwDO(.+)$/.exec(id);
+  if (!m) return undefined;
+  const text = Buffer.from(m[1] ?? "", "base64url").toString("utf8");
+  const parts = /^fleet-sim:(\d+):refs\/heads\/(.+)$/.exec(text);
+  return parts ? { repoId: Number(parts[1]), branch: parts[2] ?? "" } : undefined;
 }
 
 /** Branch `branch` as a Ref, or null when the repository has no such branch. */
@@ -40,11 +28,28 @@ export function branchRefView(ctx: GraphqlContext, repo: SimRepo, branch: string
   if (!head) return null;
   return {
     __typename: "Ref",
-    id: derivedNodeId("REF", `${repo.id}:${HEADS}${branch}`),
+    id: refNodeId(repo, branch),
     name: branch,
     prefix: HEADS,
     target: () => commitView(ctx, repo, head.sha, head.files),
     repository: () => repositoryView(ctx, repo),
+    // How another branch compares with this one (the base), counted over the commit graph;
+    // null when that branch does not exist.
+    compare: (args: { headRef: string }) => {
+      const name = args.headRef.replace(/^refs\/heads\//, "");
+      const other = repo.branches.get(name);
+      if (!other) return null;
+      const { aheadBy, behindBy, status } = compareCommits(repo, head.sha, other.sha);
+      return {
+        __typename: "Comparison",
+        id: derivedNodeId("CMP", `${repo.id}:${head.sha}...${other.sha}`),
+        aheadBy,
+        behindBy,
+        status,
+        baseTarget: () => commitView(ctx, repo, head.sha, head.files),
+        headTarget: () => commitView(ctx, repo, other.sha, other.files),
+      };
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import { gitObject } from "./git-object-view.ts";
 import { issueView } from "./issue-view.ts";
 import { listIssues, type IssuesArgs } from "./issue-list.ts";
 import { labelView } from "./label-view.ts";
+import { listPullRequests, type PullRequestsArgs } from "./pull-request-list.ts";
 import { organizationView } from "./organization-view.ts";
 import { requirePermission } from "./permissions.ts";
 import { branchRefView, qualifiedRefView } from "./ref-view.ts";
@@ -44,6 +45,22 @@ export function repositoryView(ctx: GraphqlContext, repo: SimRepo): View {
         key,
         descending,
         view: (i) => issueView(ctx, repo, i),
+      });
+    },
+    pullRequest: (args: { number: number }) => {
+      requirePermission(ctx, "pull_requests", "read");
+      const pull = getIssue(repo, args.number);
+      if (!pull?.pull)
+        throw notFound(`Could not resolve to a PullRequest with the number of ${args.number}.`);
+      return issueView(ctx, repo, pull);
+    },
+    pullRequests: (args: PullRequestsArgs) => {
+      requirePermission(ctx, "pull_requests", "read");
+      const { pulls, key, descending } = listPullRequests(repo, args);
+      return connection(pulls, args, {
+        key,
+        descending,
+        view: (p) => issueView(ctx, repo, p),
       });
     },
     label: (args: { name: string }) =>

@@ -1,5 +1,16 @@
 import type { components } from "@octokit/openapi-types";
-import { blobSha, commitFiles, type SimBranch, type SimFile, type SimRepo } from "../state.ts";
+import { pushRefusal, syncPullHeads } from "../push.ts";
+import {
+  blobSha,
+  commitFiles,
+  fileBytes,
+  makeFile,
+  webCommitOptions,
+  type SimBranch,
+  type SimCommit,
+  type SimFile,
+  type SimRepo,
+} from "../state.ts";
 import {
   conflict,
   HttpError,
@@ -10,7 +21,7 @@ import {
   type RepoContext,
   type RepoRoute,
 } from "./http.ts";
-import { contentFile, fileCommit, gitRef } from "./serialize-git.ts";
+import { contentFile, fileCommit } from "./serialize-git.ts";
 
 type ContentDirectory = components["schemas"]["content-directory"];
 
@@ -42,7 +53,7 @@ function directory(ctx: RepoContext, files: Map<string, SimFile>, dir: string, r
     const git = `${ctx.api}/repos/${repo}/git/${isDir ? "trees" : "blobs"}/${isDir ? "" : file.sha}`;
     entries.set(name, {
       type: isDir ? "dir" : "file",
-      size: isDir ? 0 : Buffer.byteLength(file.content, "utf8"),
+      size: isDir ? 0 : fileBytes(file).length,
       name,
       path: entryPath,
       sha: isDir ? blobSha(entryPath) : file.sha,
@@ -67,11 +78,11 @@ function getContents(ctx: RepoContext) {
   return { status: 200, body: listing };
 }
 
-function decodeContent(raw: string): string {
+function decodeContent(raw: string): Buffer {
   const compact = raw.replace(/\s+/g, "");
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 === 1)
     throw unprocessable("content is not valid Base64");
-  return Buffer.from(compact, "base64").toString("utf8");
+  return Buffer.from(compact, "base64");
 }
 
 function branchFor(ctx: RepoContext): { name: string; branch: SimBranch } {
@@ -87,7 +98,9 @@ function branchFor(ctx: RepoContext): { name: string; branch: SimBranch } {
 /**
  * PUT /repos/{o}/{r}/contents/{path}: creates (201) or updates (200) a file with a commit. An
  * existing file needs its current blob `sha` (422 without one, 409 when it is stale), which
- * is how concurrent writers of a state file find out about each other.
+ * is how concurrent writers of a state file find out about each other. The commit is made
+ * the way the web editor makes it (authored by the token's account, signed by GitHub), and
+ * the branch's rules apply as to any push.
  */
 function putContents(ctx: RepoContext) {
   const path = (ctx.params.path ?? "").replace(/^\/+|\/+$/g, "");
@@ -99,43 +112,29 @@ function putContents(ctx: RepoContext) {
   if (existing && sha === undefined)
     throw unprocessable(`Invalid request.\n\n"sha" wasn't supplied.`);
   if (sha !== undefined && existing?.sha !== sha) throw conflict(`${path} does not match ${sha}`);
-  const parent = branch.sha;
-  const file: SimFile = { content, sha: blobSha(content) };
+  // The new commit descends from the head, so only an `update` rule can refuse it.
+  const refused = pushRefusal(ctx.repo, { branch: name, from: branch.sha, to: branch.sha });
+  if (refused?.kind === "rules") throw unprocessable(refused.message);
+  const file = makeFile(content, existing?.mode);
   const files = new Map(branch.files);
   files.set(path, file);
-  const commit = commitFiles(ctx.repo, branch, files, message);
+  const commit = commitFiles(
+    ctx.repo,
+    branch,
+    files,
+    message,
+    webCommitOptions(ctx.token.login, ctx.at),
+  );
+  syncPullHeads(ctx.repo, name);
   ctx.repo.updated_at = ctx.at;
+  const info = ctx.repo.commitInfo.get(commit) as SimCommit;
   return {
     status: existing ? 200 : 201,
-    body: fileCommit(ctx.api, ctx.repo, path, name, file, {
-      sha: commit,
-      message,
-      parent,
-      at: ctx.at,
-      author: ctx.token.login,
-    }),
+    body: fileCommit(ctx.api, ctx.repo, path, name, file, info),
   };
 }
 
-/** POST /repos/{o}/{r}/git/refs: a new branch at an existing commit. */
-function createRef(ctx: RepoContext) {
-  const ref = stringField(ctx, "ref", true);
-  const sha = stringField(ctx, "sha", true);
-  if (!ref.startsWith("refs/") || ref.split("/").length < 3)
-    throw unprocessable("Reference name must start with 'refs/' and have at least two slashes.");
-  if (!ref.startsWith("refs/heads/"))
-    throw unprocessable(
-      `Reference ${ref}: the simulator stores branches only (allowed: refs/heads/<branch>)`,
-    );
-  const name = ref.slice("refs/heads/".length);
-  if (ctx.repo.branches.has(name)) throw unprocessable("Reference already exists");
-  const files = ctx.repo.commits.get(sha);
-  if (!files) throw unprocessable("Object does not exist");
-  ctx.repo.branches.set(name, { sha, files });
-  return { status: 201, body: gitRef(ctx.api, ctx.repo, name, sha) };
-}
-
-/** Contents get/put and branch refs. */
+/** Contents get and put. */
 export const contentsRoutes: RepoRoute[] = [
   {
     scope: "repo",
@@ -151,25 +150,5 @@ export const contentsRoutes: RepoRoute[] = [
     permission: WRITE,
     content: true,
     handle: putContents,
-  },
-  {
-    scope: "repo",
-    method: "POST",
-    pattern: "/repos/{owner}/{repo}/git/refs",
-    permission: WRITE,
-    handle: createRef,
-  },
-  {
-    scope: "repo",
-    method: "GET",
-    pattern: "/repos/{owner}/{repo}/git/ref/{ref+}",
-    permission: READ,
-    handle: (ctx) => {
-      const ref = ctx.params.ref ?? "";
-      const name = ref.startsWith("heads/") ? ref.slice("heads/".length) : undefined;
-      const branch = name === undefined ? undefined : ctx.repo.branches.get(name);
-      if (!branch || name === undefined) throw notFound();
-      return { status: 200, body: gitRef(ctx.api, ctx.repo, name, branch.sha) };
-    },
   },
 ];

@@ -6,7 +6,14 @@ import {
   reopenIssue,
   type SimIssue,
 } from "../state.ts";
-import { stringField, validationFailed, type RepoContext, type RepoRoute } from "./http.ts";
+import { addAssignees, setAssignees } from "../issue-assignees.ts";
+import {
+  stringField,
+  unprocessable,
+  validationFailed,
+  type RepoContext,
+  type RepoRoute,
+} from "./http.ts";
 import { issueOf, labelNames } from "./lookup.ts";
 import { paginate } from "./paginate.ts";
 import { enumQuery, timeQuery } from "./query.ts";
@@ -93,7 +100,16 @@ function closeReason(ctx: RepoContext): CloseReason | "reopened" | undefined {
   ]);
 }
 
-/** PATCH /repos/{o}/{r}/issues/{n}: title, body, state, state_reason, labels. */
+/** Logins from an `assignees` field: an array of non-empty strings. */
+function assigneeLogins(value: unknown): string[] {
+  if (!Array.isArray(value) || value.some((v) => typeof v !== "string" || v.trim() === ""))
+    throw unprocessable(
+      `Invalid request.\n\nFor 'assignees', ${JSON.stringify(value)} is not an array of logins.`,
+    );
+  return (value as string[]).map((v) => v.trim());
+}
+
+/** PATCH /repos/{o}/{r}/issues/{n}: title, body, state, state_reason, labels, assignees (set). */
 function updateIssue(ctx: RepoContext) {
   const i = issueOf(ctx);
   const title = stringField(ctx, "title", false);
@@ -110,12 +126,15 @@ function updateIssue(ctx: RepoContext) {
     ]);
   const reason = closeReason(ctx);
   const labels = ctx.body.labels === undefined ? undefined : labelNames(ctx.body.labels, "labels");
+  const assignees =
+    ctx.body.assignees === undefined ? undefined : assigneeLogins(ctx.body.assignees);
   if ((title !== undefined && title !== i.title) || (body !== undefined && body !== i.body)) {
     i.title = title ?? i.title;
     i.body = body ?? i.body;
     i.updated_at = ctx.at;
   }
   if (labels) setLabels(ctx, i, labels);
+  if (assignees) setAssignees(ctx.state, i, assignees, ctx.token.login, ctx.at);
   const closeAs = reason === undefined || reason === "reopened" ? undefined : reason;
   if (state === "open") reopenIssue(ctx.state, i, ctx.token.login, ctx.at);
   else if (i.state === "open" && state === "closed")
@@ -155,5 +174,16 @@ export const issueRoutes: RepoRoute[] = [
     pattern: "/repos/{owner}/{repo}/issues/{issue_number}",
     permission: WRITE,
     handle: updateIssue,
+  },
+  {
+    scope: "repo",
+    method: "POST",
+    pattern: "/repos/{owner}/{repo}/issues/{issue_number}/assignees",
+    permission: WRITE,
+    handle: (ctx) => {
+      const i = issueOf(ctx);
+      addAssignees(ctx.state, i, assigneeLogins(ctx.body.assignees ?? []), ctx.token.login, ctx.at);
+      return { status: 201, body: issue(ctx.api, ctx.repo, i) };
+    },
   },
 ];

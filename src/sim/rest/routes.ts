@@ -5,8 +5,10 @@ import { cacheRoutes } from "./routes-caches.ts";
 import { commentRoutes } from "./routes-comments.ts";
 import { contentsRoutes } from "./routes-contents.ts";
 import { dispatchRoutes } from "./routes-dispatch.ts";
+import { gitRoutes } from "./routes-git.ts";
 import { issueRoutes } from "./routes-issues.ts";
 import { labelRoutes } from "./routes-labels.ts";
+import { pullRoutes } from "./routes-pulls.ts";
 
 /** Every REST endpoint the simulator serves. */
 export const routes: readonly Route[] = [
@@ -19,4 +21,6 @@ export const routes: readonly Route[] = [
   ...cacheRoutes,
   ...dispatchRoutes,
   ...contentsRoutes,
+  ...gitRoutes,
+  ...pullRoutes,
 ];

@@ -47,8 +47,8 @@ export function issue(api: string, repo: SimRepo, i: SimIssue): Issue {
     body: i.body,
     user: simpleUser(api, i.user),
     labels: issueLabels(api, repo, i),
-    assignee: null,
-    assignees: [],
+    assignee: i.assignees[0] === undefined ? null : simpleUser(api, i.assignees[0]),
+    assignees: i.assignees.map((a) => simpleUser(api, a)),
     milestone: null,
     locked: i.locked,
     active_lock_reason: null,
@@ -56,13 +56,13 @@ export function issue(api: string, repo: SimRepo, i: SimIssue): Issue {
     ...(i.is_pull_request
       ? {
           pull_request: {
-            merged_at: null,
+            merged_at: i.pull?.merged_at ?? null,
             diff_url: `${html}.diff`,
             html_url: html,
             patch_url: `${html}.patch`,
             url: `${api}/repos/${repo.full_name}/pulls/${i.number}`,
           },
-          draft: false,
+          draft: i.pull?.draft ?? false,
         }
       : {}),
     closed_at: i.closed_at,

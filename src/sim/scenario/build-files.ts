@@ -1,11 +1,12 @@
-import { blobSha, commitFiles, type SimFile, type SimRepo } from "../state.ts";
+import { commitFiles, makeFile, type SimFile, type SimRepo } from "../state.ts";
 import type { RepoSpec } from "./spec.ts";
 
 /**
- * Commits a repository's files, one commit per branch; a branch that does not exist yet is
- * created from the default branch first (as state files live on their own branch).
+ * Commits a repository's files, one commit per branch at `at` (the scenario's "now"); a
+ * branch that does not exist yet is created from the default branch first (as state files
+ * live on their own branch). Rules do not apply: they describe what the API refuses later.
  */
-export function buildFiles(repo: SimRepo, files: RepoSpec["files"]): void {
+export function buildFiles(repo: SimRepo, files: RepoSpec["files"], at: string): void {
   const byBranch = new Map<string, RepoSpec["files"]>();
   for (const file of files) {
     const branch = file.branch ?? repo.default_branch;
@@ -20,8 +21,7 @@ export function buildFiles(repo: SimRepo, files: RepoSpec["files"]): void {
       repo.branches.set(name, branch);
     }
     const tree = new Map<string, SimFile>(branch.files);
-    for (const file of list)
-      tree.set(file.path, { content: file.content, sha: blobSha(file.content) });
-    commitFiles(repo, branch, tree, `scenario: ${list.map((f) => f.path).join(", ")}`);
+    for (const file of list) tree.set(file.path, makeFile(file.content));
+    commitFiles(repo, branch, tree, `scenario: ${list.map((f) => f.path).join(", ")}`, { at });
   }
 }

@@ -272,10 +272,45 @@ describe("buildScenario", () => {
     expect(smoke.commits.get(branch.sha)).toBe(branch.files);
     expect(branch.files.has("README.md")).toBe(true);
     expect(smoke.branches.get("main")!.files.has("smoke-state/example-package.json")).toBe(false);
+    // The scenario's commit sits on top of the repository's initial commit, unsigned.
+    const commit = smoke.commitInfo.get(branch.sha)!;
+    expect(commit.parents).toEqual([smoke.branches.get("main")!.sha]);
+    expect(smoke.commitInfo.get(commit.parents[0]!)).toMatchObject({
+      message: "Initial commit",
+      parents: [],
+      signature: null,
+    });
 
     expect(repo(state, "acme/legacy").archived).toBe(true);
     expect(repo(state, "acme/no-actions").actions_enabled).toBe(false);
     expect(repo(state, "acme/api").actions_enabled).toBe(true);
+  });
+
+  it("builds branch rules", () => {
+    const state = buildScenario({
+      now: NOW,
+      orgs: [
+        {
+          login: "acme",
+          repos: [
+            {
+              name: "api",
+              rules: [{ pattern: "main", deletion: true, nonFastForward: true }],
+            },
+          ],
+        },
+      ],
+    });
+    expect(repo(state, "acme/api").rules).toEqual([
+      { pattern: "main", creation: false, update: false, deletion: true, non_fast_forward: true },
+    ]);
+    expect(() =>
+      buildScenario({
+        orgs: [
+          { login: "acme", repos: [{ name: "api", rules: [{ pattern: "main", force: true }] }] },
+        ],
+      } as never),
+    ).toThrow(/found unknown key 'force'/);
   });
 
   it("builds fleet-sized orgs: 100 repositories x 200 issues, and 20,000 runs in one", () => {

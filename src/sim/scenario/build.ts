@@ -60,6 +60,13 @@ export function buildScenario(input: ScenarioSpec): SimState {
           created_at: iso(state.now - oldestDays(repoSpec) * DAY),
         });
         repo.actions_enabled = repoSpec.actionsEnabled;
+        repo.rules = repoSpec.rules.map((r) => ({
+          pattern: r.pattern,
+          creation: r.creation,
+          update: r.update,
+          deletion: r.deletion,
+          non_fast_forward: r.nonFastForward,
+        }));
         if (repoSpec.issues)
           buildIssues(state, repo, repoSpec.issues, {
             random,
@@ -68,7 +75,7 @@ export function buildScenario(input: ScenarioSpec): SimState {
             boards,
           });
         buildWorkflows(state, repo, repoSpec.workflows, { random, now: state.now });
-        buildFiles(repo, repoSpec.files);
+        buildFiles(repo, repoSpec.files, iso(state.now));
       }
     }
   }

@@ -28,6 +28,19 @@ describe("demoScenario from the repository's repos.yaml", () => {
       expect(getRepo(state, t.owner, t.name)?.full_name).toBe(t.repository);
   });
 
+  it("pins an ADL version in every agent's .adl-version, one agent already on the newer one", () => {
+    const versions = registry.targets.map((t) => [
+      t.name,
+      t.kind,
+      getRepo(state, t.owner, t.name)!.branches.get("main")!.files.get(".adl-version")?.content,
+    ]);
+    for (const [name, kind, content] of versions) {
+      if (kind !== "agent") expect(content).toBeUndefined();
+      else expect(content).toBe(name === "release-agent" ? "0.10.0\n" : "0.9.3\n");
+    }
+    expect(versions.filter(([, kind]) => kind === "agent").length).toBeGreaterThan(2);
+  });
+
   it("gives every target issues of all ages: idle past 30 days, already stale, exempt, pull requests", () => {
     for (const t of registry.targets) {
       const repo = getRepo(state, t.owner, t.name)!;

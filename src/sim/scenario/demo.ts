@@ -13,6 +13,18 @@ export const DEMO_BOARD = { number: 7, title: "Roadmap" } as const;
 /** A second board, so some issues are tracked elsewhere (and must be left alone). */
 export const DEMO_OTHER_BOARD = { number: 3, title: "Triage" } as const;
 
+/** The ADL CLI version agent repositories pin in `.adl-version`, before a bump. */
+export const DEMO_ADL_VERSION = "0.9.3";
+/** The agent already on the newer version, so a bump fan-out has one target with nothing to do. */
+export const DEMO_ADL_CURRENT = { agent: "release-agent", version: "0.10.0" } as const;
+
+/** An agent's `.adl-version` file: the version and a newline. */
+function adlVersionFile(target: Target) {
+  const version =
+    target.name === DEMO_ADL_CURRENT.agent ? DEMO_ADL_CURRENT.version : DEMO_ADL_VERSION;
+  return { path: ".adl-version", content: `${version}\n` };
+}
+
 /** A target is archived in the demo when its registry entry says `meta: { archived: true }`. */
 function isArchived(target: Target): boolean {
   return target.meta.archived === true;
@@ -24,6 +36,7 @@ function demoRepo(target: Target, seed: number): RepoInput {
   return {
     name: target.name,
     archived: isArchived(target),
+    files: target.kind === "agent" ? [adlVersionFile(target)] : [],
     issues: {
       count: randomInt(random, 24, 40),
       ageDays: [0, 400],
@@ -86,7 +99,8 @@ function demoRepo(target: Target, seed: number): RepoInput {
  * an org with the Roadmap board (number 7; Status Todo, In progress, QA, Done) and a Triage
  * board; issues of all ages (some idle past 30 days, some already stale, some exempt with
  * `pinned`/`security`), pull requests, runs of live and retired workflows with many
- * `skipped`; agent repositories with a dispatchable `cd.yml`.
+ * `skipped`; agent repositories with a dispatchable `cd.yml` and an `.adl-version` file
+ * (0.9.3, but release-agent's already 0.10.0).
  */
 export function demoSpec(registry: Registry, o: { now: number; seed?: number }): ScenarioSpec {
   const seed = o.seed ?? 1;

@@ -26,7 +26,7 @@ describe("scenario validation", () => {
     ];
     expect(problems(text.join("\n"))).toEqual([
       "s.yaml:5:9: orgs[0].repos[0].issuse: found unknown key 'issuse' (did you mean 'issues'?), " +
-        "allowed the keys name, count, private, archived, actionsEnabled, defaultBranch, issues, workflows, files",
+        "allowed the keys name, count, private, archived, actionsEnabled, defaultBranch, issues, workflows, files, rules",
     ]);
   });
 

@@ -133,6 +133,19 @@ const fileSpec = strict({
   content: z.string(),
 });
 
+/**
+ * A branch rule, as one rule of a ruleset targeting branches: on branches matching `pattern`
+ * (fnmatch, `*` within a segment, `**` across), refuse creating, updating, deleting or
+ * force-pushing as flagged.
+ */
+const ruleSpec = strict({
+  pattern: z.string().min(1),
+  creation: z.boolean().default(false),
+  update: z.boolean().default(false),
+  deletion: z.boolean().default(false),
+  nonFastForward: z.boolean().default(false),
+});
+
 const repoSpec = strict({
   /** The repository's name, or with `count` the prefix of `name-01`, `name-02`, ... */
   name: z
@@ -147,6 +160,8 @@ const repoSpec = strict({
   issues: issuesSpec.optional(),
   workflows: z.array(workflowSpec).default([]),
   files: z.array(fileSpec).default([]),
+  /** Branch rules (rulesets) that refuse pushes through every API. */
+  rules: z.array(ruleSpec).default([]),
 });
 
 const orgSpec = strict({
