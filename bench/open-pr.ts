@@ -5,7 +5,14 @@ import { action } from "../src/actions/open-pr/open-pr.ts";
 import { manualClock } from "../src/core/clock.ts";
 import { checkoutBranch } from "../src/sim/checkout.ts";
 import { startSim, type Sim } from "../src/sim/index.ts";
-import { addRepo, commitFiles, createState, makeFile, type SimState } from "../src/sim/state.ts";
+import {
+  addRepo,
+  addToken,
+  commitFiles,
+  createState,
+  makeFile,
+  type SimState,
+} from "../src/sim/state.ts";
 import { testDeps } from "../test/helpers/deps.ts";
 import { runInMemory } from "../test/helpers/host.ts";
 import { timed } from "./measure.ts";
@@ -43,6 +50,7 @@ const MINIMUM = { created: 5, unchanged: 1, updated: 4 } as const;
 
 function world(targets: number): SimState {
   const state = createState({ now: NOW });
+  addToken(state, { token: "ghs_benchOpenPrToken", login: "fleet-app[bot]", app: "fleet-app" });
   for (let i = 0; i < targets; i++) {
     const repo = addRepo(state, {
       owner: "acme",

@@ -144,6 +144,11 @@ export interface SimPull {
   requested_reviewers: string[];
   /** Team slugs asked for a review. */
   requested_teams: string[];
+  /**
+   * Logins that submitted a review, oldest first (GitHub drops a reviewer's request once they
+   * review, so a login is in one list or the other).
+   */
+  reviewed_by: string[];
   maintainer_can_modify: boolean;
 }
 
@@ -897,6 +902,7 @@ function defaultPull(repo: SimRepo, number: number, given: Partial<SimPull> = {}
     merged_at: null,
     requested_reviewers: [],
     requested_teams: [],
+    reviewed_by: [],
     maintainer_can_modify: false,
     ...given,
   };

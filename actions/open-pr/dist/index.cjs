@@ -67548,6 +67548,8 @@ function stateQuery(pathCount) {
         headRepository { nameWithOwner }
         labels(first: 100) { nodes { name } }
         assignees(first: 100) { nodes { login } }
+        reviewRequests(first: 100) { nodes { requestedReviewer { ... on User { login } ... on Team { slug } } } }
+        latestReviews(first: 100) { nodes { author { login } } }
         comments(last: ${COMMENTS_READ}) { nodes { body } }
       }
     }
@@ -67628,6 +67630,14 @@ function diffSection(repository, operation, patch, fullBytes, maxBytes) {
     ...cut ? ["", `(diff cut at ${maxBytes} of ${fullBytes} bytes: max-diff-bytes)`] : [],
     ""
   ].join("\n");
+}
+function errorLine(report, branch) {
+  const failed = report.failed[0];
+  if (failed) {
+    const after = report.left > 0 ? `; the ${report.left} writes after it were not made (the next run starts from what landed)` : "";
+    return `could not ${describeChange(failed.change, branch)}: ${failed.error}${after}`;
+  }
+  return report.stoppedBy ? `stopped: ${report.stoppedBy}` : void 0;
 }
 
 // src/actions/open-pr/plan.ts
@@ -67717,12 +67727,10 @@ function planProposal(change, snapshot, settings, body) {
   const labels = missing(settings.labels, open3.labels);
   const assignees = missing(settings.assignees, open3.assignees);
   if (labels.length + assignees.length > 0) changes.push({ kind: "tag", labels, assignees });
-  if (!sameCommit && settings.reviewers.length + settings.teamReviewers.length > 0)
-    changes.push({
-      kind: "review",
-      reviewers: settings.reviewers,
-      teamReviewers: settings.teamReviewers
-    });
+  const reviewers = sameCommit ? missing(settings.reviewers, open3.askedOrReviewed) : settings.reviewers;
+  const teams = sameCommit ? open3.reviewed ? [] : missing(settings.teamReviewers, open3.teamsAsked) : settings.teamReviewers;
+  if (reviewers.length + teams.length > 0)
+    changes.push({ kind: "review", reviewers, teamReviewers: teams });
   return plan(changes, changes.length > 0 ? "updated" : "unchanged");
 }
 
@@ -67740,6 +67748,12 @@ function pullState(p, changeId) {
     headOid: p.headRefOid,
     labels: p.labels.nodes.map((l) => l.name),
     assignees: p.assignees.nodes.map((a) => a.login),
+    askedOrReviewed: [
+      ...p.reviewRequests.nodes.flatMap((r) => r.requestedReviewer?.login ?? []),
+      ...p.latestReviews.nodes.flatMap((r) => r.author?.login ?? [])
+    ],
+    teamsAsked: p.reviewRequests.nodes.flatMap((r) => r.requestedReviewer?.slug ?? []),
+    reviewed: p.latestReviews.nodes.length > 0,
     hasCloseComment: p.comments.nodes.some((c) => c.body.includes(close))
   };
 }
@@ -68170,7 +68184,11 @@ async function readWorkingTree(dir) {
         maxBuffer: options.maxBuffer ?? 64 * 1024 * 1024,
         encoding: "buffer"
       });
-      running.child.stdin?.end(options.stdin ?? "");
+      const stdin = running.child.stdin;
+      stdin?.on("error", (error63) => {
+        if (error63.code !== "EPIPE") throw error63;
+      });
+      stdin?.end(options.stdin);
       return await running;
     } catch (error63) {
       const e = error63;
@@ -68297,8 +68315,9 @@ var action = defineRepoAction({
     digest: plan.digest,
     blob: (file2) => context.tree.blob(file2.newOid, context.maxBytes)
   }),
-  row: ({ plan, writer }) => ({
+  row: ({ plan, writer, report }, context) => ({
     counts: { operation: plan.operation, files: plan.files.length },
+    error: errorLine(report, context.settings.branch),
     items: writer.written.url ? [{ text: `#${writer.written.number} ${plan.operation}`, url: writer.written.url }] : []
   }),
   finish(runs, _rows, context) {
@@ -68315,7 +68334,8 @@ var action = defineRepoAction({
     ) : "";
     return {
       outputs: {
-        operation: run2?.plan.operation ?? "none",
+        // A run that failed before any write landed did nothing, whatever it planned.
+        operation: run2 && (run2.report.done.length > 0 || run2.report.failed.length === 0) ? run2.plan.operation : "none",
         "pull-request-number": written?.number === void 0 ? "" : String(written.number),
         "pull-request-url": written?.url ?? "",
         "head-sha": written?.headOid ?? "",

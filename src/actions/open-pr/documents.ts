@@ -45,6 +45,8 @@ export function stateQuery(pathCount: number): string {
         headRepository { nameWithOwner }
         labels(first: 100) { nodes { name } }
         assignees(first: 100) { nodes { login } }
+        reviewRequests(first: 100) { nodes { requestedReviewer { ... on User { login } ... on Team { slug } } } }
+        latestReviews(first: 100) { nodes { author { login } } }
         comments(last: ${COMMENTS_READ}) { nodes { body } }
       }
     }
@@ -88,6 +90,8 @@ export interface PullAnswer {
   headRepository: { nameWithOwner: string } | null;
   labels: { nodes: { name: string }[] };
   assignees: { nodes: { login: string }[] };
+  reviewRequests: { nodes: { requestedReviewer: { login?: string; slug?: string } | null }[] };
+  latestReviews: { nodes: { author: { login: string } | null }[] };
   comments: { nodes: { body: string }[] };
 }
 

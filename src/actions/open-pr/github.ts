@@ -53,6 +53,12 @@ function pullState(p: PullAnswer, changeId: string): PullState {
     headOid: p.headRefOid,
     labels: p.labels.nodes.map((l) => l.name),
     assignees: p.assignees.nodes.map((a) => a.login),
+    askedOrReviewed: [
+      ...p.reviewRequests.nodes.flatMap((r) => r.requestedReviewer?.login ?? []),
+      ...p.latestReviews.nodes.flatMap((r) => r.author?.login ?? []),
+    ],
+    teamsAsked: p.reviewRequests.nodes.flatMap((r) => r.requestedReviewer?.slug ?? []),
+    reviewed: p.latestReviews.nodes.length > 0,
     hasCloseComment: p.comments.nodes.some((c) => c.body.includes(close)),
   };
 }

@@ -1,3 +1,4 @@
+import type { ApplyReport } from "../../core/apply.ts";
 import { link, tableCell } from "../../core/markdown.ts";
 import { openPrMarkers } from "../../core/markers.ts";
 import type { BodyParts, Change, Operation, ProposalSettings } from "./plan.ts";
@@ -88,4 +89,17 @@ export function diffSection(
     ...(cut ? ["", `(diff cut at ${maxBytes} of ${fullBytes} bytes: max-diff-bytes)`] : []),
     "",
   ].join("\n");
+}
+
+/** The row's error: the write that failed and what it left undone. */
+export function errorLine(report: ApplyReport<Change>, branch: string): string | undefined {
+  const failed = report.failed[0];
+  if (failed) {
+    const after =
+      report.left > 0
+        ? `; the ${report.left} writes after it were not made (the next run starts from what landed)`
+        : "";
+    return `could not ${describeChange(failed.change, branch)}: ${failed.error}${after}`;
+  }
+  return report.stoppedBy ? `stopped: ${report.stoppedBy}` : undefined;
 }

@@ -47,7 +47,7 @@ describe("open-pr against the simulator", () => {
     ws.write(".adl-version", "0.10.0\n");
 
     const preview = await propose(sim, ws.workspace, { path: ws.path, "dry-run": "true" });
-    expect(preview.code).toBe(0);
+    expect(preview.code, preview.errors.join("\n")).toBe(0);
     expect(preview.outputs.operation).toBe("created");
     expect(preview.outputs["files-changed"]).toBe("1");
     expect(preview.summary).toContain("```diff");
@@ -214,7 +214,7 @@ describe("open-pr against the simulator", () => {
     ws.write(".adl-version", "0.10.0\n");
 
     const r = await propose(sim, ws.workspace, { path: ws.path });
-    expect(r.code).toBe(1);
+    expect(r.code, JSON.stringify([r.outputs, r.warnings, r.log.lines.slice(-8)])).toBe(1);
     expect(r.errors.join("\n")).toMatch(/Cannot create ref due to creations being restricted/);
     expect(agent.branches.has("fleet/bump-adl")).toBe(false);
     expect(pulls(agent)).toEqual([]);

@@ -8,7 +8,7 @@ import { insideWorkspace, readWorkspaceFile, workspaceRoot } from "../../core/wo
 import { changeProblems } from "./change-rules.ts";
 import { proposalWriter, readTarget } from "./github.ts";
 import { schema, type Inputs } from "./inputs.ts";
-import { diffSection, proposalBody } from "./messages.ts";
+import { diffSection, errorLine, proposalBody } from "./messages.ts";
 import { planProposal, type LocalChange, type ProposalSettings } from "./plan.ts";
 import { parseValues, render, unfilled, type TemplateScope } from "./templates.ts";
 import { readWorkingTree, type WorkingTreeChange } from "./working-tree.ts";
@@ -126,8 +126,9 @@ export const action = defineRepoAction({
       digest: plan.digest,
       blob: (file) => context.tree.blob(file.newOid!, context.maxBytes),
     }),
-  row: ({ plan, writer }) => ({
+  row: ({ plan, writer, report }, context) => ({
     counts: { operation: plan.operation, files: plan.files.length },
+    error: errorLine(report, context.settings.branch),
     items: writer.written.url
       ? [{ text: `#${writer.written.number} ${plan.operation}`, url: writer.written.url }]
       : [],
@@ -149,7 +150,11 @@ export const action = defineRepoAction({
         : "";
     return {
       outputs: {
-        operation: run?.plan.operation ?? "none",
+        // A run that failed before any write landed did nothing, whatever it planned.
+        operation:
+          run && (run.report.done.length > 0 || run.report.failed.length === 0)
+            ? run.plan.operation
+            : "none",
         "pull-request-number": written?.number === undefined ? "" : String(written.number),
         "pull-request-url": written?.url ?? "",
         "head-sha": written?.headOid ?? "",

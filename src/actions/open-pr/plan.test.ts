@@ -62,6 +62,9 @@ const openPull = (over: Partial<PullState> = {}): PullState => ({
   headOid: "c".repeat(40),
   labels: ["deps"],
   assignees: [],
+  askedOrReviewed: ["ana"],
+  teamsAsked: [],
+  reviewed: false,
   hasCloseComment: false,
   ...over,
 });
@@ -154,6 +157,20 @@ describe("planProposal", () => {
     const plan = planProposal(change, snapshot({ branch: fleetBranch, pull }), settings, body);
     expect(plan.changes).toEqual([]);
     expect(plan.warnings[0]).toMatch(/#7 .*closed without merging/);
+  });
+});
+
+describe("reviewers on a rerun of the same diff", () => {
+  const s = (pull: Partial<PullState>) => snapshot({ branch: fleetBranch, pull: openPull(pull) });
+  it("asks one never asked (a request that failed last run)", () => {
+    expect(planProposal(change, s({ askedOrReviewed: [] }), settings, body).changes).toEqual([
+      { kind: "review", reviewers: ["ana"], teamReviewers: [] },
+    ]);
+  });
+  it("leaves alone one who was asked or has reviewed", () => {
+    expect(planProposal(change, s({ askedOrReviewed: ["ANA"] }), settings, body).changes).toEqual(
+      [],
+    );
   });
 });
 

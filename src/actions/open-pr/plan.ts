@@ -36,6 +36,12 @@ export interface PullState {
   headOid: string;
   labels: string[];
   assignees: string[];
+  /** Logins asked for a review, or who reviewed. */
+  askedOrReviewed: string[];
+  /** Team slugs asked for a review. */
+  teamsAsked: string[];
+  /** Whether anyone reviewed. */
+  reviewed: boolean;
   /** Whether fleet's closing comment is already on it (a close cut short after the comment). */
   hasCloseComment: boolean;
 }
@@ -152,8 +158,8 @@ function touchedByPerson(branch: BranchState): boolean {
  *   branch is reset onto the current base and the commit replaced.
  * - A person pushed to the branch: nothing is touched, and the row says so.
  * - The pull request is opened, or brought in line (title, body, labels and assignees added;
- *   draft and reviewers again only with a new commit, so that a person's "ready for review"
- *   or finished review is not undone by the next run). A PR a person closed is not reopened
+ *   draft again only with a new commit, so that a person's "ready for review" is not undone;
+ *   reviewers: all again with a new commit, else those never asked and not yet reviewing). A PR a person closed is not reopened
  *   while the change is the same.
  */
 export function planProposal(
@@ -225,11 +231,17 @@ export function planProposal(
   const labels = missing(settings.labels, open.labels);
   const assignees = missing(settings.assignees, open.assignees);
   if (labels.length + assignees.length > 0) changes.push({ kind: "tag", labels, assignees });
-  if (!sameCommit && settings.reviewers.length + settings.teamReviewers.length > 0)
-    changes.push({
-      kind: "review",
-      reviewers: settings.reviewers,
-      teamReviewers: settings.teamReviewers,
-    });
+  // A new commit asks every reviewer again; otherwise only those never asked (a request that
+  // failed last run), not someone who has reviewed since or a team whose member did.
+  const reviewers = sameCommit
+    ? missing(settings.reviewers, open.askedOrReviewed)
+    : settings.reviewers;
+  const teams = sameCommit
+    ? open.reviewed
+      ? []
+      : missing(settings.teamReviewers, open.teamsAsked)
+    : settings.teamReviewers;
+  if (reviewers.length + teams.length > 0)
+    changes.push({ kind: "review", reviewers, teamReviewers: teams });
   return plan(changes, changes.length > 0 ? "updated" : "unchanged");
 }

@@ -5,6 +5,7 @@ import { manualClock } from "../../core/clock.ts";
 import { checkoutBranch } from "../../sim/checkout.ts";
 import {
   addRepo,
+  addToken,
   commitFiles,
   createState,
   getRepo,
@@ -25,6 +26,7 @@ export const LOGO = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0xfe, 0x01]
 /** acme/agent (an ADL pin, a script, docs and a binary) and acme/attic (archived). */
 export function proposalWorld(): SimState {
   const state = createState({ now: NOW });
+  addToken(state, { token: "ghs_openPrFixtureToken", login: "fleet-app[bot]", app: "fleet-app" });
   const at = new Date(NOW - 86_400_000).toISOString().replace(".000Z", "Z");
   const agent = addRepo(state, { owner: "acme", name: "agent", created_at: at });
   const main = agent.branches.get("main")!;

@@ -4,6 +4,7 @@ import { connection, type PageArgs } from "./connection.ts";
 import type { GraphqlContext } from "./context.ts";
 import { derivedNodeId } from "./ids.ts";
 import { branchRefView } from "./ref-view.ts";
+import { repositoryView } from "./repository-view.ts";
 import type { View } from "./resolve-field.ts";
 import { webLocation } from "./web.ts";
 
@@ -46,9 +47,22 @@ export function pullRequestFields(
     baseRefName: pull.base,
     baseRefOid: repo.branches.get(pull.base)?.sha ?? pull.head_sha,
     maintainerCanModify: pull.maintainer_can_modify,
+    // The model has pull requests from branches of the same repository only.
     isCrossRepository: false,
+    headRepository: () => repositoryView(ctx, repo),
     headRef: () => branchRefView(ctx, repo, pull.head),
     baseRef: () => branchRefView(ctx, repo, pull.base),
+    // One review per author, the latest; the model keeps who reviewed, not what they said.
+    latestReviews: (args: PageArgs) =>
+      connection(pull.reviewed_by, args, {
+        key: (_, i) => [i],
+        view: (login) => ({
+          __typename: "PullRequestReview",
+          id: derivedNodeId("PRR", `${issue.node_id}:${login}`),
+          author: actorView(login),
+          state: "COMMENTED",
+        }),
+      }),
     reviewRequests: (args: PageArgs) =>
       connection(requests, args, {
         key: (_, i) => [i],
