@@ -48,6 +48,13 @@ export type ChangeWriter<Change> = ChangeWrites<Change> & {
    * label to create.
    */
   before?(): Promise<{ notice?: string; warnings?: string[] }>;
+  /**
+   * Runs once after the changes of a real run: a check of what they did, such as whether a
+   * concurrent run made the same create at the same moment. The changes it names in `undone`
+   * turned out to be someone else's (the writer took its own copy back): they count as
+   * skipped, not done.
+   */
+  after?(done: readonly Change[]): Promise<{ undone?: Change[]; warnings?: string[] }>;
 };
 
 /** One repository that got as far as applying its plan. */

@@ -120,3 +120,7 @@ export function changesSummary(
     });
   return sections.length === 0 ? "" : ["### Issues", "", sections.join("\n\n")].join("\n");
 }
+
+/** The check for a concurrent sweep's copies of this sweep's comments failed. */
+export const duplicatesNotChecked = (cause: string) =>
+  `could not check whether a sweep running at the same time posted the same comments (${cause}); an issue may carry two`;

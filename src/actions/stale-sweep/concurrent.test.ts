@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { manualClock } from "../../core/clock.ts";
+import type { ClientTimings } from "../../core/client.ts";
+import { readInputs } from "../../core/inputs.ts";
+import { staleSweepMarkers as markers } from "../../core/markers.ts";
+import { finalState } from "../../sim/final-state.fixture.ts";
+import { startSim, type Sim } from "../../sim/index.ts";
+import { testDeps } from "../../../test/helpers/deps.ts";
+import { action } from "./stale-sweep.ts";
+import { sweepFixture } from "./sweep.fixture.ts";
+
+// Two sweeps of the same repositories started together by two callers (two control
+// repositories, say). Each checks the issue's comments right before it posts and skips what
+// the other posted; two in step that both posted keep the older comment.
+
+let sim: Sim;
+afterEach(async () => {
+  await sim?.close();
+});
+
+function sweep(target: Sim, timings: Partial<ClientTimings> = {}) {
+  const inputs = readInputs(
+    action.schema,
+    (name) => ({ repositories: "acme/api,acme/web", "dry-run": "false" })[name] ?? "",
+    { GITHUB_TOKEN: target.token, GITHUB_API_URL: target.url },
+  );
+  return action.run(inputs, testDeps({ clock: manualClock(target.clock.now()), timings }));
+}
+
+describe("stale-sweep, two sweeps at once", () => {
+  it.each([
+    ["in step", {}],
+    ["one behind the other", { writeIntervalMs: 40 }],
+  ])(
+    "%s: each stale and close comment stays once, and the second sweep reports none",
+    async (_, pace) => {
+      const clean = await startSim(sweepFixture(), { clock: "manual" });
+      await sweep(clean);
+      const expected = finalState(clean.state);
+      await clean.close();
+
+      sim = await startSim(sweepFixture(), { clock: "manual" });
+      // Both read before either writes; the second's writes are paced, so it posts behind.
+      const [first, second] = await Promise.all([sweep(sim), sweep(sim, pace)]);
+
+      const stale = (body: string) => body.includes(markers.stale);
+      const close = (body: string) => body.includes(markers.close);
+      for (const repo of sim.state.repos.values())
+        for (const issue of repo.issues) {
+          const where = `${repo.owner}/${repo.name}#${issue.number}`;
+          expect(issue.comments.filter((c) => stale(c.body)).length, where).toBeLessThanOrEqual(1);
+          expect(issue.comments.filter((c) => close(c.body)).length, where).toBeLessThanOrEqual(1);
+        }
+      expect(finalState(sim.state)).toEqual(expected);
+      // Both planned the same marks and closes; each is reported by one of them.
+      const marked = [...first.outputs.marked, ...second.outputs.marked].sort();
+      const closed = [...first.outputs.closed, ...second.outputs.closed].sort();
+      expect(marked).toEqual([...new Set(marked)]);
+      expect(closed).toEqual([...new Set(closed)]);
+      expect(marked).not.toEqual([]);
+      for (const row of [...first.repos, ...second.repos]) expect(row.error).toBeUndefined();
+    },
+  );
+});
