@@ -53,8 +53,10 @@ describe("stale-sweep, two sweeps at once", () => {
         }
       expect(finalState(sim.state)).toEqual(expected);
       // Both planned the same marks and closes; each is reported by one of them.
-      const marked = [...first.outputs.marked, ...second.outputs.marked].sort();
-      const closed = [...first.outputs.closed, ...second.outputs.closed].sort();
+      const list = (key: string) =>
+        [first, second].flatMap((r) => r.outputs[key] as string[]).sort();
+      const marked = list("marked");
+      const closed = list("closed");
       expect(marked).toEqual([...new Set(marked)]);
       expect(closed).toEqual([...new Set(closed)]);
       expect(marked).not.toEqual([]);
