@@ -67533,7 +67533,7 @@ function changesSummary(repos, dryRun, links) {
   });
   return sections.length === 0 ? "" : ["### Issues", "", sections.join("\n\n")].join("\n");
 }
-var duplicatesNotChecked = (cause) => `could not check whether a sweep running at the same time posted the same comments (${cause}); an issue may carry two`;
+var duplicatesNotChecked = (cause) => `checking for comments a sweep running at the same time also posted failed (${cause}); an issue may carry two`;
 
 // src/actions/stale-sweep/plan.ts
 var DAY_MS = 864e5;
@@ -67777,7 +67777,8 @@ async function takeBackDuplicates(client, repo, posted) {
         comment_id: p.id
       });
     } catch (error63) {
-      throw classifyError(error63, { doing: `deleting the second ${p.kind} comment on #${n}` });
+      if (httpStatus(error63) !== 404)
+        throw classifyError(error63, { doing: `deleting the second ${p.kind} comment on #${n}` });
     }
     undone.push(p.change);
   }

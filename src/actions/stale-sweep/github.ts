@@ -249,7 +249,9 @@ async function takeBackDuplicates(
         comment_id: p.id,
       });
     } catch (error) {
-      throw classifyError(error, { doing: `deleting the second ${p.kind} comment on #${n}` });
+      // Gone already: a retry after a lost answer, or someone deleted it.
+      if (httpStatus(error) !== 404)
+        throw classifyError(error, { doing: `deleting the second ${p.kind} comment on #${n}` });
     }
     undone.push(p.change);
   }

@@ -123,4 +123,4 @@ export function changesSummary(
 
 /** The check for a concurrent sweep's copies of this sweep's comments failed. */
 export const duplicatesNotChecked = (cause: string) =>
-  `could not check whether a sweep running at the same time posted the same comments (${cause}); an issue may carry two`;
+  `checking for comments a sweep running at the same time also posted failed (${cause}); an issue may carry two`;
