@@ -1,5 +1,5 @@
-import { WaitTooLongError } from "./wait-too-long.ts";
-import { WAIT_INPUT } from "./repo-action-inputs.ts";
+import { WAIT_INPUT, WaitTooLongError } from "./wait-too-long.ts";
+
 /** What went wrong with a GitHub request, in the terms a user acts on. */
 export type ApiErrorKind =
   | "unauthorized"

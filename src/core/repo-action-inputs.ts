@@ -18,9 +18,6 @@ export function minRemainingInput() {
   return input.integer({ default: 100, min: 0, max: 1_000_000 });
 }
 
-/** The input that caps a rate-limit wait; named in the error when a wait would be longer. */
-export const WAIT_INPUT = "max-rate-limit-wait-seconds";
-
 /**
  * `max-rate-limit-wait-seconds`: the longest secondary-limit `retry-after` a job sits out (15
  * minutes unless said); a longer one stops the repository with an error naming until when.

@@ -1,5 +1,8 @@
 import { RequestError } from "@octokit/request-error";
 
+/** The input that caps a rate-limit wait, named in the error when a wait would be longer. */
+export const WAIT_INPUT = "max-rate-limit-wait-seconds";
+
 /**
  * A secondary-limit refusal whose `retry-after` is longer than the client waits: the same
  * refusal (status, response), with the wait asked for and until when, for the error that stops

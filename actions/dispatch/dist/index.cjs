@@ -46586,6 +46586,7 @@ function unreachable(octokit, options) {
 }
 
 // src/core/wait-too-long.ts
+var WAIT_INPUT = "max-rate-limit-wait-seconds";
 var WaitTooLongError = class extends RequestError {
   constructor(refusal, retryAfter, cap, until) {
     super(refusal.message, refusal.status, {
@@ -66922,12 +66923,6 @@ function defineAction(spec) {
   return spec;
 }
 
-// src/core/repo-action-inputs.ts
-var WAIT_INPUT = "max-rate-limit-wait-seconds";
-function maxWaitInput() {
-  return input2.integer({ default: 900, min: 0, max: 86400 });
-}
-
 // src/core/errors.ts
 var ApiError = class _ApiError extends Error {
   constructor(kind, status, message, resetAt, missingPermission = false) {
@@ -67874,6 +67869,11 @@ function runLink(forge, links, repository, run) {
   if (forge === "github" && run.runId !== void 0)
     return links.workflowRun(repository, run.runId);
   return run.runUrl;
+}
+
+// src/core/repo-action-inputs.ts
+function maxWaitInput() {
+  return input2.integer({ default: 900, min: 0, max: 86400 });
 }
 
 // src/core/git-ref.ts

@@ -46586,6 +46586,7 @@ function unreachable(octokit, options) {
 }
 
 // src/core/wait-too-long.ts
+var WAIT_INPUT = "max-rate-limit-wait-seconds";
 var WaitTooLongError = class extends RequestError {
   constructor(refusal, retryAfter, cap, until) {
     super(refusal.message, refusal.status, {
@@ -66926,23 +66927,6 @@ function defineAction(spec) {
   return spec;
 }
 
-// src/core/repo-action-inputs.ts
-function repoActionInputs() {
-  return {
-    repositories: input2.repositories(),
-    token: tokenInput(),
-    "api-url": apiUrlInput(),
-    "dry-run": input2.boolean({ default: true })
-  };
-}
-function minRemainingInput() {
-  return input2.integer({ default: 100, min: 0, max: 1e6 });
-}
-var WAIT_INPUT = "max-rate-limit-wait-seconds";
-function maxWaitInput() {
-  return input2.integer({ default: 900, min: 0, max: 86400 });
-}
-
 // src/core/errors.ts
 var ApiError = class _ApiError extends Error {
   constructor(kind, status, message, resetAt, missingPermission = false) {
@@ -67677,6 +67661,22 @@ function boardWriter(client, board) {
     raced,
     unset
   };
+}
+
+// src/core/repo-action-inputs.ts
+function repoActionInputs() {
+  return {
+    repositories: input2.repositories(),
+    token: tokenInput(),
+    "api-url": apiUrlInput(),
+    "dry-run": input2.boolean({ default: true })
+  };
+}
+function minRemainingInput() {
+  return input2.integer({ default: 100, min: 0, max: 1e6 });
+}
+function maxWaitInput() {
+  return input2.integer({ default: 900, min: 0, max: 86400 });
 }
 
 // src/actions/roadmap-backfill/inputs.ts

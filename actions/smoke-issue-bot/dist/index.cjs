@@ -46586,6 +46586,7 @@ function unreachable(octokit, options) {
 }
 
 // src/core/wait-too-long.ts
+var WAIT_INPUT = "max-rate-limit-wait-seconds";
 var WaitTooLongError = class extends RequestError {
   constructor(refusal, retryAfter, cap, until) {
     super(refusal.message, refusal.status, {
@@ -66923,12 +66924,6 @@ function defineAction(spec) {
   return spec;
 }
 
-// src/core/repo-action-inputs.ts
-var WAIT_INPUT = "max-rate-limit-wait-seconds";
-function maxWaitInput() {
-  return input2.integer({ default: 900, min: 0, max: 86400 });
-}
-
 // src/core/errors.ts
 var ApiError = class _ApiError extends Error {
   constructor(kind, status, message, resetAt, missingPermission = false) {
@@ -68404,6 +68399,11 @@ function currentRun(runUrl, env, at) {
       "Input 'run-url' is required in record mode outside a workflow run (GITHUB_RUN_ID and GITHUB_REPOSITORY are not set): it identifies the smoke run, so a rerun of it is not counted twice"
     );
   return { id: runIdOf(url2), url: url2, at };
+}
+
+// src/core/repo-action-inputs.ts
+function maxWaitInput() {
+  return input2.integer({ default: 900, min: 0, max: 86400 });
 }
 
 // src/actions/smoke-issue-bot/inputs.ts
