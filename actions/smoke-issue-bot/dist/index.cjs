@@ -67109,6 +67109,9 @@ var StopChanges = class extends Error {
   failure;
   name = "StopChanges";
 };
+var LeaveTheRest = class extends Error {
+  name = "LeaveTheRest";
+};
 var single = (write) => async (changes) => ({ outcomes: [await write(changes[0])] });
 async function applyChanges(changes, options) {
   const report = { done: [], skipped: [], failed: [], left: 0, warnings: [] };
@@ -67153,6 +67156,11 @@ async function applyChanges(changes, options) {
     } catch (error63) {
       if (hourSpent(error63) && options.pacer) {
         report.warnings.push(say.hourSpent(options.pacer.contentPerHour, leaveFrom(i)));
+        break;
+      }
+      if (error63 instanceof LeaveTheRest) {
+        const left = leaveFrom(i);
+        report.warnings.push(`${error63.message}; ${left.length} left for the next run`);
         break;
       }
       if (error63 instanceof StopChanges) {

@@ -67109,6 +67109,9 @@ var StopChanges = class extends Error {
   failure;
   name = "StopChanges";
 };
+var LeaveTheRest = class extends Error {
+  name = "LeaveTheRest";
+};
 function fitsInCap(changes, cap, cost = () => 1) {
   let spent = 0;
   let i = 0;
@@ -67163,6 +67166,11 @@ async function applyChanges(changes, options) {
     } catch (error63) {
       if (hourSpent(error63) && options.pacer) {
         report.warnings.push(say.hourSpent(options.pacer.contentPerHour, leaveFrom(i)));
+        break;
+      }
+      if (error63 instanceof LeaveTheRest) {
+        const left = leaveFrom(i);
+        report.warnings.push(`${error63.message}; ${left.length} left for the next run`);
         break;
       }
       if (error63 instanceof StopChanges) {
@@ -67518,6 +67526,7 @@ function changesSummary(repos, dryRun, links) {
   return sections.length === 0 ? "" : ["### Issues", "", sections.join("\n\n")].join("\n");
 }
 var duplicatesNotChecked = (cause) => `checking for comments a sweep running at the same time also posted failed (${cause}); an issue may carry two`;
+var leftToOtherSweep = "another sweep of this repository (started by another caller) posted a comment this one was about to post, so the changes after it are left to that sweep";
 
 // src/actions/stale-sweep/plan.ts
 var DAY_MS = 864e5;
@@ -67792,6 +67801,7 @@ async function createLabel(client, repo, name) {
 function sweepWriter(repo, plan, settings, run) {
   const { client } = run;
   const posted = [];
+  let overtaken = false;
   const values = { days: settings.daysBeforeClose, label: settings.staleLabel };
   const issue3 = (issue_number) => ({ owner: repo.owner, repo: repo.repo, issue_number });
   const step = async (doing, request2) => {
@@ -67810,7 +67820,10 @@ function sweepWriter(repo, plan, settings, run) {
     } catch (error63) {
       throw classifyError(error63, { doing: `${doing}: checking whether it is there already` });
     }
-    if (before2) return "skipped";
+    if (before2) {
+      overtaken = true;
+      return "skipped";
+    }
     await createOnce({
       doing,
       landed: async () => await there() ? true : void 0,
@@ -67826,6 +67839,7 @@ function sweepWriter(repo, plan, settings, run) {
     return "done";
   };
   const apply = async (change) => {
+    if (overtaken) throw new LeaveTheRest(leftToOtherSweep);
     const n = change.issue.number;
     if (change.kind === "mark") {
       if (!change.labelled) {

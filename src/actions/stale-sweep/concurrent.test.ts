@@ -32,7 +32,7 @@ describe("stale-sweep, two sweeps at once", () => {
     ["in step", {}],
     ["one behind the other", { writeIntervalMs: 40 }],
   ])(
-    "%s: each stale and close comment stays once, and the second sweep reports none",
+    "%s: each stale and close comment stays once, and each change is reported by one sweep",
     async (_, pace) => {
       const clean = await startSim(sweepFixture(), { clock: "manual" });
       await sweep(clean);
@@ -63,4 +63,51 @@ describe("stale-sweep, two sweeps at once", () => {
       for (const row of [...first.repos, ...second.repos]) expect(row.error).toBeUndefined();
     },
   );
+
+  it("a sweep that finds a comment it was about to post skips it and leaves the rest to the other", async () => {
+    sim = await startSim(sweepFixture(), { clock: "manual" });
+    // The second reads and plans both repositories, then holds its writes until the first
+    // sweep is done.
+    let firstDone!: () => void;
+    const done = new Promise<void>((resolve) => (firstDone = resolve));
+    let planned!: () => void;
+    const bothPlanned = new Promise<void>((resolve) => (planned = resolve));
+    const waiting = new Set<string>();
+    const inputs = readInputs(
+      action.schema,
+      (name) => ({ repositories: "acme/api,acme/web", "dry-run": "false" })[name] ?? "",
+      { GITHUB_TOKEN: sim.token, GITHUB_API_URL: sim.url },
+    );
+    const deps = testDeps({ clock: manualClock(sim.clock.now()) });
+    const make = deps.makeClient;
+    deps.makeClient = (token, baseUrl, limits) => {
+      const client = make(token, baseUrl, limits);
+      client.hook.before("request", async (options) => {
+        if (options.method === "GET") return;
+        waiting.add(String(options.repo));
+        if (waiting.size === 2) planned();
+        await done;
+      });
+      return client;
+    };
+    const second = action.run(inputs, deps);
+    await bothPlanned;
+    const first = await sweep(sim);
+    firstDone();
+    const r = await second;
+
+    expect(first.outputs.closed).toEqual(["acme/api#5"]);
+    const api = r.repos.find((x) => x.repository === "acme/api")!;
+    // Its un-stale found the label gone, its close comment there: skipped; the marks left.
+    expect(api).toMatchObject({ status: "capped", done: 0, left: 2 });
+    expect(api.warnings).toEqual([
+      "another sweep of this repository (started by another caller) posted a comment this one was about to post, so the changes after it are left to that sweep; 2 left for the next run",
+    ]);
+    expect(r.outputs).toEqual({ marked: [], unstaled: [], closed: [] });
+    // No comment posted, none deleted: the label requests it sent change nothing.
+    expect(sim.log.count({ method: "POST", path: "**/comments" })).toBe(
+      (first.outputs.marked as string[]).length + 1,
+    );
+    expect(sim.log.count({ method: "DELETE", path: "**/issues/comments/*" })).toBe(0);
+  });
 });

@@ -1,5 +1,5 @@
 import { RequestError } from "@octokit/request-error";
-import type { ChangeOutcome } from "../../core/apply.ts";
+import { LeaveTheRest, type ChangeOutcome } from "../../core/apply.ts";
 import type { FleetClient } from "../../core/client.ts";
 import { createOnce } from "../../core/create-once.ts";
 import { hasCommentSince } from "../../core/find-comment.ts";
@@ -8,7 +8,13 @@ import { httpStatus } from "../../core/http-status.ts";
 import { staleSweepMarkers as markers } from "../../core/markers.ts";
 import type { ChangeWriter, RunContext, Skip } from "../../core/repo-action.ts";
 import type { RepoRef } from "../../core/repository.ts";
-import { describeChange, duplicatesNotChecked, labelNotCreated, render } from "./messages.ts";
+import {
+  describeChange,
+  duplicatesNotChecked,
+  labelNotCreated,
+  leftToOtherSweep,
+  render,
+} from "./messages.ts";
 import {
   capPlan,
   isMarkCandidate,
@@ -315,6 +321,8 @@ export function sweepWriter(
   const { client } = run;
   /** The comments this sweep posted (their answers came back), for `after`'s check. */
   const posted: PostedComment[] = [];
+  /** A comment this sweep was about to post was there: another sweep is ahead of it. */
+  let overtaken = false;
   const values = { days: settings.daysBeforeClose, label: settings.staleLabel };
   const issue = (issue_number: number) => ({ owner: repo.owner, repo: repo.repo, issue_number });
   const step = async (doing: string, request: () => Promise<unknown>) => {
@@ -344,7 +352,11 @@ export function sweepWriter(
     } catch (error) {
       throw classifyError(error, { doing: `${doing}: checking whether it is there already` });
     }
-    if (before) return "skipped";
+    if (before) {
+      // Another sweep is ahead in this repository, making the same plan: the rest is its.
+      overtaken = true;
+      return "skipped";
+    }
     await createOnce({
       doing,
       landed: async () => ((await there()) ? true : undefined),
@@ -360,6 +372,7 @@ export function sweepWriter(
     return "done";
   };
   const apply = async (change: Change): Promise<ChangeOutcome> => {
+    if (overtaken) throw new LeaveTheRest(leftToOtherSweep);
     const n = change.issue.number;
     if (change.kind === "mark") {
       if (!change.labelled) {
