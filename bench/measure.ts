@@ -1,5 +1,10 @@
 import type { ActionSpec } from "../src/core/action.ts";
-import { createClient, type ClientTimings, type FleetClient } from "../src/core/client.ts";
+import {
+  createClient,
+  type ClientLimits,
+  type ClientTimings,
+  type FleetClient,
+} from "../src/core/client.ts";
 import { systemClock } from "../src/core/clock.ts";
 import type { InputSchema } from "../src/core/inputs.ts";
 import { memoryLogger } from "../src/core/logger.ts";
@@ -104,8 +109,13 @@ export async function runAction<S extends InputSchema>(
     clock: now === undefined ? systemClock : { now: () => now, sleep: systemClock.sleep },
     env: {},
     cwd: process.cwd(),
-    makeClient: (token: string, baseUrl: string) =>
-      createClient({ token, baseUrl, log, timings: { ...pacedTimings(o.pace), ...o.timings } }),
+    makeClient: (token: string, baseUrl: string, limits?: ClientLimits) =>
+      createClient({
+        token,
+        baseUrl,
+        log,
+        timings: { ...pacedTimings(o.pace), ...o.timings, ...limits },
+      }),
   };
   const given = { ...inputs, token: o.token, "api-url": sim.url };
   const { value: run, wallMs } = await timed(() => runInMemory(spec, given, deps, log));

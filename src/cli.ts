@@ -136,8 +136,13 @@ async function runActionLocally(name: string, args: readonly string[]): Promise<
       clock: systemClock,
       env: process.env,
       cwd: process.cwd(),
-      makeClient: (token, baseUrl) =>
-        createClient({ token, baseUrl, log, timings: timingsFromEnv(process.env) }),
+      makeClient: (token, baseUrl, limits) =>
+        createClient({
+          token,
+          baseUrl,
+          log,
+          timings: { ...timingsFromEnv(process.env), ...limits },
+        }),
     },
   );
   for (const [output, value] of outputs) process.stdout.write(`${output}=${value}\n`);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { fixture as runsFixture } from "../src/actions/cleanup-runs/runs.fixture.ts";
 import { backfillFixture, TOKENS } from "../src/actions/roadmap-backfill/backfill.fixture.ts";
 import { seedStates, smokeWorld } from "../src/actions/smoke-issue-bot/smoke-world.fixture.ts";
 import { FIXTURE_TOKEN, sweepFixture } from "../src/actions/stale-sweep/sweep.fixture.ts";
@@ -100,5 +101,27 @@ describe("a bundle killed between two writes, then rerun", () => {
     const rerun = await runBundle("smoke-issue-bot", inputs, { env: env(killed.sim) });
     expect(rerun.code, rerun.stdout).toBe(0);
     expect(finalState(killed.state)).toEqual(finalState(clean.state));
+  });
+
+  it("cleanup-runs: killed between its first delete and the next", async () => {
+    const inputs = { repositories: "acme/app", token: "admin-token", "dry-run": "false" };
+    const env = (sim: Sim) => ({ GITHUB_API_URL: sim.url, ...fast });
+    const remaining = (state: SimState) => [...state.repos.get("acme/app")!.runs.keys()];
+    const cleanState = runsFixture().state;
+    const clean = await start(cleanState);
+    expect((await runBundle("cleanup-runs", inputs, { env: env(clean) })).code).toBe(0);
+    const deletes = clean.log.mutations();
+    expect(deletes.length).toBeGreaterThanOrEqual(2);
+
+    const state = runsFixture().state;
+    const sim = await start(state);
+    const at = { method: "DELETE", path: deletes[0]!.path };
+    sim.faults.add({ match: at, then: HOLD, times: 1 });
+    await killBundleAt("cleanup-runs", inputs, env(sim), sim, at);
+    expect(remaining(state).length).toBeGreaterThan(remaining(cleanState).length);
+    sim.faults.clear();
+    const rerun = await runBundle("cleanup-runs", inputs, { env: env(sim) });
+    expect(rerun.code, rerun.stdout).toBe(0);
+    expect(remaining(state)).toEqual(remaining(cleanState));
   });
 });

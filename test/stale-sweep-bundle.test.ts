@@ -56,6 +56,24 @@ describe("actions/stale-sweep/dist/index.cjs", () => {
     expect(JSON.parse(again.outputs.marked!)).toEqual([]);
   });
 
+  it("stops a repository with ::error:: when a rate limit asks for more than max-rate-limit-wait-seconds", async () => {
+    await start();
+    sim.faults.add({
+      match: { method: "POST", path: "/repos/acme/api/issues/1/labels" },
+      then: {
+        status: 403,
+        headers: { "retry-after": "3600" },
+        body: { message: "You have exceeded a secondary rate limit." },
+      },
+    });
+    const r = await run({ "dry-run": "false", "max-rate-limit-wait-seconds": "60" });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /::error::acme\/api: .*wait of 3600s \(until \d{4}-[^)]+\), longer than max-rate-limit-wait-seconds \(60\); .*left undone/,
+    );
+    expect(sim.log.count({ method: "POST", path: "/repos/acme/api/issues/1/labels" })).toBe(1);
+  });
+
   it("exits 1 with ::error:: naming a repository that fails, after finishing the others", async () => {
     await start();
     const r = await run({ repositories: "acme/gone,acme/web", "dry-run": "false" });

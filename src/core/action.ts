@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Clock } from "./clock.ts";
-import type { FleetClient } from "./client.ts";
+import type { ClientLimits, FleetClient } from "./client.ts";
 import type { InputSchema } from "./inputs.ts";
 import type { Logger } from "./logger.ts";
 import type { ActionResult, RepoResult } from "./report.ts";
@@ -12,8 +12,11 @@ export interface ActionDeps {
   env: NodeJS.ProcessEnv;
   /** The folder relative paths (registry, outcome files) are read from. */
   cwd: string;
-  /** The one way to get a GitHub client: token + REST root. */
-  makeClient(token: string, baseUrl: string): FleetClient;
+  /**
+   * The one way to get a GitHub client: token + REST root, and the limits the action's inputs
+   * set (the longest rate-limit wait), which override the deps' own timings.
+   */
+  makeClient(token: string, baseUrl: string, limits?: ClientLimits): FleetClient;
   /**
    * Keeps a repository's row as soon as it is final, so that a failure later in the run (in
    * its summary, say) still reports, in the outputs, what was already done.

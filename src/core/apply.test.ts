@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyChanges } from "./apply.ts";
+import { applyChanges, LeaveTheRest } from "./apply.ts";
 import { Budget } from "./budget.ts";
 import { manualClock } from "./clock.ts";
 import { defaultPaceSettings, Pacer } from "./pacer.ts";
@@ -26,6 +26,21 @@ describe("applyChanges", () => {
     expect(applied).toEqual([1, 2]);
     expect(r.left).toBe(3);
     expect(r.warnings).toEqual(["reached max-operations (2); 3 left for the next run"]);
+  });
+
+  it("leaves a change that throws LeaveTheRest and those after it, with a warning and no error", async () => {
+    const r = await applyChanges([1, 2, 3, 4], {
+      ...base,
+      cap: 10,
+      budget: budget(),
+      apply: async (n) => {
+        if (n === 3) throw new LeaveTheRest("another run is making them");
+        return n === 2 ? "skipped" : "done";
+      },
+    });
+    expect(r).toMatchObject({ done: [1], skipped: [2], failed: [], left: 2 });
+    expect(r.stoppedBy).toBeUndefined();
+    expect(r.warnings).toEqual(["another run is making them; 2 left for the next run"]);
   });
 
   it("writes what fits in the hour's share of content-creating requests, then leaves the rest", async () => {

@@ -51,6 +51,14 @@ export class StopChanges extends Error {
   }
 }
 
+/**
+ * Thrown by a change to leave it and every further one for a later run, with a warning and
+ * no failure: another run is making them (a concurrent sweep of the same repository).
+ */
+export class LeaveTheRest extends Error {
+  override readonly name = "LeaveTheRest";
+}
+
 /** How each change of a batch ended: done, skipped, or failed on its own with why. */
 export type BatchOutcome = ChangeOutcome | { error: string };
 
@@ -217,6 +225,11 @@ export async function applyChanges<T>(
       // them too): what this change still needed is left for the next run, as the floor is.
       if (hourSpent(error) && options.pacer) {
         report.warnings.push(say.hourSpent(options.pacer.contentPerHour, leaveFrom(i)));
+        break;
+      }
+      if (error instanceof LeaveTheRest) {
+        const left = leaveFrom(i);
+        report.warnings.push(`${error.message}; ${left.length} left for the next run`);
         break;
       }
       if (error instanceof StopChanges) {

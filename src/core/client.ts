@@ -13,6 +13,7 @@ import { defaultPaceSettings, Pacer, type PaceSettings } from "./pacer.ts";
 import { proxyAwareFetch } from "./proxy-fetch.ts";
 import { isRetrySafe } from "./retry-safe.ts";
 import { unreachable, type UnreachableOptions } from "./unreachable.ts";
+import { waitTooLong } from "./wait-too-long.ts";
 import { wholeBodyFetch } from "./whole-body-fetch.ts";
 
 // `unreachable` comes before `retry` so that it sees a failed request before retry decides.
@@ -64,6 +65,9 @@ export interface ClientTimings {
   maxSecondaryWaitSeconds: number;
 }
 
+/** The timings an action's inputs set: the longest rate-limit wait. */
+export type ClientLimits = Partial<Pick<ClientTimings, "maxSecondaryWaitSeconds">>;
+
 export const defaultTimings: ClientTimings = {
   pace: defaultPaceSettings,
   writeIntervalMs: 0,
@@ -106,7 +110,8 @@ export function createClient(options: ClientOptions): FleetClient {
   const group = (o: Bottleneck.ConstructorOptions) => new Bottleneck.Group(o);
   clientCount += 1;
   const baseUrl = (options.baseUrl ?? "https://api.github.com").replace(/\/+$/, "");
-  const pacer = t.pace ? new Pacer(options.clock ?? systemClock, t.pace) : undefined;
+  const clock = options.clock ?? systemClock;
+  const pacer = t.pace ? new Pacer(clock, t.pace) : undefined;
   const direct = wholeBodyFetch(confinedFetch(baseUrl, proxyAwareFetch(options.env)));
   // Writes go out as the pacer allows, several at once; a fixed interval sends them one by one.
   const writes = {
@@ -200,7 +205,7 @@ export function createClient(options: ClientOptions): FleetClient {
     budget.observe(
       (error as { response?: { headers?: Record<string, string> } }).response?.headers,
     );
-    throw error;
+    throw waitTooLong(error, t.maxSecondaryWaitSeconds, clock.now()) ?? error;
   });
   return Object.assign(octokit, { budget, pacer });
 }

@@ -1,3 +1,5 @@
+import { WAIT_INPUT, WaitTooLongError } from "./wait-too-long.ts";
+
 /** What went wrong with a GitHub request, in the terms a user acts on. */
 export type ApiErrorKind =
   | "unauthorized"
@@ -92,6 +94,15 @@ export function classifyError(error: unknown, context: ErrorContext = {}): ApiEr
   const reset = Number(header(e, "x-ratelimit-reset"));
   const message = apiMessage(e);
 
+  if (error instanceof WaitTooLongError) {
+    const until = new Date(error.until).toISOString();
+    return new ApiError(
+      "rate-limited",
+      status,
+      `${prefix}GitHub's secondary rate limit asks for a wait of ${error.retryAfter}s (until ${until}), longer than ${WAIT_INPUT} (${error.cap}); the rest of this work was not done, rerun after ${until}`,
+      error.until,
+    );
+  }
   if (remaining === "0" || graphqlTypes.includes("RATE_LIMITED")) {
     const when = Number.isFinite(reset) && reset > 0 ? `; ${describeReset(reset)}` : "";
     return new ApiError(

@@ -17,3 +17,11 @@ export function repoActionInputs() {
 export function minRemainingInput() {
   return input.integer({ default: 100, min: 0, max: 1_000_000 });
 }
+
+/**
+ * `max-rate-limit-wait-seconds`: the longest secondary-limit `retry-after` a job sits out (15
+ * minutes unless said); a longer one stops the repository with an error naming until when.
+ */
+export function maxWaitInput() {
+  return input.integer({ default: 900, min: 0, max: 86_400 });
+}

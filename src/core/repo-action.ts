@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { defineAction, type ActionDeps, type ActionSpec } from "./action.ts";
 import type { ApplyReport, ApplyWording, ChangeWrites } from "./apply.ts";
-import type { FleetClient } from "./client.ts";
+import type { ClientLimits, FleetClient } from "./client.ts";
 import { mapRepositories } from "./map-repositories.ts";
 import { runRepository } from "./run-repository.ts";
 import type { InputSchema } from "./inputs.ts";
@@ -48,6 +48,13 @@ export type ChangeWriter<Change> = ChangeWrites<Change> & {
    * label to create.
    */
   before?(): Promise<{ notice?: string; warnings?: string[] }>;
+  /**
+   * Runs once after the changes of a real run: a check of what they did, such as whether a
+   * concurrent run made the same create at the same moment. The changes it names in `undone`
+   * turned out to be someone else's (the writer took its own copy back): they count as
+   * skipped, not done.
+   */
+  after?(done: readonly Change[]): Promise<{ undone?: Change[]; warnings?: string[] }>;
 };
 
 /** One repository that got as far as applying its plan. */
@@ -129,6 +136,13 @@ interface CommonInputs {
   "api-url": string;
   "dry-run": boolean;
   "min-remaining"?: number;
+  "max-rate-limit-wait-seconds"?: number;
+}
+
+/** The client timings the inputs set: the longest rate-limit wait, when the action has it. */
+export function limitsOf(inputs: { "max-rate-limit-wait-seconds"?: number }): ClientLimits {
+  const wait = inputs["max-rate-limit-wait-seconds"];
+  return wait === undefined ? {} : { maxSecondaryWaitSeconds: wait };
 }
 
 /** What core sets up for every repository action from its common inputs and its cap. */
@@ -143,7 +157,7 @@ function baseContext(
   if (typeof limit !== "number")
     throw new Error(`the cap input '${capInput}' is not in the schema`);
   return {
-    client: deps.makeClient(inputs.token, apiUrl),
+    client: deps.makeClient(inputs.token, apiUrl, limitsOf(inputs)),
     dryRun: inputs["dry-run"],
     cap: { input: capInput ?? "", limit },
     // Without min-remaining (dispatch sends one request a repository) there is no floor.

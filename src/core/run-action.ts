@@ -27,8 +27,14 @@ export async function runAction<S extends InputSchema>(spec: ActionSpec<S>): Pro
       clock: systemClock,
       env,
       cwd: process.cwd(),
-      makeClient: (token, baseUrl) =>
-        createClient({ token, baseUrl, log: actionsLogger, timings: timingsFromEnv(env), env }),
+      makeClient: (token, baseUrl, limits) =>
+        createClient({
+          token,
+          baseUrl,
+          log: actionsLogger,
+          timings: { ...timingsFromEnv(env), ...limits },
+          env,
+        }),
     },
   );
 }

@@ -71,6 +71,12 @@ export async function runRepository<
       log: deps.log,
     }),
   });
+  const after = context.dryRun || !writer.after ? {} : await writer.after(report.done);
+  if (after.undone && after.undone.length > 0) {
+    const undone = new Set(after.undone);
+    report.done = report.done.filter((change) => !undone.has(change));
+    report.skipped.push(...after.undone);
+  }
   const run: RepoRun<P, W> = { repo, plan, writer, report };
   const parts = spec.row(run, context);
   if (parts.skip !== undefined)
@@ -82,6 +88,7 @@ export async function runRepository<
     ...(plan.warnings ?? []),
     ...(before.warnings ?? []),
     ...report.warnings,
+    ...(after.warnings ?? []),
     ...(parts.warnings ?? []),
   ];
   return {

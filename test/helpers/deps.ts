@@ -27,7 +27,7 @@ export function testDeps(
     clock: o.clock ?? systemClock,
     env: o.env ?? {},
     cwd: o.cwd ?? process.cwd(),
-    makeClient: (token, baseUrl) =>
-      createClient({ token, baseUrl, log, timings: { ...fastTimings, ...o.timings } }),
+    makeClient: (token, baseUrl, limits) =>
+      createClient({ token, baseUrl, log, timings: { ...fastTimings, ...o.timings, ...limits } }),
   };
 }

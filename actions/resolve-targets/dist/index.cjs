@@ -53907,6 +53907,30 @@ function unreachable(octokit, options) {
   });
 }
 
+// src/core/wait-too-long.ts
+var WaitTooLongError = class extends RequestError {
+  constructor(refusal, retryAfter, cap, until) {
+    super(refusal.message, refusal.status, {
+      request: refusal.request,
+      ...refusal.response ? { response: refusal.response } : {}
+    });
+    this.retryAfter = retryAfter;
+    this.cap = cap;
+    this.until = until;
+  }
+  retryAfter;
+  cap;
+  until;
+};
+function waitTooLong(error63, cap, now) {
+  if (!(error63 instanceof RequestError) || error63 instanceof WaitTooLongError) return void 0;
+  if (error63.status !== 403 && error63.status !== 429) return void 0;
+  if (!/\bsecondary rate\b/i.test(error63.message)) return void 0;
+  const retryAfter = Number(error63.response?.headers["retry-after"]);
+  if (!Number.isFinite(retryAfter) || retryAfter <= cap) return void 0;
+  return new WaitTooLongError(error63, retryAfter, cap, now + retryAfter * 1e3);
+}
+
 // src/core/client.ts
 var FleetOctokit = Octokit.plugin(
   restEndpointMethods,
@@ -53935,7 +53959,8 @@ function createClient(options) {
   const group = (o) => new import_light3.default.Group(o);
   clientCount += 1;
   const baseUrl = (options.baseUrl ?? "https://api.github.com").replace(/\/+$/, "");
-  const pacer = t.pace ? new Pacer(options.clock ?? systemClock, t.pace) : void 0;
+  const clock = options.clock ?? systemClock;
+  const pacer = t.pace ? new Pacer(clock, t.pace) : void 0;
   const direct = wholeBodyFetch(confinedFetch(baseUrl, proxyAwareFetch(options.env)));
   const writes = {
     maxConcurrent: t.writeIntervalMs > 0 ? 1 : t.concurrency,
@@ -54019,7 +54044,7 @@ function createClient(options) {
     budget.observe(
       error63.response?.headers
     );
-    throw error63;
+    throw waitTooLong(error63, t.maxSecondaryWaitSeconds, clock.now()) ?? error63;
   });
   return Object.assign(octokit, { budget, pacer });
 }
@@ -74202,7 +74227,13 @@ async function runAction(spec) {
       clock: systemClock,
       env,
       cwd: process.cwd(),
-      makeClient: (token, baseUrl) => createClient({ token, baseUrl, log: actionsLogger, timings: timingsFromEnv(env), env })
+      makeClient: (token, baseUrl, limits) => createClient({
+        token,
+        baseUrl,
+        log: actionsLogger,
+        timings: { ...timingsFromEnv(env), ...limits },
+        env
+      })
     }
   );
 }

@@ -46585,6 +46585,31 @@ function unreachable(octokit, options) {
   });
 }
 
+// src/core/wait-too-long.ts
+var WAIT_INPUT = "max-rate-limit-wait-seconds";
+var WaitTooLongError = class extends RequestError {
+  constructor(refusal, retryAfter, cap, until) {
+    super(refusal.message, refusal.status, {
+      request: refusal.request,
+      ...refusal.response ? { response: refusal.response } : {}
+    });
+    this.retryAfter = retryAfter;
+    this.cap = cap;
+    this.until = until;
+  }
+  retryAfter;
+  cap;
+  until;
+};
+function waitTooLong(error63, cap, now) {
+  if (!(error63 instanceof RequestError) || error63 instanceof WaitTooLongError) return void 0;
+  if (error63.status !== 403 && error63.status !== 429) return void 0;
+  if (!/\bsecondary rate\b/i.test(error63.message)) return void 0;
+  const retryAfter = Number(error63.response?.headers["retry-after"]);
+  if (!Number.isFinite(retryAfter) || retryAfter <= cap) return void 0;
+  return new WaitTooLongError(error63, retryAfter, cap, now + retryAfter * 1e3);
+}
+
 // src/core/client.ts
 var FleetOctokit = Octokit.plugin(
   restEndpointMethods,
@@ -46613,7 +46638,8 @@ function createClient(options) {
   const group = (o) => new import_light3.default.Group(o);
   clientCount += 1;
   const baseUrl = (options.baseUrl ?? "https://api.github.com").replace(/\/+$/, "");
-  const pacer = t.pace ? new Pacer(options.clock ?? systemClock, t.pace) : void 0;
+  const clock = options.clock ?? systemClock;
+  const pacer = t.pace ? new Pacer(clock, t.pace) : void 0;
   const direct = wholeBodyFetch(confinedFetch(baseUrl, proxyAwareFetch(options.env)));
   const writes = {
     maxConcurrent: t.writeIntervalMs > 0 ? 1 : t.concurrency,
@@ -46697,7 +46723,7 @@ function createClient(options) {
     budget.observe(
       error63.response?.headers
     );
-    throw error63;
+    throw waitTooLong(error63, t.maxSecondaryWaitSeconds, clock.now()) ?? error63;
   });
   return Object.assign(octokit, { budget, pacer });
 }
@@ -66882,7 +66908,13 @@ async function runAction(spec) {
       clock: systemClock,
       env,
       cwd: process.cwd(),
-      makeClient: (token, baseUrl) => createClient({ token, baseUrl, log: actionsLogger, timings: timingsFromEnv(env), env })
+      makeClient: (token, baseUrl, limits) => createClient({
+        token,
+        baseUrl,
+        log: actionsLogger,
+        timings: { ...timingsFromEnv(env), ...limits },
+        env
+      })
     }
   );
 }
@@ -66938,6 +66970,15 @@ function classifyError(error63, context = {}) {
   const remaining = header(e, "x-ratelimit-remaining");
   const reset = Number(header(e, "x-ratelimit-reset"));
   const message = apiMessage(e);
+  if (error63 instanceof WaitTooLongError) {
+    const until = new Date(error63.until).toISOString();
+    return new ApiError(
+      "rate-limited",
+      status,
+      `${prefix}GitHub's secondary rate limit asks for a wait of ${error63.retryAfter}s (until ${until}), longer than ${WAIT_INPUT} (${error63.cap}); the rest of this work was not done, rerun after ${until}`,
+      error63.until
+    );
+  }
   if (remaining === "0" || graphqlTypes.includes("RATE_LIMITED")) {
     const when = Number.isFinite(reset) && reset > 0 ? `; ${describeReset(reset)}` : "";
     return new ApiError(
@@ -67068,6 +67109,9 @@ var StopChanges = class extends Error {
   failure;
   name = "StopChanges";
 };
+var LeaveTheRest = class extends Error {
+  name = "LeaveTheRest";
+};
 function fitsInCap(changes, cap, cost = () => 1) {
   let spent = 0;
   let i = 0;
@@ -67122,6 +67166,11 @@ async function applyChanges(changes, options) {
     } catch (error63) {
       if (hourSpent(error63) && options.pacer) {
         report.warnings.push(say.hourSpent(options.pacer.contentPerHour, leaveFrom(i)));
+        break;
+      }
+      if (error63 instanceof LeaveTheRest) {
+        const left = leaveFrom(i);
+        report.warnings.push(`${error63.message}; ${left.length} left for the next run`);
         break;
       }
       if (error63 instanceof StopChanges) {
@@ -67240,6 +67289,12 @@ async function runRepository(spec, repo, context, deps) {
       log: deps.log
     })
   });
+  const after = context.dryRun || !writer.after ? {} : await writer.after(report.done);
+  if (after.undone && after.undone.length > 0) {
+    const undone = new Set(after.undone);
+    report.done = report.done.filter((change) => !undone.has(change));
+    report.skipped.push(...after.undone);
+  }
   const run = { repo, plan, writer, report };
   const parts = spec.row(run, context);
   if (parts.skip !== void 0)
@@ -67250,6 +67305,7 @@ async function runRepository(spec, repo, context, deps) {
     ...plan.warnings ?? [],
     ...before.warnings ?? [],
     ...report.warnings,
+    ...after.warnings ?? [],
     ...parts.warnings ?? []
   ];
   return {
@@ -67270,13 +67326,17 @@ async function runRepository(spec, repo, context, deps) {
 }
 
 // src/core/repo-action.ts
+function limitsOf(inputs) {
+  const wait = inputs["max-rate-limit-wait-seconds"];
+  return wait === void 0 ? {} : { maxSecondaryWaitSeconds: wait };
+}
 function baseContext(capInput, apiUrl, values, deps) {
   const inputs = values;
   const limit = capInput === void 0 ? Infinity : values[capInput];
   if (typeof limit !== "number")
     throw new Error(`the cap input '${capInput}' is not in the schema`);
   return {
-    client: deps.makeClient(inputs.token, apiUrl),
+    client: deps.makeClient(inputs.token, apiUrl, limitsOf(inputs)),
     dryRun: inputs["dry-run"],
     cap: { input: capInput ?? "", limit },
     // Without min-remaining (dispatch sends one request a repository) there is no floor.
@@ -67373,6 +67433,16 @@ async function createOnce(step) {
   }
 }
 
+// src/core/find-comment.ts
+async function hasCommentSince(client, issue3, mark, since) {
+  const comments = await client.paginate(client.rest.issues.listComments, {
+    ...issue3,
+    since: new Date(since).toISOString(),
+    per_page: 100
+  });
+  return comments.some((c) => Date.parse(c.created_at) >= since && c.body?.includes(mark) === true);
+}
+
 // src/core/markers.ts
 var staleSweepMarkers = {
   /** Ends the stale comment. */
@@ -67455,6 +67525,8 @@ function changesSummary(repos, dryRun, links) {
   });
   return sections.length === 0 ? "" : ["### Issues", "", sections.join("\n\n")].join("\n");
 }
+var duplicatesNotChecked = (cause) => `checking for comments a sweep running at the same time also posted failed (${cause}); an issue may carry two`;
+var leftToOtherSweep = "another sweep of this repository (started by another caller) posted a comment this one was about to post, so the changes after it are left to that sweep";
 
 // src/actions/stale-sweep/plan.ts
 var DAY_MS = 864e5;
@@ -67671,6 +67743,40 @@ async function readRepository(client, repo, rules, now) {
   }
   return snapshot;
 }
+var CONCURRENT_WINDOW_MS = 10 * 6e4;
+async function takeBackDuplicates(client, repo, posted) {
+  if (posted.length === 0) return [];
+  const since = Math.min(...posted.map((p) => p.at)) - CONCURRENT_WINDOW_MS;
+  const comments = await listPages(
+    "the comments made during the sweep",
+    client.paginate.iterator(client.rest.issues.listCommentsForRepo, {
+      owner: repo.owner,
+      repo: repo.repo,
+      since: new Date(since).toISOString(),
+      per_page: PER_PAGE
+    })
+  );
+  const undone = [];
+  for (const p of posted) {
+    const n = p.change.issue.number;
+    const older = comments.some(
+      (c) => c.id < p.id && c.issue_url.endsWith(`/issues/${n}`) && Date.parse(c.created_at) >= p.change.issue.updatedAt && c.body?.includes(staleSweepMarkers[p.kind]) === true
+    );
+    if (!older) continue;
+    try {
+      await client.rest.issues.deleteComment({
+        owner: repo.owner,
+        repo: repo.repo,
+        comment_id: p.id
+      });
+    } catch (error63) {
+      if (httpStatus(error63) !== 404)
+        throw classifyError(error63, { doing: `deleting the second ${p.kind} comment on #${n}` });
+    }
+    undone.push(p.change);
+  }
+  return undone;
+}
 var LABEL_COLOR = "ededed";
 var LABEL_DESCRIPTION = "No activity for a while; closed by the stale sweep unless someone acts";
 var alreadyExists = (data) => data?.errors?.some(
@@ -67694,6 +67800,8 @@ async function createLabel(client, repo, name) {
 }
 function sweepWriter(repo, plan, settings, run) {
   const { client } = run;
+  const posted = [];
+  let overtaken = false;
   const values = { days: settings.daysBeforeClose, label: settings.staleLabel };
   const issue3 = (issue_number) => ({ owner: repo.owner, repo: repo.repo, issue_number });
   const step = async (doing, request2) => {
@@ -67703,25 +67811,35 @@ function sweepWriter(repo, plan, settings, run) {
       throw classifyError(error63, { doing });
     }
   };
-  const comment = async (n, doing, message, kind) => {
-    const posted = async () => {
-      const mark = await readIssueMark(client, repo, n, settings.staleLabel);
-      const found = kind === "stale" ? mark?.warnedAt !== void 0 : mark?.closeCommented;
-      return found ? true : void 0;
-    };
+  const comment = async (change, doing, message, kind) => {
+    const n = change.issue.number;
+    const there = () => hasCommentSince(client, issue3(n), staleSweepMarkers[kind], change.issue.updatedAt);
+    let before2;
+    try {
+      before2 = await there();
+    } catch (error63) {
+      throw classifyError(error63, { doing: `${doing}: checking whether it is there already` });
+    }
+    if (before2) {
+      overtaken = true;
+      return "skipped";
+    }
     await createOnce({
       doing,
-      landed: posted,
+      landed: async () => await there() ? true : void 0,
       create: async () => {
-        await client.rest.issues.createComment({
+        const { data } = await client.rest.issues.createComment({
           ...issue3(n),
           body: render(message, values, staleSweepMarkers[kind])
         });
+        posted.push({ change, kind, id: Number(data.id), at: Date.parse(data.created_at) });
         return true;
       }
     });
+    return "done";
   };
   const apply = async (change) => {
+    if (overtaken) throw new LeaveTheRest(leftToOtherSweep);
     const n = change.issue.number;
     if (change.kind === "mark") {
       if (!change.labelled) {
@@ -67730,13 +67848,12 @@ function sweepWriter(repo, plan, settings, run) {
           () => client.rest.issues.addLabels({ ...issue3(n), labels: [settings.staleLabel] })
         );
       }
-      await comment(
-        n,
+      return await comment(
+        change,
         `commenting on #${n} (the '${settings.staleLabel}' label is on it already)`,
         settings.staleMessage,
         "stale"
       );
-      return "done";
     }
     if (change.kind === "unstale") {
       try {
@@ -67748,7 +67865,13 @@ function sweepWriter(repo, plan, settings, run) {
       return "done";
     }
     if (change.comment) {
-      await comment(n, `commenting on #${n} before closing it`, settings.closeMessage, "close");
+      const posted2 = await comment(
+        change,
+        `commenting on #${n} before closing it`,
+        settings.closeMessage,
+        "close"
+      );
+      if (posted2 === "skipped") return "skipped";
     }
     await step(
       `closing #${n}${change.comment ? " (its close comment is posted; the next run closes it without another)" : ""}`,
@@ -67771,12 +67894,21 @@ function sweepWriter(repo, plan, settings, run) {
       return { warnings: [labelNotCreated(e.message)] };
     }
   };
+  const after = async () => {
+    try {
+      const undone = await takeBackDuplicates(client, repo, posted);
+      return { undone };
+    } catch (e) {
+      return { warnings: [duplicatesNotChecked(classifyError(e).message)] };
+    }
+  };
   return {
     apply,
     describe: describeChange,
     cost: operationsCost(plan),
     content: contentOf,
-    before
+    before,
+    after
   };
 }
 
@@ -67791,6 +67923,9 @@ function repoActionInputs() {
 }
 function minRemainingInput() {
   return input2.integer({ default: 100, min: 0, max: 1e6 });
+}
+function maxWaitInput() {
+  return input2.integer({ default: 900, min: 0, max: 86400 });
 }
 
 // src/core/label-name.ts
@@ -67826,7 +67961,8 @@ var fields = external_exports.object({
   "close-message": input2.string({ default: defaultCloseMessage }),
   "close-reason": input2.choice(["not_planned", "completed"], { default: "not_planned" }),
   "max-operations": input2.integer({ default: 300, min: 1, max: 1e5 }),
-  "min-remaining": minRemainingInput()
+  "min-remaining": minRemainingInput(),
+  "max-rate-limit-wait-seconds": maxWaitInput()
 });
 var schema = fields.superRefine((v, ctx) => {
   const problem = (path, message) => ctx.addIssue({ code: "custom", path: [path], message });

@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { input, InputError } from "../../core/inputs.ts";
-import { minRemainingInput, repoActionInputs } from "../../core/repo-action-inputs.ts";
+import {
+  maxWaitInput,
+  minRemainingInput,
+  repoActionInputs,
+} from "../../core/repo-action-inputs.ts";
 import { parseConclusions } from "./conclusions.ts";
 import type { PlanOptions } from "./plan.ts";
 
@@ -13,6 +17,7 @@ export const schema = z
     "older-than-days": input.integer({ default: 0, min: 0, max: 36_500 }),
     "max-deletes": input.integer({ default: 1000, min: 1, max: 1_000_000 }),
     "min-remaining": minRemainingInput(),
+    "max-rate-limit-wait-seconds": maxWaitInput(),
   })
   // Checked on the object so each field keeps the action.yml facts its builder recorded.
   .superRefine((inputs, ctx) => {

@@ -52,6 +52,7 @@ describe("DEFAULT_INPUTS", () => {
       "older-than-days": 0,
       "max-deletes": 1000,
       "min-remaining": 100,
+      "max-rate-limit-wait-seconds": 900,
     });
   });
 });

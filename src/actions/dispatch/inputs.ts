@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { maxWaitInput } from "../../core/repo-action-inputs.ts";
 import { input, InputError, tokenInput } from "../../core/inputs.ts";
 import { inputProblems, type Forge, type Mode } from "./input-rules.ts";
 
@@ -29,6 +30,7 @@ export const schema = z
     preflight: input.boolean({ default: true }),
     "wait-timeout-seconds": input.integer({ default: 0, min: 0, max: MAX_WAIT_SECONDS }),
     "dry-run": input.boolean({ default: true }),
+    "max-rate-limit-wait-seconds": maxWaitInput(),
   })
   // Checked on the object so each field keeps the action.yml facts its builder recorded.
   .superRefine((inputs, ctx) => {

@@ -28,6 +28,7 @@ describe("roadmap-backfill inputs", () => {
       "status-value": "Todo",
       "max-adds": 200,
       "min-remaining": 100,
+      "max-rate-limit-wait-seconds": 900,
     });
     expect(projectOwner(inputs)).toBe("acme");
     expect(projectOwner({ ...inputs, "project-owner": "acme-labs" })).toBe("acme-labs");

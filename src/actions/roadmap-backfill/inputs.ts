@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { input } from "../../core/inputs.ts";
-import { minRemainingInput, repoActionInputs } from "../../core/repo-action-inputs.ts";
+import {
+  maxWaitInput,
+  minRemainingInput,
+  repoActionInputs,
+} from "../../core/repo-action-inputs.ts";
 
 const loginPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 
@@ -17,6 +21,7 @@ export const schema = z
     "status-value": input.string({ default: "Todo" }),
     "max-adds": input.integer({ default: 200, min: 1, max: 100_000 }),
     "min-remaining": minRemainingInput(),
+    "max-rate-limit-wait-seconds": maxWaitInput(),
   })
   // Checked on the object so each field keeps the action.yml facts its builder recorded.
   .superRefine((v, ctx) => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { maxWaitInput } from "../../core/repo-action-inputs.ts";
 import { apiUrlInput, input, tokenInput } from "../../core/inputs.ts";
 
 /** The inputs of smoke-issue-bot; mirrors actions/smoke-issue-bot/action.yml. */
@@ -21,6 +22,7 @@ export const schema = z.object({
   }),
   "max-issues": input.integer({ default: 20, min: 1, max: 1000 }),
   "min-remaining": input.integer({ default: 100, min: 0, max: 100000 }),
+  "max-rate-limit-wait-seconds": maxWaitInput(),
 });
 
 /** Parsed inputs. */

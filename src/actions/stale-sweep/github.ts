@@ -1,13 +1,20 @@
 import { RequestError } from "@octokit/request-error";
-import type { ChangeOutcome } from "../../core/apply.ts";
+import { LeaveTheRest, type ChangeOutcome } from "../../core/apply.ts";
 import type { FleetClient } from "../../core/client.ts";
 import { createOnce } from "../../core/create-once.ts";
+import { hasCommentSince } from "../../core/find-comment.ts";
 import { classifyError } from "../../core/errors.ts";
 import { httpStatus } from "../../core/http-status.ts";
 import { staleSweepMarkers as markers } from "../../core/markers.ts";
 import type { ChangeWriter, RunContext, Skip } from "../../core/repo-action.ts";
 import type { RepoRef } from "../../core/repository.ts";
-import { describeChange, labelNotCreated, render } from "./messages.ts";
+import {
+  describeChange,
+  duplicatesNotChecked,
+  labelNotCreated,
+  leftToOtherSweep,
+  render,
+} from "./messages.ts";
 import {
   capPlan,
   isMarkCandidate,
@@ -192,6 +199,71 @@ export async function readRepository(
   return snapshot;
 }
 
+/** A comment the sweep posted: for which change, which marker, its id and when. */
+interface PostedComment {
+  change: Change;
+  kind: "stale" | "close";
+  id: number;
+  at: number;
+}
+
+/**
+ * How far before its first comment a sweep looks for a concurrent sweep's copies: a copy
+ * posted in step with ours went out after our check, a round trip before our post at most;
+ * this allows for clocks and queues.
+ */
+const CONCURRENT_WINDOW_MS = 10 * 60_000;
+
+/**
+ * Two sweeps in step (started by two callers) can both check an issue before either posts,
+ * and both post. After its changes, a sweep that posted reads the repository's comments made
+ * since (one page per 100): on each issue where a comment of the same kind made after the
+ * issue was read is older than its own, it deletes its own and counts the change as the other
+ * sweep's. Both sweeps apply the same rule, so the oldest copy stays.
+ */
+async function takeBackDuplicates(
+  client: FleetClient,
+  repo: RepoRef,
+  posted: readonly PostedComment[],
+): Promise<Change[]> {
+  if (posted.length === 0) return [];
+  const since = Math.min(...posted.map((p) => p.at)) - CONCURRENT_WINDOW_MS;
+  const comments = await listPages(
+    "the comments made during the sweep",
+    client.paginate.iterator(client.rest.issues.listCommentsForRepo, {
+      owner: repo.owner,
+      repo: repo.repo,
+      since: new Date(since).toISOString(),
+      per_page: PER_PAGE,
+    }),
+  );
+  const undone: Change[] = [];
+  for (const p of posted) {
+    const n = p.change.issue.number;
+    const older = comments.some(
+      (c) =>
+        c.id < p.id &&
+        c.issue_url.endsWith(`/issues/${n}`) &&
+        Date.parse(c.created_at) >= p.change.issue.updatedAt &&
+        c.body?.includes(markers[p.kind]) === true,
+    );
+    if (!older) continue;
+    try {
+      await client.rest.issues.deleteComment({
+        owner: repo.owner,
+        repo: repo.repo,
+        comment_id: p.id,
+      });
+    } catch (error) {
+      // Gone already: a retry after a lost answer, or someone deleted it.
+      if (httpStatus(error) !== 404)
+        throw classifyError(error, { doing: `deleting the second ${p.kind} comment on #${n}` });
+    }
+    undone.push(p.change);
+  }
+  return undone;
+}
+
 /** What the writes need from the inputs. */
 export interface WriteSettings {
   staleLabel: string;
@@ -247,6 +319,10 @@ export function sweepWriter(
   run: RunContext,
 ): ChangeWriter<Change> {
   const { client } = run;
+  /** The comments this sweep posted (their answers came back), for `after`'s check. */
+  const posted: PostedComment[] = [];
+  /** A comment this sweep was about to post was there: another sweep is ahead of it. */
+  let overtaken = false;
   const values = { days: settings.daysBeforeClose, label: settings.staleLabel };
   const issue = (issue_number: number) => ({ owner: repo.owner, repo: repo.repo, issue_number });
   const step = async (doing: string, request: () => Promise<unknown>) => {
@@ -257,28 +333,46 @@ export function sweepWriter(
     }
   };
   /**
-   * Posts a stale or close comment exactly once: after a lost answer, the issue's timeline
-   * (read just before posting, in the concurrent case too) says whether it is there.
+   * Posts a stale or close comment once, unless it is there already. Right before posting, one
+   * read of the comments made since the issue was read (usually none) says whether someone
+   * else, a sweep started by another caller, posted it meanwhile: then it is theirs, and the
+   * change is skipped. After a lost answer, the same read says whether ours landed.
    */
-  const comment = async (n: number, doing: string, message: string, kind: "stale" | "close") => {
-    const posted = async () => {
-      const mark = await readIssueMark(client, repo, n, settings.staleLabel);
-      const found = kind === "stale" ? mark?.warnedAt !== undefined : mark?.closeCommented;
-      return found ? true : undefined;
-    };
+  const comment = async (
+    change: Change,
+    doing: string,
+    message: string,
+    kind: "stale" | "close",
+  ): Promise<ChangeOutcome> => {
+    const n = change.issue.number;
+    const there = () => hasCommentSince(client, issue(n), markers[kind], change.issue.updatedAt);
+    let before: boolean;
+    try {
+      before = await there();
+    } catch (error) {
+      throw classifyError(error, { doing: `${doing}: checking whether it is there already` });
+    }
+    if (before) {
+      // Another sweep is ahead in this repository, making the same plan: the rest is its.
+      overtaken = true;
+      return "skipped";
+    }
     await createOnce({
       doing,
-      landed: posted,
+      landed: async () => ((await there()) ? true : undefined),
       create: async () => {
-        await client.rest.issues.createComment({
+        const { data } = await client.rest.issues.createComment({
           ...issue(n),
           body: render(message, values, markers[kind]),
         });
+        posted.push({ change, kind, id: Number(data.id), at: Date.parse(data.created_at) });
         return true;
       },
     });
+    return "done";
   };
   const apply = async (change: Change): Promise<ChangeOutcome> => {
+    if (overtaken) throw new LeaveTheRest(leftToOtherSweep);
     const n = change.issue.number;
     if (change.kind === "mark") {
       if (!change.labelled) {
@@ -286,13 +380,12 @@ export function sweepWriter(
           client.rest.issues.addLabels({ ...issue(n), labels: [settings.staleLabel] }),
         );
       }
-      await comment(
-        n,
+      return await comment(
+        change,
         `commenting on #${n} (the '${settings.staleLabel}' label is on it already)`,
         settings.staleMessage,
         "stale",
       );
-      return "done";
     }
     if (change.kind === "unstale") {
       try {
@@ -304,8 +397,15 @@ export function sweepWriter(
       }
       return "done";
     }
+    // A close comment someone else posted meanwhile is theirs, and so is the close after it.
     if (change.comment) {
-      await comment(n, `commenting on #${n} before closing it`, settings.closeMessage, "close");
+      const posted = await comment(
+        change,
+        `commenting on #${n} before closing it`,
+        settings.closeMessage,
+        "close",
+      );
+      if (posted === "skipped") return "skipped";
     }
     await step(
       `closing #${n}${change.comment ? " (its close comment is posted; the next run closes it without another)" : ""}`,
@@ -329,11 +429,20 @@ export function sweepWriter(
       return { warnings: [labelNotCreated((e as Error).message)] };
     }
   };
+  const after = async () => {
+    try {
+      const undone = await takeBackDuplicates(client, repo, posted);
+      return { undone };
+    } catch (e) {
+      return { warnings: [duplicatesNotChecked(classifyError(e).message)] };
+    }
+  };
   return {
     apply,
     describe: describeChange,
     cost: operationsCost(plan),
     content: contentOf,
     before,
+    after,
   };
 }

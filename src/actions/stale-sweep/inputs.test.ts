@@ -30,6 +30,7 @@ describe("stale-sweep inputs", () => {
       "close-reason": "not_planned",
       "max-operations": 300,
       "min-remaining": 100,
+      "max-rate-limit-wait-seconds": 900,
     });
   });
 

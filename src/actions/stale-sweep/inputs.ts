@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { input } from "../../core/inputs.ts";
-import { minRemainingInput, repoActionInputs } from "../../core/repo-action-inputs.ts";
+import {
+  maxWaitInput,
+  minRemainingInput,
+  repoActionInputs,
+} from "../../core/repo-action-inputs.ts";
 import { labelNameProblem } from "../../core/label-name.ts";
 import { messageProblem } from "./messages.ts";
 
@@ -23,6 +27,7 @@ const fields = z.object({
   "close-reason": input.choice(["not_planned", "completed"], { default: "not_planned" }),
   "max-operations": input.integer({ default: 300, min: 1, max: 100000 }),
   "min-remaining": minRemainingInput(),
+  "max-rate-limit-wait-seconds": maxWaitInput(),
 });
 
 /**

@@ -120,3 +120,11 @@ export function changesSummary(
     });
   return sections.length === 0 ? "" : ["### Issues", "", sections.join("\n\n")].join("\n");
 }
+
+/** The check for a concurrent sweep's copies of this sweep's comments failed. */
+export const duplicatesNotChecked = (cause: string) =>
+  `checking for comments a sweep running at the same time also posted failed (${cause}); an issue may carry two`;
+
+/** Another sweep posted a comment this one was about to: the rest is left to it. */
+export const leftToOtherSweep =
+  "another sweep of this repository (started by another caller) posted a comment this one was about to post, so the changes after it are left to that sweep";

@@ -89,12 +89,12 @@ async function runInProcess(sim: Sim, now: number, inputs: Record<string, string
       clock: manualClock(now),
       env: {},
       cwd: process.cwd(),
-      makeClient: (token, baseUrl) =>
+      makeClient: (token, baseUrl, limits) =>
         createClient({
           token,
           baseUrl,
           log,
-          timings: { pace: null, retryAfterUnitMs: 10, retryBackoffUnitMs: 10 },
+          timings: { pace: null, retryAfterUnitMs: 10, retryBackoffUnitMs: 10, ...limits },
         }),
     },
   );

@@ -100,7 +100,8 @@ export async function startControlPlane(options: ControlPlaneOptions): Promise<C
     if (fault.delayMs > 0) await sleep(fault.delayMs);
     const action = fault.action;
     // A reset or a replaced answer stands for a failure in front of the application (a proxy,
-    // a crash): the request has no effect. A truncated body is a real answer cut short.
+    // a crash): the request has no effect. A lost answer, a 5xx after the fact and a truncated
+    // body follow the application's real work.
     if (action && "reset" in action) {
       log.add({ ...entry, status: 0, token: loginOf(url.pathname, req.headers.authorization) });
       req.socket.destroy();
@@ -121,6 +122,17 @@ export async function startControlPlane(options: ControlPlaneOptions): Promise<C
       { method, path: url.pathname, authorization: req.headers.authorization, body },
       clock.now(),
     );
+    // The application acted; what reaches the client is lost, replaced by a 5xx, or cut short.
+    if (action && "lostAnswer" in action) {
+      log.add({ ...entry, status: 0, token: answer.login });
+      req.socket.destroy();
+      return;
+    }
+    if (action && "appliedThenStatus" in action) {
+      log.add({ ...entry, status: action.appliedThenStatus, token: answer.login });
+      send(res, action.appliedThenStatus, { error: "Bad Gateway" });
+      return;
+    }
     log.add({ ...entry, status: answer.status, token: answer.login });
     send(res, answer.status, answer.body, {}, action !== undefined && "truncate" in action);
   };

@@ -1,5 +1,12 @@
 import { addComment } from "../state.ts";
-import { stringField, validationFailed, type RepoContext, type RepoRoute } from "./http.ts";
+import {
+  intParam,
+  notFound,
+  stringField,
+  validationFailed,
+  type RepoContext,
+  type RepoRoute,
+} from "./http.ts";
 import { issueOf } from "./lookup.ts";
 import { paginate } from "./paginate.ts";
 import { timeQuery } from "./query.ts";
@@ -21,6 +28,34 @@ function listComments(ctx: RepoContext) {
     body: page.items.map((c) => comment(ctx.api, ctx.repo, i, c)),
     headers: page.headers,
   };
+}
+
+/**
+ * The comments of every issue of the repository, oldest first (GitHub's default `sort=created`),
+ * since a time when asked.
+ */
+function listRepoComments(ctx: RepoContext) {
+  const since = timeQuery(ctx, "since");
+  const all = ctx.repo.issues
+    .flatMap((i) => i.comments.map((c) => ({ i, c })))
+    .filter(({ c }) => since === undefined || Date.parse(c.updated_at) >= since)
+    .sort((a, b) => Date.parse(a.c.created_at) - Date.parse(b.c.created_at) || a.c.id - b.c.id);
+  const page = paginate(ctx, all);
+  return {
+    status: 200,
+    body: page.items.map(({ i, c }) => comment(ctx.api, ctx.repo, i, c)),
+    headers: page.headers,
+  };
+}
+
+/** Deletes a comment, and its `commented` entry in the timeline with it; 204. */
+function deleteComment(ctx: RepoContext) {
+  const id = intParam(ctx, "comment_id");
+  const issue = ctx.repo.issues.find((i) => i.comments.some((c) => c.id === id));
+  if (!issue) throw notFound();
+  issue.comments = issue.comments.filter((c) => c.id !== id);
+  issue.events = issue.events.filter((e) => !(e.event === "commented" && e.comment_id === id));
+  return { status: 204 };
 }
 
 function createComment(ctx: RepoContext) {
@@ -55,6 +90,24 @@ function events(ctx: RepoContext) {
     headers: page.headers,
   };
 }
+
+/** The repository's comments: listed across its issues, deleted by id. */
+export const repoCommentRoutes: RepoRoute[] = [
+  {
+    scope: "repo",
+    method: "GET",
+    pattern: "/repos/{owner}/{repo}/issues/comments",
+    permission: READ,
+    handle: listRepoComments,
+  },
+  {
+    scope: "repo",
+    method: "DELETE",
+    pattern: "/repos/{owner}/{repo}/issues/comments/{comment_id}",
+    permission: WRITE,
+    handle: deleteComment,
+  },
+];
 
 /** Issue comments list/create, the issue timeline and the issue's events. */
 export const commentRoutes: RepoRoute[] = [

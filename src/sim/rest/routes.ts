@@ -2,7 +2,7 @@ import type { Route } from "./http.ts";
 import { accountRoutes, repoRoutes } from "./routes-account.ts";
 import { actionsRoutes } from "./routes-actions.ts";
 import { cacheRoutes } from "./routes-caches.ts";
-import { commentRoutes } from "./routes-comments.ts";
+import { commentRoutes, repoCommentRoutes } from "./routes-comments.ts";
 import { contentsRoutes } from "./routes-contents.ts";
 import { dispatchRoutes } from "./routes-dispatch.ts";
 import { gitRoutes } from "./routes-git.ts";
@@ -14,6 +14,8 @@ import { pullRoutes } from "./routes-pulls.ts";
 export const routes: readonly Route[] = [
   ...accountRoutes,
   ...repoRoutes,
+  // `/issues/comments` before `/issues/{issue_number}`: the first pattern that fits answers.
+  ...repoCommentRoutes,
   ...issueRoutes,
   ...labelRoutes,
   ...commentRoutes,
