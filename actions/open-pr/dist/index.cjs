@@ -68170,7 +68170,11 @@ async function readWorkingTree(dir) {
         maxBuffer: options.maxBuffer ?? 64 * 1024 * 1024,
         encoding: "buffer"
       });
-      running.child.stdin?.end(options.stdin ?? "");
+      const stdin = running.child.stdin;
+      stdin?.on("error", (error63) => {
+        if (error63.code !== "EPIPE") throw error63;
+      });
+      stdin?.end(options.stdin);
       return await running;
     } catch (error63) {
       const e = error63;

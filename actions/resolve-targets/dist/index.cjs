@@ -74264,7 +74264,9 @@ function buildMatrix(targets, maxJobs = MAX_MATRIX_JOBS) {
         kind: t.kind,
         repository: t.repository,
         repositories: t.repository,
-        names: t.name
+        names: t.name,
+        orchestrators: t.orchestrators,
+        meta: t.meta
       }))
     };
   }
