@@ -14,7 +14,7 @@ describe("actions/resolve-targets/dist/index.cjs", () => {
       "owner: acme",
       "targets:",
       "  - { name: python-sdk, kind: sdk }",
-      "  - { name: support-agent, kind: agent }",
+      "  - { name: support-agent, kind: agent, orchestrators: { claude: { model: opus } } }",
       "  - { name: tools, owner: acme-labs, kind: agent }",
     ].join("\n"),
   );
@@ -40,6 +40,8 @@ describe("actions/resolve-targets/dist/index.cjs", () => {
           repository: "acme/support-agent",
           repositories: "acme/support-agent",
           names: "support-agent",
+          orchestrators: { claude: { model: "opus" } },
+          meta: {},
         },
         {
           name: "tools",
@@ -48,6 +50,8 @@ describe("actions/resolve-targets/dist/index.cjs", () => {
           repository: "acme-labs/tools",
           repositories: "acme-labs/tools",
           names: "tools",
+          orchestrators: {},
+          meta: {},
         },
       ],
     });

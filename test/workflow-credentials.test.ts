@@ -28,6 +28,7 @@ const app = { "app-id": "Iv1.123", "app-private-key": "-----BEGIN RSA PRIVATE KE
 const required: Record<string, Record<string, unknown>> = {
   "backfill-roadmap": { project_number: 7 },
   dispatch: { mode: "workflow", workflow: "cd.yml" },
+  "pr-fan-out": { command: "true", change_id: "bump-adl", title: "chore: bump" },
 };
 
 async function targets(
@@ -110,6 +111,63 @@ describe(".github/workflows/backfill-roadmap.yml (no fallback: GITHUB_TOKEN neve
     const run = await targets("backfill-roadmap", app);
     expect(run.conclusion).toBe("success");
     expect(run.outputs.count).toBe("3");
+  });
+});
+
+describe(".github/workflows/pr-fan-out.yml (no fallback: it writes to other repositories)", () => {
+  it("fails without the App, even for the calling repository alone", async () => {
+    const run = await targets("pr-fan-out", {}, { repository: "control" });
+    expect(run.conclusion).toBe("failure");
+    expect(errors(run)).toEqual([
+      expect.stringMatching(
+        /^::error::No app-id and app-private-key secret: a PR fan-out checks out and writes to each target with the App's tokens, so these selected repositories are left undone: acme\/control\. /,
+      ),
+    ]);
+  });
+
+  it("names the one secret that is missing", async () => {
+    const run = await targets("pr-fan-out", { "app-private-key": app["app-private-key"] });
+    expect(run.conclusion).toBe("failure");
+    expect(errors(run)).toEqual([
+      expect.stringMatching(
+        /^::error::No app-id secret: .* acme\/control, acme\/api, acme\/web\. /,
+      ),
+    ]);
+  });
+
+  it("passes with the App", async () => {
+    const run = await targets("pr-fan-out", app);
+    expect(run.conclusion).toBe("success");
+    expect(run.log).not.toContain("::error::");
+    expect(run.outputs.count).toBe("3");
+  });
+
+  it("refuses a selection that would need shards: one job per target, at most 256", async () => {
+    const big = mkdtempSync(join(tmpdir(), "fleet-credentials-big-"));
+    const names = Array.from({ length: 257 }, (_, i) => `  - { name: r${i}, kind: agent }`);
+    writeFileSync(join(big, "repos.yaml"), ["owner: acme", "targets:", ...names].join("\n"));
+    const path = join(".github", "workflows", "pr-fan-out.yml");
+    const run = await runJob(
+      path,
+      "targets",
+      {
+        github: { repository: "acme/control", run_id: "1", event_name: "workflow_call" },
+        inputs: calleeInputs(path, required["pr-fan-out"]!),
+        secrets: app,
+        vars: {},
+      },
+      {
+        workspace: big,
+        standIns: { "actions/checkout": () => ({}) },
+        env: { GITHUB_REPOSITORY: "acme/control" },
+      },
+    );
+    expect(run.conclusion).toBe("failure");
+    expect(errors(run)).toEqual([
+      expect.stringMatching(
+        /^::error::The selection holds 257 targets: a PR fan-out runs one job per target and GitHub runs at most 256 jobs from one matrix/,
+      ),
+    ]);
   });
 });
 

@@ -19,9 +19,13 @@ import { asString, interpolate } from "./helpers/expressions.ts";
 /** The events each template acts for real on, besides a manual run with dry_run false. */
 const realOn: Record<string, string[]> = {
   "backfill-roadmap.yml": ["schedule"],
+  "bump-adl.yml": [],
+  "bump-codex.yml": ["schedule"],
   "cleanup-runs.yml": ["schedule"],
+  "migrate-claude.yml": [],
   "promote-pin.yml": ["push"],
   "publish-cascade.yml": ["release"],
+  "refresh-agent-manifest.yml": [],
   "smoke.yml": ["schedule"],
   "stale.yml": ["schedule"],
   "trigger-cd.yml": [],
@@ -79,10 +83,14 @@ const serialised = templates.filter((t) =>
 );
 
 describe("concurrency of caller templates", () => {
-  it("covers the sweeps and trigger-cd", () => {
+  it("covers the sweeps, trigger-cd and the PR fan-outs", () => {
     expect(serialised.map((t) => t.file)).toEqual([
       "backfill-roadmap.yml",
+      "bump-adl.yml",
+      "bump-codex.yml",
       "cleanup-runs.yml",
+      "migrate-claude.yml",
+      "refresh-agent-manifest.yml",
       "stale.yml",
       "trigger-cd.yml",
     ]);

@@ -2,14 +2,12 @@ import { describe, expect, it } from "vitest";
 import { buildMatrix, MatrixError, type ShardEntry } from "./matrix.ts";
 import type { Target } from "./registry.ts";
 
-const target = (owner: string, name: string, kind = "sdk"): Target => ({
-  name,
-  owner,
-  kind,
-  repository: `${owner}/${name}`,
-  orchestrators: {},
-  meta: {},
-});
+const target = (
+  owner: string,
+  name: string,
+  kind = "sdk",
+  blocks: Pick<Target, "orchestrators" | "meta"> = { orchestrators: {}, meta: {} },
+): Target => ({ name, owner, kind, repository: `${owner}/${name}`, ...blocks });
 
 /** `count` targets of `owner`, named r0, r1, ... */
 const fleet = (owner: string, count: number) =>
@@ -18,8 +16,12 @@ const fleet = (owner: string, count: number) =>
 const sizes = (entries: ShardEntry[]) => entries.map((e) => e.names.split(",").length);
 
 describe("buildMatrix", () => {
-  it("gives one entry per target while they fit", () => {
-    expect(buildMatrix([target("acme", "api"), target("acme-labs", "tools", "agent")])).toEqual({
+  it("gives one entry per target while they fit, with its registry blocks", () => {
+    const tools = target("acme-labs", "tools", "agent", {
+      orchestrators: { claude: { model: "opus" } },
+      meta: { team: "platform" },
+    });
+    expect(buildMatrix([target("acme", "api"), tools])).toEqual({
       include: [
         {
           name: "api",
@@ -28,6 +30,8 @@ describe("buildMatrix", () => {
           repository: "acme/api",
           repositories: "acme/api",
           names: "api",
+          orchestrators: {},
+          meta: {},
         },
         {
           name: "tools",
@@ -36,6 +40,8 @@ describe("buildMatrix", () => {
           repository: "acme-labs/tools",
           repositories: "acme-labs/tools",
           names: "tools",
+          orchestrators: { claude: { model: "opus" } },
+          meta: { team: "platform" },
         },
       ],
     });

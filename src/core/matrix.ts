@@ -13,6 +13,12 @@ export interface TargetEntry {
   repositories: string;
   /** `name`: what a token minted for this entry is scoped to. */
   names: string;
+  /**
+   * The target's registry blocks, `{}` when absent, so that a job can read its own settings
+   * (`matrix.orchestrators.claude.model`) without reading the registry again.
+   */
+  orchestrators: Record<string, unknown>;
+  meta: Record<string, unknown>;
 }
 
 /** A matrix entry for several targets of one owner: `acme-2-of-5`. */
@@ -104,6 +110,8 @@ export function buildMatrix(targets: readonly Target[], maxJobs = MAX_MATRIX_JOB
         repository: t.repository,
         repositories: t.repository,
         names: t.name,
+        orchestrators: t.orchestrators,
+        meta: t.meta,
       })),
     };
   }

@@ -74295,7 +74295,9 @@ function buildMatrix(targets, maxJobs = MAX_MATRIX_JOBS) {
         kind: t.kind,
         repository: t.repository,
         repositories: t.repository,
-        names: t.name
+        names: t.name,
+        orchestrators: t.orchestrators,
+        meta: t.meta
       }))
     };
   }

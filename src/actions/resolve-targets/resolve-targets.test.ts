@@ -48,6 +48,8 @@ describe("resolve-targets", () => {
           repository: "acme/python-sdk",
           repositories: "acme/python-sdk",
           names: "python-sdk",
+          orchestrators: {},
+          meta: { team: "sdk" },
         },
         {
           name: "support-agent",
@@ -56,6 +58,8 @@ describe("resolve-targets", () => {
           repository: "acme/support-agent",
           repositories: "acme/support-agent",
           names: "support-agent",
+          orchestrators: { claude: { model: "opus" } },
+          meta: {},
         },
       ],
     });
