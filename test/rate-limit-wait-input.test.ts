@@ -18,10 +18,11 @@ describe("max-rate-limit-wait-seconds", () => {
     expect(manifest.inputs["max-rate-limit-wait-seconds"]?.default).toBe("900");
   });
 
-  it("covers the five actions that talk to GitHub", () => {
+  it("covers the six actions that talk to GitHub", () => {
     expect(names.sort()).toEqual([
       "cleanup-runs",
       "dispatch",
+      "open-pr",
       "roadmap-backfill",
       "smoke-issue-bot",
       "stale-sweep",

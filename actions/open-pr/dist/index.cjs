@@ -46585,6 +46585,31 @@ function unreachable(octokit, options) {
   });
 }
 
+// src/core/wait-too-long.ts
+var WAIT_INPUT = "max-rate-limit-wait-seconds";
+var WaitTooLongError = class extends RequestError {
+  constructor(refusal, retryAfter, cap, until) {
+    super(refusal.message, refusal.status, {
+      request: refusal.request,
+      ...refusal.response ? { response: refusal.response } : {}
+    });
+    this.retryAfter = retryAfter;
+    this.cap = cap;
+    this.until = until;
+  }
+  retryAfter;
+  cap;
+  until;
+};
+function waitTooLong(error63, cap, now) {
+  if (!(error63 instanceof RequestError) || error63 instanceof WaitTooLongError) return void 0;
+  if (error63.status !== 403 && error63.status !== 429) return void 0;
+  if (!/\bsecondary rate\b/i.test(error63.message)) return void 0;
+  const retryAfter = Number(error63.response?.headers["retry-after"]);
+  if (!Number.isFinite(retryAfter) || retryAfter <= cap) return void 0;
+  return new WaitTooLongError(error63, retryAfter, cap, now + retryAfter * 1e3);
+}
+
 // src/core/client.ts
 var FleetOctokit = Octokit.plugin(
   restEndpointMethods,
@@ -46613,7 +46638,8 @@ function createClient(options) {
   const group = (o) => new import_light3.default.Group(o);
   clientCount += 1;
   const baseUrl = (options.baseUrl ?? "https://api.github.com").replace(/\/+$/, "");
-  const pacer = t.pace ? new Pacer(options.clock ?? systemClock, t.pace) : void 0;
+  const clock = options.clock ?? systemClock;
+  const pacer = t.pace ? new Pacer(clock, t.pace) : void 0;
   const direct = wholeBodyFetch(confinedFetch(baseUrl, proxyAwareFetch(options.env)));
   const writes = {
     maxConcurrent: t.writeIntervalMs > 0 ? 1 : t.concurrency,
@@ -46697,7 +46723,7 @@ function createClient(options) {
     budget.observe(
       error63.response?.headers
     );
-    throw error63;
+    throw waitTooLong(error63, t.maxSecondaryWaitSeconds, clock.now()) ?? error63;
   });
   return Object.assign(octokit, { budget, pacer });
 }
@@ -66888,7 +66914,13 @@ async function runAction(spec) {
       clock: systemClock,
       env,
       cwd: process.cwd(),
-      makeClient: (token, baseUrl) => createClient({ token, baseUrl, log: actionsLogger, timings: timingsFromEnv(env), env })
+      makeClient: (token, baseUrl, limits) => createClient({
+        token,
+        baseUrl,
+        log: actionsLogger,
+        timings: { ...timingsFromEnv(env), ...limits },
+        env
+      })
     }
   );
 }
@@ -66947,6 +66979,15 @@ function classifyError(error63, context = {}) {
   const remaining = header(e, "x-ratelimit-remaining");
   const reset = Number(header(e, "x-ratelimit-reset"));
   const message = apiMessage(e);
+  if (error63 instanceof WaitTooLongError) {
+    const until = new Date(error63.until).toISOString();
+    return new ApiError(
+      "rate-limited",
+      status,
+      `${prefix}GitHub's secondary rate limit asks for a wait of ${error63.retryAfter}s (until ${until}), longer than ${WAIT_INPUT} (${error63.cap}); the rest of this work was not done, rerun after ${until}`,
+      error63.until
+    );
+  }
   if (remaining === "0" || graphqlTypes.includes("RATE_LIMITED")) {
     const when = Number.isFinite(reset) && reset > 0 ? `; ${describeReset(reset)}` : "";
     return new ApiError(
@@ -67077,6 +67118,9 @@ var StopChanges = class extends Error {
   failure;
   name = "StopChanges";
 };
+var LeaveTheRest = class extends Error {
+  name = "LeaveTheRest";
+};
 var single = (write) => async (changes) => ({ outcomes: [await write(changes[0])] });
 async function applyChanges(changes, options) {
   const report = { done: [], skipped: [], failed: [], left: 0, warnings: [] };
@@ -67121,6 +67165,11 @@ async function applyChanges(changes, options) {
     } catch (error63) {
       if (hourSpent(error63) && options.pacer) {
         report.warnings.push(say.hourSpent(options.pacer.contentPerHour, leaveFrom(i)));
+        break;
+      }
+      if (error63 instanceof LeaveTheRest) {
+        const left = leaveFrom(i);
+        report.warnings.push(`${error63.message}; ${left.length} left for the next run`);
         break;
       }
       if (error63 instanceof StopChanges) {
@@ -67239,6 +67288,12 @@ async function runRepository(spec, repo, context, deps) {
       log: deps.log
     })
   });
+  const after = context.dryRun || !writer.after ? {} : await writer.after(report.done);
+  if (after.undone && after.undone.length > 0) {
+    const undone = new Set(after.undone);
+    report.done = report.done.filter((change) => !undone.has(change));
+    report.skipped.push(...after.undone);
+  }
   const run2 = { repo, plan, writer, report };
   const parts = spec.row(run2, context);
   if (parts.skip !== void 0)
@@ -67249,6 +67304,7 @@ async function runRepository(spec, repo, context, deps) {
     ...plan.warnings ?? [],
     ...before.warnings ?? [],
     ...report.warnings,
+    ...after.warnings ?? [],
     ...parts.warnings ?? []
   ];
   return {
@@ -67269,13 +67325,17 @@ async function runRepository(spec, repo, context, deps) {
 }
 
 // src/core/repo-action.ts
+function limitsOf(inputs) {
+  const wait = inputs["max-rate-limit-wait-seconds"];
+  return wait === void 0 ? {} : { maxSecondaryWaitSeconds: wait };
+}
 function baseContext(capInput, apiUrl, values, deps) {
   const inputs = values;
   const limit = capInput === void 0 ? Infinity : values[capInput];
   if (typeof limit !== "number")
     throw new Error(`the cap input '${capInput}' is not in the schema`);
   return {
-    client: deps.makeClient(inputs.token, apiUrl),
+    client: deps.makeClient(inputs.token, apiUrl, limitsOf(inputs)),
     dryRun: inputs["dry-run"],
     cap: { input: capInput ?? "", limit },
     // Without min-remaining (dispatch sends one request a repository) there is no floor.
@@ -68054,6 +68114,9 @@ function labelNameProblem(name) {
 function minRemainingInput() {
   return input2.integer({ default: 100, min: 0, max: 1e6 });
 }
+function maxWaitInput() {
+  return input2.integer({ default: 900, min: 0, max: 86400 });
+}
 
 // src/actions/open-pr/inputs.ts
 var CHANGE_ID = /^[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)*$/;
@@ -68081,7 +68144,8 @@ var fields = external_exports.object({
   "max-files": input2.integer({ default: 300, min: 1, max: 5e3 }),
   "max-bytes": input2.integer({ default: 10 * 1024 * 1024, min: 1, max: 50 * 1024 * 1024 }),
   "max-diff-bytes": input2.integer({ default: 64 * 1024, min: 0, max: 512 * 1024 }),
-  "min-remaining": minRemainingInput()
+  "min-remaining": minRemainingInput(),
+  "max-rate-limit-wait-seconds": maxWaitInput()
 });
 var schema = fields.superRefine((v, ctx) => {
   const problem = (path, message) => ctx.addIssue({ code: "custom", path: [path], message });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { refNameProblem } from "../../core/git-ref.ts";
 import { apiUrlInput, input, repositoryPattern, tokenInput } from "../../core/inputs.ts";
 import { labelNameProblem } from "../../core/label-name.ts";
-import { minRemainingInput } from "../../core/repo-action-inputs.ts";
+import { maxWaitInput, minRemainingInput } from "../../core/repo-action-inputs.ts";
 
 /** A change id: one or more parts of letters, digits, `.`, `_` and `-`, joined by `/`. */
 const CHANGE_ID = /^[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)*$/;
@@ -34,6 +34,7 @@ const fields = z.object({
   "max-bytes": input.integer({ default: 10 * 1024 * 1024, min: 1, max: 50 * 1024 * 1024 }),
   "max-diff-bytes": input.integer({ default: 64 * 1024, min: 0, max: 512 * 1024 }),
   "min-remaining": minRemainingInput(),
+  "max-rate-limit-wait-seconds": maxWaitInput(),
 });
 
 /**
