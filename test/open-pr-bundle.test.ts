@@ -94,7 +94,9 @@ describe("actions/open-pr/dist/index.cjs", () => {
       { env },
     );
     expect(run.code).toBe(1);
-    expect(errors(run).join("\n")).toMatch(/path: found '..\/..\/..', which is outside the workspace/);
+    expect(errors(run).join("\n")).toMatch(
+      /path: found '..\/..\/..', which is outside the workspace/,
+    );
     expect(sim.log.count()).toBe(0);
   });
 
@@ -116,6 +118,8 @@ describe("actions/open-pr/dist/index.cjs", () => {
       { env },
     );
     expect(run.code, run.stdout).toBe(0);
-    expect(agentOf(state).issues.find((i) => i.is_pull_request)!.title).toBe("chore: refresh notes");
+    expect(agentOf(state).issues.find((i) => i.is_pull_request)!.title).toBe(
+      "chore: refresh notes",
+    );
   });
 });

@@ -14,6 +14,7 @@ export interface WebLinks {
   root: string;
   repository(fullName: string): string;
   issue(fullName: string, number: number): string;
+  pull(fullName: string, number: number): string;
   /** An organization's ProjectsV2 board. */
   board(org: string, number: number): string;
   workflowRun(fullName: string, runId: number | string): string;
@@ -26,6 +27,7 @@ export function webLinks(root: string): WebLinks {
     root: web,
     repository: (fullName) => `${web}/${fullName}`,
     issue: (fullName, number) => `${web}/${fullName}/issues/${number}`,
+    pull: (fullName, number) => `${web}/${fullName}/pull/${number}`,
     board: (org, number) => `${web}/orgs/${org}/projects/${number}`,
     workflowRun: (fullName, runId) => `${web}/${fullName}/actions/runs/${runId}`,
   };

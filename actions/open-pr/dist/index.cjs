@@ -66760,6 +66760,7 @@ function webLinks(root) {
     root: web,
     repository: (fullName) => `${web}/${fullName}`,
     issue: (fullName, number4) => `${web}/${fullName}/issues/${number4}`,
+    pull: (fullName, number4) => `${web}/${fullName}/pull/${number4}`,
     board: (org, number4) => `${web}/orgs/${org}/projects/${number4}`,
     workflowRun: (fullName, runId) => `${web}/${fullName}/actions/runs/${runId}`
   };
@@ -67599,7 +67600,6 @@ function stateQuery(pathCount) {
       nodes {
         id
         number
-        url
         state
         title
         body
@@ -67800,7 +67800,6 @@ function pullState(p, changeId) {
   return {
     id: p.id,
     number: p.number,
-    url: p.url,
     state: p.state,
     title: p.title,
     body: p.body,
@@ -67891,7 +67890,6 @@ function proposalWriter(client, repo, snapshot, settings) {
   const open3 = snapshot.pull?.state === "OPEN" ? snapshot.pull : void 0;
   const written = {
     number: open3?.number,
-    url: open3?.url,
     nodeId: open3?.id,
     headOid: snapshot.branch?.oid,
     labels: open3?.labels ?? [],
@@ -67956,7 +67954,7 @@ function proposalWriter(client, repo, snapshot, settings) {
         per_page: 1
       });
       const found = data[0];
-      return found && { number: found.number, html_url: found.html_url, node_id: found.node_id };
+      return found && { number: found.number, node_id: found.node_id };
     };
     let made;
     try {
@@ -67972,7 +67970,7 @@ function proposalWriter(client, repo, snapshot, settings) {
             body: change.body,
             draft: change.draft
           });
-          return { number: data.number, html_url: data.html_url, node_id: data.node_id };
+          return { number: data.number, node_id: data.node_id };
         },
         landed: find
       });
@@ -67982,7 +67980,6 @@ function proposalWriter(client, repo, snapshot, settings) {
       made = theirs;
     }
     written.number = made.number;
-    written.url = made.html_url;
     written.nodeId = made.node_id;
     return "done";
   }
@@ -68379,14 +68376,23 @@ var action = defineRepoAction({
     digest: plan.digest,
     blob: (file2) => context.tree.blob(file2.newOid, context.maxBytes)
   }),
-  row: ({ plan, writer, report }, context) => ({
-    counts: { operation: plan.operation, files: plan.files.length },
-    error: errorLine(report, context.settings.branch),
-    items: writer.written.url ? [{ text: `#${writer.written.number} ${plan.operation}`, url: writer.written.url }] : []
-  }),
+  row: ({ repo, plan, writer, report }, context) => {
+    const number4 = writer.written.number;
+    return {
+      counts: { operation: plan.operation, files: plan.files.length },
+      error: errorLine(report, context.settings.branch),
+      items: number4 === void 0 ? [] : [
+        {
+          text: `#${number4} ${plan.operation}`,
+          url: context.links.pull(repo.fullName, number4)
+        }
+      ]
+    };
+  },
   finish(runs, _rows, context) {
     const run2 = [...runs.values()][0];
     const written = run2?.writer.written;
+    const url2 = run2 && written?.number !== void 0 ? context.links.pull(run2.repo.fullName, written.number) : "";
     const patch = context.tree.patch;
     const shown = patch.subarray(0, context.maxDiffBytes).toString("utf8");
     const summary2 = run2 && run2.plan.files.length > 0 && context.maxDiffBytes > 0 ? diffSection(
@@ -68401,12 +68407,12 @@ var action = defineRepoAction({
         // A run that failed before any write landed did nothing, whatever it planned.
         operation: run2 && (run2.report.done.length > 0 || run2.report.failed.length === 0) ? run2.plan.operation : "none",
         "pull-request-number": written?.number === void 0 ? "" : String(written.number),
-        "pull-request-url": written?.url ?? "",
+        "pull-request-url": url2,
         "head-sha": written?.headOid ?? "",
         "files-changed": String(run2?.plan.files.length ?? 0)
       },
-      summary: written?.url ? `${summary2}
-Pull request: ${link(`#${written.number}`, written.url)}
+      summary: url2 ? `${summary2}
+Pull request: ${link(`#${written.number}`, url2)}
 ` : summary2
     };
   }

@@ -74073,6 +74073,7 @@ function webLinks(root) {
     root: web,
     repository: (fullName) => `${web}/${fullName}`,
     issue: (fullName, number4) => `${web}/${fullName}/issues/${number4}`,
+    pull: (fullName, number4) => `${web}/${fullName}/pull/${number4}`,
     board: (org, number4) => `${web}/orgs/${org}/projects/${number4}`,
     workflowRun: (fullName, runId) => `${web}/${fullName}/actions/runs/${runId}`
   };

@@ -36,7 +36,6 @@ export function stateQuery(pathCount: number): string {
       nodes {
         id
         number
-        url
         state
         title
         body
@@ -81,7 +80,6 @@ export interface BaseAnswer {
 export interface PullAnswer {
   id: string;
   number: number;
-  url: string;
   state: "OPEN" | "CLOSED" | "MERGED";
   title: string;
   body: string;

@@ -45,7 +45,6 @@ function pullState(p: PullAnswer, changeId: string): PullState {
   return {
     id: p.id,
     number: p.number,
-    url: p.url,
     state: p.state,
     title: p.title,
     body: p.body,
@@ -176,7 +175,6 @@ export interface WriterSettings extends ProposalSettings {
 /** What the writes left: the pull request and the branch head, for the outputs. */
 export interface Written {
   number?: number;
-  url?: string;
   nodeId?: string;
   headOid?: string;
   labels: string[];
@@ -193,7 +191,6 @@ export function proposalWriter(
   const open = snapshot.pull?.state === "OPEN" ? snapshot.pull : undefined;
   const written: Written = {
     number: open?.number,
-    url: open?.url,
     nodeId: open?.id,
     headOid: snapshot.branch?.oid,
     labels: open?.labels ?? [],
@@ -264,7 +261,7 @@ export function proposalWriter(
         per_page: 1,
       });
       const found = data[0];
-      return found && { number: found.number, html_url: found.html_url, node_id: found.node_id };
+      return found && { number: found.number, node_id: found.node_id };
     };
     let made;
     try {
@@ -280,7 +277,7 @@ export function proposalWriter(
             body: change.body,
             draft: change.draft,
           });
-          return { number: data.number, html_url: data.html_url, node_id: data.node_id };
+          return { number: data.number, node_id: data.node_id };
         },
         landed: find,
       });
@@ -291,7 +288,6 @@ export function proposalWriter(
       made = theirs;
     }
     written.number = made.number;
-    written.url = made.html_url;
     written.nodeId = made.node_id;
     return "done" as const;
   }

@@ -126,16 +126,30 @@ export const action = defineRepoAction({
       digest: plan.digest,
       blob: (file) => context.tree.blob(file.newOid!, context.maxBytes),
     }),
-  row: ({ plan, writer, report }, context) => ({
-    counts: { operation: plan.operation, files: plan.files.length },
-    error: errorLine(report, context.settings.branch),
-    items: writer.written.url
-      ? [{ text: `#${writer.written.number} ${plan.operation}`, url: writer.written.url }]
-      : [],
-  }),
+  row: ({ repo, plan, writer, report }, context) => {
+    const number = writer.written.number;
+    return {
+      counts: { operation: plan.operation, files: plan.files.length },
+      error: errorLine(report, context.settings.branch),
+      items:
+        number === undefined
+          ? []
+          : [
+              {
+                text: `#${number} ${plan.operation}`,
+                url: context.links.pull(repo.fullName, number),
+              },
+            ],
+    };
+  },
   finish(runs, _rows, context) {
     const run = [...runs.values()][0];
     const written = run?.writer.written;
+    // Links on GITHUB_SERVER_URL, as every summary link: right on Enterprise Server too.
+    const url =
+      run && written?.number !== undefined
+        ? context.links.pull(run.repo.fullName, written.number)
+        : "";
     const patch = context.tree.patch;
     const shown = patch.subarray(0, context.maxDiffBytes).toString("utf8");
     const summary =
@@ -156,13 +170,11 @@ export const action = defineRepoAction({
             ? run.plan.operation
             : "none",
         "pull-request-number": written?.number === undefined ? "" : String(written.number),
-        "pull-request-url": written?.url ?? "",
+        "pull-request-url": url,
         "head-sha": written?.headOid ?? "",
         "files-changed": String(run?.plan.files.length ?? 0),
       },
-      summary: written?.url
-        ? `${summary}\nPull request: ${link(`#${written.number}`, written.url)}\n`
-        : summary,
+      summary: url ? `${summary}\nPull request: ${link(`#${written!.number}`, url)}\n` : summary,
     };
   },
 });

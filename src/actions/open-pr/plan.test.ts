@@ -54,7 +54,6 @@ const snapshot = (over: Partial<Snapshot> = {}): Snapshot => ({
 const openPull = (over: Partial<PullState> = {}): PullState => ({
   id: "PR_1",
   number: 7,
-  url: "https://github.com/acme/x/pull/7",
   state: "OPEN",
   title: "Bump ADL",
   body: "Bumps.\nSTABLE\nrun 1",

@@ -28,7 +28,6 @@ export interface LocalChange {
 export interface PullState {
   id: string;
   number: number;
-  url: string;
   state: "OPEN" | "CLOSED" | "MERGED";
   title: string;
   body: string;
