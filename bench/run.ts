@@ -10,7 +10,8 @@ const only = onlyAt >= 0 ? args[onlyAt + 1]?.split(",") : undefined;
 
 const fmt = (n: number | undefined) =>
   n === undefined ? "" : Number.isInteger(n) ? String(n) : n.toFixed(2);
-const times = (a: number, b: number) => (a === 0 ? "" : `${(b / a).toFixed(1)}x`);
+// A figure read from an alternative's source, not run, has no wall time to compare with.
+const times = (a: number, b: number) => (a === 0 || b === 0 ? "" : `${(b / a).toFixed(1)}x`);
 
 const rows: BenchRow[] = [];
 for (const bench of benches.filter((b) => !only || only.includes(b.name))) {

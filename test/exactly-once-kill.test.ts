@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { fixture as runsFixture } from "../src/actions/cleanup-runs/runs.fixture.ts";
+import {
+  agentOf,
+  proposalState,
+  proposalWorld,
+  workspaceWithCheckout,
+} from "../src/actions/open-pr/proposal.fixture.ts";
 import { backfillFixture, TOKENS } from "../src/actions/roadmap-backfill/backfill.fixture.ts";
 import { seedStates, smokeWorld } from "../src/actions/smoke-issue-bot/smoke-world.fixture.ts";
 import { FIXTURE_TOKEN, sweepFixture } from "../src/actions/stale-sweep/sweep.fixture.ts";
@@ -123,5 +129,44 @@ describe("a bundle killed between two writes, then rerun", () => {
     const rerun = await runBundle("cleanup-runs", inputs, { env: env(sim) });
     expect(rerun.code, rerun.stdout).toBe(0);
     expect(remaining(state)).toEqual(remaining(cleanState));
+  });
+
+  it("open-pr: killed after the branch and its commit, before the pull request", async () => {
+    const run = async (kill: boolean) => {
+      const state = proposalWorld();
+      const sim = await start(state);
+      const ws = workspaceWithCheckout(agentOf(state));
+      try {
+        ws.write(".adl-version", "0.10.0\n");
+        const inputs = {
+          repository: "acme/agent",
+          path: ws.path,
+          "change-id": "bump-adl",
+          title: "chore(deps): bump adl",
+          labels: "dependencies",
+          "dry-run": "false",
+        };
+        const env = {
+          GITHUB_API_URL: sim.url,
+          GITHUB_TOKEN: sim.token,
+          GITHUB_WORKSPACE: ws.workspace,
+          ...fast,
+        };
+        if (kill) {
+          const at = { method: "POST", operation: "OpenPrCommit" };
+          sim.faults.add({ match: at, then: HOLD, times: 1 });
+          await killBundleAt("open-pr", inputs, env, sim, at);
+          sim.faults.clear();
+          // Killed between the two writes: the branch has fleet's commit, there is no PR.
+          expect(proposalState(agentOf(state)).pulls).toEqual([]);
+        }
+        const last = await runBundle("open-pr", inputs, { env });
+        expect(last.code, last.stdout).toBe(0);
+        return proposalState(agentOf(state));
+      } finally {
+        ws.cleanup();
+      }
+    };
+    expect(await run(true)).toEqual(await run(false));
   });
 });

@@ -1,8 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { startSim, type Sim } from "../../sim/index.ts";
-import { fileBytes, type SimRepo } from "../../sim/state.ts";
+import { startSim, type FaultRule, type Sim } from "../../sim/index.ts";
+import { commitFiles, makeFile } from "../../sim/state.ts";
 import { WRITE_FAULTS } from "../../sim/write-faults.fixture.ts";
-import { agentOf, propose, proposalWorld, workspaceWithCheckout } from "./proposal.fixture.ts";
+import {
+  agentOf,
+  propose,
+  proposalState,
+  proposalWorld,
+  workspaceWithCheckout,
+} from "./proposal.fixture.ts";
 
 // Every write open-pr makes for a new pull request, under every way an answer can go wrong:
 // the run fails loud or succeeds honestly, and one rerun leaves the target exactly as a
@@ -16,76 +22,116 @@ afterEach(async () => {
   while (cleanups.length) cleanups.pop()!();
 });
 
-/** What a run leaves on the target, without ids, times and the run line of the body. */
-function proposalState(repo: SimRepo) {
-  const main = repo.branches.get(repo.default_branch)!.sha;
-  const branches = [...repo.branches].map(([name, b]) => {
-    let ahead = 0;
-    for (let at = b.sha; at !== main && ahead < 10; ahead++)
-      at = repo.commitInfo.get(at)?.parents[0] ?? main;
-    const files = [...b.files].map(([path, f]) => `${path}:${fileBytes(f).toString("hex")}`);
-    return { name, ahead, files: files.sort() };
-  });
-  const pulls = repo.issues
-    .filter((i) => i.is_pull_request)
-    .map((i) => ({
-      number: i.number,
-      state: i.state,
-      title: i.title,
-      body: i.body?.replace(/\nLast updated by .*$/, ""),
-      labels: i.labels,
-      assignees: i.assignees,
-      pull: { ...i.pull, head_sha: undefined },
-      comments: i.comments.map((c) => c.body),
-    }));
-  return { branches, pulls };
-}
+type Scenario = "open" | "update" | "close";
 
-async function run(fault?: (sim: Sim) => void) {
+/**
+ * The scenario's target, then the measured run (with `fault`) and one rerun. "open": a new
+ * PR; "update": a new diff on fleet's PR; "close": the base got the change another way.
+ */
+async function run(scenario: Scenario, fault?: (sim: Sim) => void) {
   const state = proposalWorld();
   sim = await startSim(state, { clock: "manual" });
   const agent = agentOf(state);
-  const ws = workspaceWithCheckout(agent);
+  let ws = workspaceWithCheckout(agent);
   cleanups.push(ws.cleanup);
   ws.write(".adl-version", "0.10.0\n");
-  const inputs = { path: ws.path, assignees: "bo" };
+  const inputs = { assignees: "bo" };
+  if (scenario !== "open") {
+    expect((await propose(sim, ws.workspace, { ...inputs, path: ws.path })).code).toBe(0);
+    if (scenario === "update") ws.write(".adl-version", "0.11.0\n");
+    else {
+      const main = agent.branches.get("main")!;
+      const files = new Map([...main.files, [".adl-version", makeFile("0.10.0\n")]]);
+      commitFiles(agent, main, files, "bumped by hand");
+      ws = workspaceWithCheckout(agent);
+      cleanups.push(ws.cleanup);
+    }
+  }
   fault?.(sim);
-  const first = await propose(sim, ws.workspace, inputs);
+  const first = await propose(sim, ws.workspace, { ...inputs, path: ws.path });
   sim.faults.clear();
-  const rerun = await propose(sim, ws.workspace, inputs);
+  const rerun = await propose(sim, ws.workspace, { ...inputs, path: ws.path });
   const result = { first, rerun, state: proposalState(agent) };
   await sim.close();
   sim = undefined;
   return result;
 }
 
-const WRITES = [
-  { what: "the branch and its commit", match: { method: "POST", operation: "OpenPrCommit" } },
-  { what: "the pull request", match: { method: "POST", path: "/repos/acme/agent/pulls" } },
+const WRITES: { scenario: Scenario; what: string; match: FaultRule["match"] }[] = [
+  { scenario: "open", what: "the branch and its commit", match: { operation: "OpenPrCommit" } },
   {
+    scenario: "open",
+    what: "the pull request",
+    match: { method: "POST", path: "/repos/acme/agent/pulls" },
+  },
+  {
+    scenario: "open",
     what: "its labels and assignees",
     match: { method: "PATCH", path: "/repos/acme/agent/issues/1" },
   },
   {
+    scenario: "open",
     what: "its reviewers",
     match: { method: "POST", path: "/repos/acme/agent/pulls/1/requested_reviewers" },
+  },
+  {
+    scenario: "update",
+    what: "the branch reset and the new commit",
+    match: { operation: "OpenPrCommit" },
+  },
+  {
+    scenario: "update",
+    what: "the body",
+    match: { method: "PATCH", path: "/repos/acme/agent/pulls/1" },
+  },
+  {
+    scenario: "update",
+    what: "the reviewers asked again",
+    match: { method: "POST", path: "/repos/acme/agent/pulls/1/requested_reviewers" },
+  },
+  {
+    scenario: "close",
+    what: "the closing comment",
+    match: { method: "POST", path: "/repos/acme/agent/issues/1/comments" },
+  },
+  {
+    scenario: "close",
+    what: "the close",
+    match: { method: "PATCH", path: "/repos/acme/agent/pulls/1" },
+  },
+  {
+    scenario: "close",
+    what: "the branch's deletion",
+    match: { method: "DELETE", path: /\/git\/refs\// },
   },
 ];
 
 describe("open-pr, exactly once", () => {
-  const cases = WRITES.flatMap((w) => WRITE_FAULTS.map((f) => [w.what, f.what, w, f] as const));
-  it.each(cases)("%s, %s: one rerun reaches a clean run's target", async (_w, _f, w, f) => {
-    const clean = await run();
+  const cases = WRITES.flatMap((w) =>
+    WRITE_FAULTS.map((f) => [w.scenario, w.what, f.what, w, f] as const),
+  );
+  it.each(cases)("%s: %s, %s: one rerun reaches a clean run's target", async (_s, _w, _f, w, f) => {
+    const clean = await run(w.scenario);
     expect(clean.first.errors).toEqual([]);
     expect(clean.state.pulls).toHaveLength(1);
-    expect(clean.state.branches.find((b) => b.name === "fleet/bump-adl")?.ahead).toBe(1);
 
-    const faulted = await run((s) =>
+    const faulted = await run(w.scenario, (s) =>
       s.faults.add({ match: w.match, then: f.then, times: f.times }),
     );
     // Loud or honest: a failed run says so; the rerun finishes the work.
     if (faulted.first.code !== 0) expect(faulted.first.errors.length).toBeGreaterThan(0);
     expect(faulted.rerun.code, faulted.rerun.errors.join("\n")).toBe(0);
     expect(faulted.state).toEqual(clean.state);
+  });
+
+  it("a clean run of each scenario leaves one commit ahead, or no branch once closed", async () => {
+    for (const [scenario, ahead] of [
+      ["open", 1],
+      ["update", 1],
+      ["close", undefined],
+    ] as const) {
+      const clean = await run(scenario);
+      expect(clean.state.branches.find((b) => b.name === "fleet/bump-adl")?.ahead).toBe(ahead);
+    }
   });
 });

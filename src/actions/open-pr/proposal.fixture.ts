@@ -8,6 +8,7 @@ import {
   addToken,
   commitFiles,
   createState,
+  fileBytes,
   getRepo,
   makeFile,
   type SimRepo,
@@ -81,4 +82,29 @@ export function propose(
       env: { GITHUB_RUN_ID: "77", GITHUB_REPOSITORY: "acme/control", ...env },
     }),
   );
+}
+
+/** What a run leaves on the target, without ids, times and the run line of the body. */
+export function proposalState(repo: SimRepo) {
+  const main = repo.branches.get(repo.default_branch)!.sha;
+  const branches = [...repo.branches].map(([name, b]) => {
+    let ahead = 0;
+    for (let at = b.sha; at !== main && ahead < 10; ahead++)
+      at = repo.commitInfo.get(at)?.parents[0] ?? main;
+    const files = [...b.files].map(([path, f]) => `${path}:${fileBytes(f).toString("hex")}`);
+    return { name, ahead, files: files.sort() };
+  });
+  const pulls = repo.issues
+    .filter((i) => i.is_pull_request)
+    .map((i) => ({
+      number: i.number,
+      state: i.state,
+      title: i.title,
+      body: i.body?.replace(/\nLast updated by .*$/, ""),
+      labels: i.labels,
+      assignees: i.assignees,
+      pull: { ...i.pull, head_sha: undefined },
+      comments: i.comments.map((c) => c.body),
+    }));
+  return { branches, pulls };
 }
