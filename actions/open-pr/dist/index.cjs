@@ -3667,8 +3667,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
-      const plural2 = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural2}: ${context.types.join(", ")}.`;
+      const plural3 = context.types.length === 1 ? "" : " one of";
+      const message = `${context.argument} could not be converted to${plural3}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
         message
@@ -11231,9 +11231,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module2.exports = class Pluralizer {
-      constructor(singular, plural2) {
+      constructor(singular, plural3) {
         this.singular = singular;
-        this.plural = plural2;
+        this.plural = plural3;
       }
       pluralize(count) {
         const one = count === 1;
@@ -57439,8 +57439,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural2 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural2} inv\xE1lida${plural2}: ${joinValues(issue3.keys, ", ")}`;
+        const plural3 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -57584,8 +57584,8 @@ var error45 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural2 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural2} inv\xE1lida${plural2}: ${joinValues(issue3.keys, ", ")}`;
+        const plural3 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -67632,10 +67632,11 @@ function draftMutation(draft) {
 
 // src/actions/open-pr/messages.ts
 var FILES_LISTED = 50;
+var plural2 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 function describeChange(change, branch) {
   switch (change.kind) {
     case "commit":
-      return `${change.branch === "create" ? "create" : "reset"} ${branch} with one commit of ${change.files.length} files`;
+      return `${change.branch === "create" ? "create" : "reset"} ${branch} with one commit of ${plural2(change.files.length, "file")}`;
     case "open":
       return `open a pull request from ${branch}`;
     case "edit":
@@ -67663,7 +67664,7 @@ function proposalBody(settings, files, runUrl) {
     settings.body.trim(),
     "",
     "---",
-    `Proposed by fleet open-pr (change \`${settings.changeId}\`), ${files.length} file${files.length === 1 ? "" : "s"}:`,
+    `Proposed by fleet open-pr (change \`${settings.changeId}\`), ${plural2(files.length, "file")}:`,
     ...listed,
     "",
     openPrMarkers.pull(settings.changeId)
@@ -67694,10 +67695,21 @@ function diffSection(repository, operation, patch, fullBytes, maxBytes) {
 function errorLine(report, branch) {
   const failed = report.failed[0];
   if (failed) {
-    const after = report.left > 0 ? `; the ${report.left} writes after it were not made (the next run starts from what landed)` : "";
+    const after = report.left > 0 ? `; ${plural2(report.left, "later write")} not made (the next run starts from what landed)` : "";
     return `could not ${describeChange(failed.change, branch)}: ${failed.error}${after}`;
   }
   return report.stoppedBy ? `stopped: ${report.stoppedBy}` : void 0;
+}
+function neededPermission(change) {
+  return change.kind === "commit" || change.kind === "delete-branch" ? "contents: write" : "pull-requests: write";
+}
+function explainRefusal(change, branch, kind, message) {
+  const line = message.replace(/\s*\n+\s*/g, " ").trim();
+  if (/Repository rule violations found|Protected branch/i.test(line))
+    return `${line} (a branch rule of the repository refuses fleet's push to ${branch}: exempt fleet/** from the ruleset, or add the App to its bypass list)`;
+  if (kind === "forbidden")
+    return `${line} (this write needs ${neededPermission(change)} for the token: mint it with permission-contents: write and permission-pull-requests: write)`;
+  return line;
 }
 
 // src/actions/open-pr/plan.ts
@@ -68061,8 +68073,9 @@ function proposalWriter(client, repo, snapshot, settings) {
       } catch (error63) {
         if (hourSpent(error63)) throw error63;
         const e = error63 instanceof ApiError ? error63 : classifyError(error63, { repository: repo.fullName, doing: describe3(change) });
-        if (stopsTheRest(e)) throw e;
-        throw new StopChanges(`${describe3(change)} failed`, e.message);
+        const said = e.reworded(explainRefusal(change, settings.branch, e.kind, e.message));
+        if (stopsTheRest(e)) throw said;
+        throw new StopChanges(`${describe3(change)} failed`, said.message);
       }
     }
   };

@@ -19,7 +19,7 @@ import {
   type PullAnswer,
   type StateAnswer,
 } from "./documents.ts";
-import { closeComment, describeChange } from "./messages.ts";
+import { closeComment, describeChange, explainRefusal } from "./messages.ts";
 import {
   commitTrailers,
   movedUnder,
@@ -376,8 +376,9 @@ export function proposalWriter(
           error instanceof ApiError
             ? error
             : classifyError(error, { repository: repo.fullName, doing: describe(change) });
-        if (stopsTheRest(e)) throw e;
-        throw new StopChanges(`${describe(change)} failed`, e.message);
+        const said = e.reworded(explainRefusal(change, settings.branch, e.kind, e.message));
+        if (stopsTheRest(e)) throw said;
+        throw new StopChanges(`${describe(change)} failed`, said.message);
       }
     },
   };

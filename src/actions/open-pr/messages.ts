@@ -7,11 +7,13 @@ import type { ChangedFile } from "./working-tree.ts";
 /** Files listed by name in the body; beyond, a count. */
 const FILES_LISTED = 50;
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 /** How a change is named in messages. */
 export function describeChange(change: Change, branch: string): string {
   switch (change.kind) {
     case "commit":
-      return `${change.branch === "create" ? "create" : "reset"} ${branch} with one commit of ${change.files.length} files`;
+      return `${change.branch === "create" ? "create" : "reset"} ${branch} with one commit of ${plural(change.files.length, "file")}`;
     case "open":
       return `open a pull request from ${branch}`;
     case "edit":
@@ -52,7 +54,7 @@ export function proposalBody(
     settings.body.trim(),
     "",
     "---",
-    `Proposed by fleet open-pr (change \`${settings.changeId}\`), ${files.length} file${files.length === 1 ? "" : "s"}:`,
+    `Proposed by fleet open-pr (change \`${settings.changeId}\`), ${plural(files.length, "file")}:`,
     ...listed,
     "",
     openPrMarkers.pull(settings.changeId),
@@ -97,9 +99,34 @@ export function errorLine(report: ApplyReport<Change>, branch: string): string |
   if (failed) {
     const after =
       report.left > 0
-        ? `; the ${report.left} writes after it were not made (the next run starts from what landed)`
+        ? `; ${plural(report.left, "later write")} not made (the next run starts from what landed)`
         : "";
     return `could not ${describeChange(failed.change, branch)}: ${failed.error}${after}`;
   }
   return report.stoppedBy ? `stopped: ${report.stoppedBy}` : undefined;
+}
+
+/** The permission each write needs, for the error when the token lacks it. */
+function neededPermission(change: Change): string {
+  return change.kind === "commit" || change.kind === "delete-branch"
+    ? "contents: write"
+    : "pull-requests: write";
+}
+
+/**
+ * A refused write's message, on one line, with what to do: a ruleset refusing fleet's branch,
+ * or a token without the permission the write needs.
+ */
+export function explainRefusal(
+  change: Change,
+  branch: string,
+  kind: string,
+  message: string,
+): string {
+  const line = message.replace(/\s*\n+\s*/g, " ").trim();
+  if (/Repository rule violations found|Protected branch/i.test(line))
+    return `${line} (a branch rule of the repository refuses fleet's push to ${branch}: exempt fleet/** from the ruleset, or add the App to its bypass list)`;
+  if (kind === "forbidden")
+    return `${line} (this write needs ${neededPermission(change)} for the token: mint it with permission-contents: write and permission-pull-requests: write)`;
+  return line;
 }

@@ -2,7 +2,14 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { startSim, type Sim } from "../../sim/index.ts";
-import { commitFiles, fileBytes, getRepo, makeFile, type SimRepo } from "../../sim/state.ts";
+import {
+  addToken,
+  commitFiles,
+  fileBytes,
+  getRepo,
+  makeFile,
+  type SimRepo,
+} from "../../sim/state.ts";
 import {
   agentOf,
   LOGO,
@@ -215,7 +222,9 @@ describe("open-pr against the simulator", () => {
 
     const r = await propose(sim, ws.workspace, { path: ws.path });
     expect(r.code, JSON.stringify([r.outputs, r.warnings, r.log.lines.slice(-8)])).toBe(1);
-    expect(r.errors.join("\n")).toMatch(/Cannot create ref due to creations being restricted/);
+    expect(r.errors).toEqual([
+      "acme/agent: could not create fleet/bump-adl with one commit of 1 file: committing to fleet/bump-adl on acme/agent: Repository rule violations found Cannot create ref due to creations being restricted. (a branch rule of the repository refuses fleet's push to fleet/bump-adl: exempt fleet/** from the ruleset, or add the App to its bypass list); 3 later writes not made (the next run starts from what landed)",
+    ]);
     expect(agent.branches.has("fleet/bump-adl")).toBe(false);
     expect(pulls(agent)).toEqual([]);
   });
@@ -248,5 +257,23 @@ describe("open-pr against the simulator", () => {
     expect(r.code).toBe(1);
     expect(r.errors.join("\n")).toMatch(/main changed \.adl-version after the checkout/);
     expect(sim.log.mutations()).toEqual([]);
+  });
+
+  it("names the permission a read-only token lacks, and makes nothing", async () => {
+    const { sim, agent } = await start();
+    addToken(sim.state, {
+      token: "ghs_readOnly",
+      login: "reader[bot]",
+      permissions: { contents: "read", pull_requests: "read", metadata: "read" },
+    });
+    const ws = checkout(agent);
+    ws.write(".adl-version", "0.10.0\n");
+
+    const r = await propose(sim, ws.workspace, { path: ws.path, token: "ghs_readOnly" });
+    expect(r.code).toBe(1);
+    expect(r.errors.join("\n")).toMatch(
+      /committing to fleet\/bump-adl on acme\/agent: Resource not accessible by integration \(this write needs contents: write for the token/,
+    );
+    expect(agent.branches.has("fleet/bump-adl")).toBe(false);
   });
 });
