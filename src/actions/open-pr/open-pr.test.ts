@@ -70,6 +70,9 @@ describe("open-pr against the simulator", () => {
       "pull-request-number": "1",
       "files-changed": "1",
     });
+    // The dry run planned exactly what the real run did.
+    const row = (outputs: Record<string, string>) => JSON.parse(outputs.result!)[0];
+    expect(row(preview.outputs)).toEqual(row(real.outputs));
     // One read, branch + commit, the PR, its labels, its reviewers.
     expect(sim.log.count()).toBeLessThanOrEqual(6);
     const branch = agent.branches.get("fleet/bump-adl")!;
