@@ -12,11 +12,16 @@ import { fileBytes, type SimRepo } from "./state.ts";
 export function checkoutBranch(
   repo: SimRepo,
   parent: string,
-  branch = repo.default_branch,
+  /** The branch (default branch unless given) and the folder's name (a new one unless given). */
+  options: { branch?: string; folder?: string } = {},
 ): string {
+  const branch = options.branch || repo.default_branch;
   const head = repo.branches.get(branch);
   if (!head) throw new Error(`${repo.full_name} has no branch ${branch}`);
-  const dir = mkdtempSync(join(parent, `${repo.name}-`));
+  const dir = options.folder
+    ? join(parent, options.folder)
+    : mkdtempSync(join(parent, `${repo.name}-`));
+  mkdirSync(dir, { recursive: true });
   for (const [path, file] of head.files) {
     const at = join(dir, path);
     mkdirSync(dirname(at), { recursive: true });

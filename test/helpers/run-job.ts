@@ -18,6 +18,8 @@ interface Step {
   if?: unknown;
   env?: Record<string, unknown>;
   run?: string;
+  /** Where a `run:` step runs, relative to the workspace. */
+  "working-directory"?: string;
   uses?: string;
   with?: Record<string, unknown>;
 }
@@ -124,7 +126,11 @@ export async function runJob(
       );
       const action = firstParty.exec(step.uses ?? "");
       if (step.run !== undefined) {
-        const result = await runScript(step.run, env, options.workspace);
+        const cwd = join(
+          options.workspace,
+          asString(interpolate(step["working-directory"] ?? "", scope)),
+        );
+        const result = await runScript(step.run, env, cwd);
         [outcome, log, outputs] = [
           result.code === 0 ? "success" : "failure",
           result.log,
