@@ -67434,16 +67434,6 @@ async function createOnce(step) {
   }
 }
 
-// src/core/find-comment.ts
-async function hasCommentSince(client, issue3, mark, since) {
-  const comments = await client.paginate(client.rest.issues.listComments, {
-    ...issue3,
-    since: new Date(since).toISOString(),
-    per_page: 100
-  });
-  return comments.some((c) => Date.parse(c.created_at) >= since && c.body?.includes(mark) === true);
-}
-
 // src/core/markers.ts
 var staleSweepMarkers = {
   /** Ends the stale comment. */
@@ -67454,6 +67444,40 @@ var staleSweepMarkers = {
    */
   close: "<!-- fleet stale-sweep: close -->"
 };
+
+// src/actions/stale-sweep/recent-comments.ts
+var FRESH_MS = 1e4;
+var CLOCK_MARGIN_MS = 5 * 6e4;
+function recentComments(client, repo, readAt) {
+  let last;
+  const list = async () => {
+    const comments = await client.paginate(client.rest.issues.listCommentsForRepo, {
+      owner: repo.owner,
+      repo: repo.repo,
+      since: new Date(readAt - CLOCK_MARGIN_MS).toISOString(),
+      per_page: 100
+    });
+    return comments.map((c) => ({
+      issue: Number(/\/issues\/(\d+)$/.exec(c.issue_url)?.[1]),
+      body: c.body ?? "",
+      createdAt: Date.parse(c.created_at)
+    }));
+  };
+  return {
+    /**
+     * Whether a comment holding `mark` was made on issue `issue` at or after `since` (a time the
+     * server stamped). `fresh` reads again whatever the last look's age: after a lost answer,
+     * whether our own post landed is not something an older look can tell.
+     */
+    async has(issue3, mark, since, fresh = false) {
+      if (fresh || !last || performance.now() - last.at > FRESH_MS)
+        last = { at: performance.now(), comments: await list() };
+      return last.comments.some(
+        (c) => c.issue === issue3 && c.createdAt >= since && c.body.includes(mark)
+      );
+    }
+  };
+}
 
 // src/actions/stale-sweep/messages.ts
 var placeholders = ["days", "label"];
@@ -67803,6 +67827,7 @@ function sweepWriter(repo, plan, settings, run) {
   const { client } = run;
   const posted = [];
   let overtaken = false;
+  const recent = recentComments(client, repo, run.now);
   const values = { days: settings.daysBeforeClose, label: settings.staleLabel };
   const issue3 = (issue_number) => ({ owner: repo.owner, repo: repo.repo, issue_number });
   const step = async (doing, request2) => {
@@ -67814,7 +67839,7 @@ function sweepWriter(repo, plan, settings, run) {
   };
   const comment = async (change, doing, message, kind) => {
     const n = change.issue.number;
-    const there = () => hasCommentSince(client, issue3(n), staleSweepMarkers[kind], change.issue.updatedAt);
+    const there = (fresh = false) => recent.has(n, staleSweepMarkers[kind], change.issue.updatedAt, fresh);
     let before2;
     try {
       before2 = await there();
@@ -67827,7 +67852,7 @@ function sweepWriter(repo, plan, settings, run) {
     }
     await createOnce({
       doing,
-      landed: async () => await there() ? true : void 0,
+      landed: async () => await there(true) ? true : void 0,
       create: async () => {
         const { data } = await client.rest.issues.createComment({
           ...issue3(n),

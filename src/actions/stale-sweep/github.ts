@@ -2,12 +2,12 @@ import { RequestError } from "@octokit/request-error";
 import { LeaveTheRest, type ChangeOutcome } from "../../core/apply.ts";
 import type { FleetClient } from "../../core/client.ts";
 import { createOnce } from "../../core/create-once.ts";
-import { hasCommentSince } from "../../core/find-comment.ts";
 import { classifyError } from "../../core/errors.ts";
 import { httpStatus } from "../../core/http-status.ts";
 import { staleSweepMarkers as markers } from "../../core/markers.ts";
 import type { ChangeWriter, RunContext, Skip } from "../../core/repo-action.ts";
 import type { RepoRef } from "../../core/repository.ts";
+import { recentComments } from "./recent-comments.ts";
 import {
   describeChange,
   duplicatesNotChecked,
@@ -316,13 +316,15 @@ export function sweepWriter(
   repo: RepoRef,
   plan: SweepPlan,
   settings: WriteSettings,
-  run: RunContext,
+  /** `now`: when the sweep read the repositories. */
+  run: RunContext & { now: number },
 ): ChangeWriter<Change> {
   const { client } = run;
   /** The comments this sweep posted (their answers came back), for `after`'s check. */
   const posted: PostedComment[] = [];
   /** A comment this sweep was about to post was there: another sweep is ahead of it. */
   let overtaken = false;
+  const recent = recentComments(client, repo, run.now);
   const values = { days: settings.daysBeforeClose, label: settings.staleLabel };
   const issue = (issue_number: number) => ({ owner: repo.owner, repo: repo.repo, issue_number });
   const step = async (doing: string, request: () => Promise<unknown>) => {
@@ -333,10 +335,11 @@ export function sweepWriter(
     }
   };
   /**
-   * Posts a stale or close comment once, unless it is there already. Right before posting, one
-   * read of the comments made since the issue was read (usually none) says whether someone
-   * else, a sweep started by another caller, posted it meanwhile: then it is theirs, and the
-   * change is skipped. After a lost answer, the same read says whether ours landed.
+   * Posts a stale or close comment once, unless it is there already. Right before posting, a
+   * look at the repository's comments made since it was read (at most FRESH_MS old; one read
+   * serves many posts) says whether someone else, a sweep started by another caller, posted
+   * it meanwhile: then it is theirs, and the change is skipped. After a lost answer, a fresh
+   * look says whether ours landed.
    */
   const comment = async (
     change: Change,
@@ -345,7 +348,7 @@ export function sweepWriter(
     kind: "stale" | "close",
   ): Promise<ChangeOutcome> => {
     const n = change.issue.number;
-    const there = () => hasCommentSince(client, issue(n), markers[kind], change.issue.updatedAt);
+    const there = (fresh = false) => recent.has(n, markers[kind], change.issue.updatedAt, fresh);
     let before: boolean;
     try {
       before = await there();
@@ -359,7 +362,7 @@ export function sweepWriter(
     }
     await createOnce({
       doing,
-      landed: async () => ((await there()) ? true : undefined),
+      landed: async () => ((await there(true)) ? true : undefined),
       create: async () => {
         const { data } = await client.rest.issues.createComment({
           ...issue(n),
