@@ -68151,7 +68151,8 @@ var fields = external_exports.object({
   reviewers: input2.list({ default: "" }),
   "team-reviewers": input2.list({ default: "" }),
   draft: input2.boolean({ default: false }),
-  "max-files": input2.integer({ default: 300, min: 1, max: 5e3 }),
+  // The read asks for the base's blob of every file in one query: bounded so that it stays one.
+  "max-files": input2.integer({ default: 300, min: 1, max: 1e3 }),
   "max-bytes": input2.integer({ default: 10 * 1024 * 1024, min: 1, max: 50 * 1024 * 1024 }),
   "max-diff-bytes": input2.integer({ default: 64 * 1024, min: 0, max: 512 * 1024 }),
   "min-remaining": minRemainingInput(),

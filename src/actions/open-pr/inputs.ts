@@ -30,7 +30,8 @@ const fields = z.object({
   reviewers: input.list({ default: "" }),
   "team-reviewers": input.list({ default: "" }),
   draft: input.boolean({ default: false }),
-  "max-files": input.integer({ default: 300, min: 1, max: 5000 }),
+  // The read asks for the base's blob of every file in one query: bounded so that it stays one.
+  "max-files": input.integer({ default: 300, min: 1, max: 1000 }),
   "max-bytes": input.integer({ default: 10 * 1024 * 1024, min: 1, max: 50 * 1024 * 1024 }),
   "max-diff-bytes": input.integer({ default: 64 * 1024, min: 0, max: 512 * 1024 }),
   "min-remaining": minRemainingInput(),
