@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { action } from "../src/actions/open-pr/open-pr.ts";
-import { manualClock } from "../src/core/clock.ts";
+import { NOW, propose } from "../src/actions/open-pr/proposal.fixture.ts";
 import { checkoutBranch } from "../src/sim/checkout.ts";
 import { startSim, type Sim } from "../src/sim/index.ts";
 import {
@@ -13,12 +12,8 @@ import {
   makeFile,
   type SimState,
 } from "../src/sim/state.ts";
-import { testDeps } from "../test/helpers/deps.ts";
-import { runInMemory } from "../test/helpers/host.ts";
 import { timed } from "./measure.ts";
 import { ratio, type Bench, type BenchRow } from "./row.ts";
-
-const NOW = Date.parse("2026-06-01T00:00:00Z");
 
 /**
  * The requests a one-file change costs the alternatives per target, read from their sources.
@@ -67,24 +62,11 @@ async function proposeAll(sim: Sim, workspace: string, dirs: string[], runId: st
   const perTarget: number[] = [];
   for (const [i, dir] of dirs.entries()) {
     const before = sim.log.count();
-    const run = await runInMemory(
-      action,
-      {
-        repository: `acme/agent-${i}`,
-        path: relative(workspace, dir),
-        token: sim.token,
-        "api-url": sim.url,
-        "dry-run": "false",
-        "change-id": "bump-adl",
-        title: "chore(deps): bump adl",
-        labels: "dependencies",
-        reviewers: "ana",
-      },
-      testDeps({
-        clock: manualClock(NOW),
-        cwd: workspace,
-        env: { GITHUB_RUN_ID: runId, GITHUB_REPOSITORY: "acme/control" },
-      }),
+    const run = await propose(
+      sim,
+      workspace,
+      { repository: `acme/agent-${i}`, path: relative(workspace, dir) },
+      { GITHUB_RUN_ID: runId },
     );
     if (run.code !== 0) throw new Error(`open-pr failed on agent-${i}: ${run.errors.join("; ")}`);
     perTarget.push(sim.log.count() - before);

@@ -1,10 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
-import {
-  agentOf,
-  proposalWorld,
-  workspaceWithCheckout,
-} from "../src/actions/open-pr/proposal.fixture.ts";
-import { startSim, type Sim } from "../src/sim/index.ts";
+import { describe, expect, it } from "vitest";
+import { agentOf, proposalTests } from "../src/actions/open-pr/proposal.fixture.ts";
 import { expectTokenMasked, runBundle, type BundleRun } from "./helpers/bundle.ts";
 
 const fast = { FLEET_WRITE_INTERVAL_MS: "0", FLEET_RETRY_UNIT_MS: "5" };
@@ -14,28 +9,20 @@ const errors = (run: BundleRun) =>
     .filter((l) => l.startsWith("::error::"))
     .map((l) => l.slice("::error::".length));
 
-let sim: Sim | undefined;
-const cleanups: (() => void)[] = [];
-afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
-  while (cleanups.length) cleanups.pop()!();
-});
+const { start, checkout } = proposalTests();
 
 // The committed bundle, spawned as a runner spawns it, on a checkout in its workspace.
 describe("actions/open-pr/dist/index.cjs", () => {
   async function setUp() {
-    const state = proposalWorld();
-    sim = await startSim(state);
-    const ws = workspaceWithCheckout(agentOf(state));
-    cleanups.push(ws.cleanup);
+    const { sim, agent } = await start(undefined, {});
+    const ws = checkout(agent);
     const env = {
       GITHUB_API_URL: sim.url,
       GITHUB_TOKEN: sim.token,
       GITHUB_WORKSPACE: ws.workspace,
       ...fast,
     };
-    return { state, ws, env, sim };
+    return { state: sim.state, ws, env, sim };
   }
 
   it("opens the pull request, naming the version move from the values file", async () => {

@@ -1,10 +1,15 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InputError } from "./inputs.ts";
-import { readWorkspaceFile, workspaceEntry, workspaceRoot } from "./workspace-file.ts";
+import {
+  readWorkspaceFile,
+  workspaceEntry,
+  workspaceFolder,
+  workspaceRoot,
+} from "./workspace-file.ts";
 
 const outside = mkdtempSync(join(tmpdir(), "fleet-outside-"));
 writeFileSync(join(outside, "secret.txt"), "TOP-SECRET-CONTENT");
@@ -98,5 +103,21 @@ describe("workspaceRoot", () => {
   it("is GITHUB_WORKSPACE on a runner, the current directory elsewhere", () => {
     expect(workspaceRoot({ GITHUB_WORKSPACE: "/w" }, "/cwd")).toBe("/w");
     expect(workspaceRoot({}, "/cwd")).toBe("/cwd");
+  });
+});
+
+describe("workspaceFolder", () => {
+  it("takes the workspace itself or a folder inside it", () => {
+    expect(workspaceFolder("path", ".", root)).toBe(realpathSync(root));
+    expect(workspaceFolder("path", "./", root)).toBe(realpathSync(root));
+    expect(workspaceFolder("path", "outcomes", root)).toBe(realpathSync(join(root, "outcomes")));
+  });
+
+  it.each([
+    ["..", "outside the workspace"],
+    ["linked-folder", "outside the workspace"],
+    ["repos.yaml", "not a folder"],
+  ])("refuses %s: %s", (value, why) => {
+    expect(failure(() => workspaceFolder("path", value, root))).toContain(why);
   });
 });

@@ -17,8 +17,11 @@ export function workspaceRoot(env: NodeJS.ProcessEnv, cwd: string): string {
 const allowed = (root: string) =>
   `allowed a path inside the workspace (${root}), relative to it, to a file fleet may read`;
 
-/** The real path of `value` under `root`, or an InputError naming the input and the rule. */
-export function insideWorkspace(input: string, value: string, root: string): string {
+/**
+ * The real path of `value` under `root`, or an InputError naming the input and the rule. The
+ * workspace itself is a path only a folder input may name.
+ */
+function insideWorkspace(input: string, value: string, root: string, folder = false): string {
   // eslint-disable-next-line no-control-regex -- control characters are what is refused
   if (/[\u0000-\u001f\u007f]/.test(value)) {
     throw new InputError(
@@ -36,7 +39,7 @@ export function insideWorkspace(input: string, value: string, root: string): str
     );
   }
   const within = relative(realRoot, real);
-  if (within === "" || within.startsWith("..") || isAbsolute(within)) {
+  if ((within === "" && !folder) || within.startsWith("..") || isAbsolute(within)) {
     throw new InputError(
       `${input}: found '${value}', which is outside the workspace; ${allowed(root)}`,
     );
@@ -106,4 +109,13 @@ export function workspaceEntry(
       read: () => readWorkspaceFile(input, join(value, name), root, maxBytes),
     })),
   };
+}
+
+/** The folder input `input` names (the workspace itself, or a folder inside it), checked. */
+export function workspaceFolder(input: string, value: string, root: string): string {
+  const path = insideWorkspace(input, value, root, true);
+  if (!statSync(path).isDirectory()) {
+    throw new InputError(`${input}: found '${value}', which is not a folder; allowed a folder`);
+  }
+  return path;
 }

@@ -28,7 +28,13 @@ export function checkoutBranch(
     writeFileSync(at, fileBytes(file));
     chmodSync(at, file.mode === "100755" ? 0o755 : 0o644);
   }
-  const git = (...args: string[]) =>
+  commitFolder(dir, branch, `checkout of ${repo.full_name}@${branch}`);
+  return dir;
+}
+
+/** Runs git in `dir` as someone with an identity, and returns what it printed. */
+export function gitIn(dir: string) {
+  return (...args: string[]): string =>
     execFileSync("git", ["-C", dir, ...args], {
       env: {
         ...process.env,
@@ -38,9 +44,13 @@ export function checkoutBranch(
         GIT_COMMITTER_EMAIL: "runner@example.com",
       },
       stdio: ["ignore", "pipe", "pipe"],
-    });
+    }).toString("utf8");
+}
+
+/** Makes `dir` a git repository whose one commit, on `branch`, holds every file in it. */
+export function commitFolder(dir: string, branch: string, message: string): void {
+  const git = gitIn(dir);
   git("init", "--quiet", `--initial-branch=${branch}`);
   git("add", "--all");
-  git("commit", "--quiet", "--allow-empty", "--message", `checkout of ${repo.full_name}@${branch}`);
-  return dir;
+  git("commit", "--quiet", "--allow-empty", "--message", message);
 }

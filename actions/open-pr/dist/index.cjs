@@ -66926,9 +66926,6 @@ async function runAction(spec) {
   );
 }
 
-// src/actions/open-pr/open-pr.ts
-var import_node_fs3 = require("node:fs");
-
 // src/core/action.ts
 function defineAction(spec) {
   return spec;
@@ -67388,7 +67385,7 @@ function workspaceRoot(env, cwd) {
   return env.GITHUB_WORKSPACE || cwd;
 }
 var allowed = (root) => `allowed a path inside the workspace (${root}), relative to it, to a file fleet may read`;
-function insideWorkspace(input3, value, root) {
+function insideWorkspace(input3, value, root, folder = false) {
   if (/[\u0000-\u001f\u007f]/.test(value)) {
     throw new InputError(
       `${input3}: found ${JSON.stringify(value)}, which holds control characters; ${allowed(root)}`
@@ -67405,7 +67402,7 @@ function insideWorkspace(input3, value, root) {
     );
   }
   const within = (0, import_node_path.relative)(realRoot, real);
-  if (within === "" || within.startsWith("..") || (0, import_node_path.isAbsolute)(within)) {
+  if (within === "" && !folder || within.startsWith("..") || (0, import_node_path.isAbsolute)(within)) {
     throw new InputError(
       `${input3}: found '${value}', which is outside the workspace; ${allowed(root)}`
     );
@@ -67437,6 +67434,13 @@ function readBounded(input3, value, path, maxBytes) {
 }
 function readWorkspaceFile(input3, value, root, maxBytes = MAX_INPUT_FILE_BYTES) {
   return readBounded(input3, value, insideWorkspace(input3, value, root), maxBytes);
+}
+function workspaceFolder(input3, value, root) {
+  const path = insideWorkspace(input3, value, root, true);
+  if (!(0, import_node_fs.statSync)(path).isDirectory()) {
+    throw new InputError(`${input3}: found '${value}', which is not a folder; allowed a folder`);
+  }
+  return path;
 }
 
 // src/actions/open-pr/change-rules.ts
@@ -67795,7 +67799,7 @@ function planProposal(change, snapshot, settings, body) {
   if (!sameCommit || !open3.body.startsWith(parts.stable)) edit.body = parts.full;
   if (edit.title !== void 0 || edit.body !== void 0) changes.push({ kind: "edit", ...edit });
   if (!sameCommit && open3.isDraft !== settings.draft)
-    changes.push({ kind: "draft", draft: settings.draft });
+    changes.unshift({ kind: "draft", draft: settings.draft });
   const labels = missing(settings.labels, open3.labels);
   const assignees = missing(settings.assignees, open3.assignees);
   if (labels.length + assignees.length > 0) changes.push({ kind: "tag", labels, assignees });
@@ -68298,14 +68302,6 @@ async function readWorkingTree(dir) {
 }
 
 // src/actions/open-pr/open-pr.ts
-function checkoutFolder(value, root) {
-  const real = value.trim() === "." ? root : insideWorkspace("path", value, root);
-  if (!(0, import_node_fs3.statSync)(real).isDirectory())
-    throw new InputError(
-      `Input 'path': found '${value}', which is not a folder; allowed the checkout's folder`
-    );
-  return real;
-}
 function title(inputs, scope) {
   const missing2 = unfilled(inputs.title, scope);
   if (missing2.length === 0) return render(inputs.title, scope);
@@ -68331,7 +68327,7 @@ async function setup(inputs, deps, base) {
     throw new InputError(
       `Input 'body': {{ ${missingInBody.join(" }}, {{ ")} }} names nothing or an empty value; allowed target.<field> of the 'target' input and values.<key> of the 'values-file'`
     );
-  const tree = await readWorkingTree(checkoutFolder(inputs.path, root));
+  const tree = await readWorkingTree(workspaceFolder("path", inputs.path, root));
   const problems = changeProblems(tree.files, {
     maxFiles: inputs["max-files"],
     maxBytes: inputs["max-bytes"]

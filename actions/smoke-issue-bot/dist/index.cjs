@@ -67455,7 +67455,7 @@ function workspaceRoot(env, cwd) {
   return env.GITHUB_WORKSPACE || cwd;
 }
 var allowed = (root) => `allowed a path inside the workspace (${root}), relative to it, to a file fleet may read`;
-function insideWorkspace(input3, value, root) {
+function insideWorkspace(input3, value, root, folder = false) {
   if (/[\u0000-\u001f\u007f]/.test(value)) {
     throw new InputError(
       `${input3}: found ${JSON.stringify(value)}, which holds control characters; ${allowed(root)}`
@@ -67472,7 +67472,7 @@ function insideWorkspace(input3, value, root) {
     );
   }
   const within = (0, import_node_path.relative)(realRoot, real);
-  if (within === "" || within.startsWith("..") || (0, import_node_path.isAbsolute)(within)) {
+  if (within === "" && !folder || within.startsWith("..") || (0, import_node_path.isAbsolute)(within)) {
     throw new InputError(
       `${input3}: found '${value}', which is outside the workspace; ${allowed(root)}`
     );

@@ -1,7 +1,7 @@
-import { execFileSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { commitFolder, gitIn } from "../../sim/checkout.ts";
 
 /** A throwaway git checkout: files committed at HEAD, then changed in the working tree. */
 export interface Checkout {
@@ -18,28 +18,17 @@ export function makeCheckout(
   root = tmpdir(),
 ): Checkout {
   const dir = mkdtempSync(join(root, "fleet-checkout-"));
-  const git = (...args: string[]) =>
-    execFileSync("git", ["-C", dir, ...args], {
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: "t",
-        GIT_AUTHOR_EMAIL: "t@example.com",
-        GIT_COMMITTER_NAME: "t",
-        GIT_COMMITTER_EMAIL: "t@example.com",
-      },
-    }).toString("utf8");
+  const git = gitIn(dir);
   const write = (path: string, content: string | Buffer, executable = false) => {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), content);
     chmodSync(join(dir, path), executable ? 0o755 : 0o644);
   };
-  git("init", "--quiet", "--initial-branch=main");
   for (const [path, value] of Object.entries(files)) {
     if (typeof value === "object" && !Buffer.isBuffer(value)) write(path, value.content, true);
     else write(path, value);
   }
-  git("add", "--all");
-  git("commit", "--quiet", "--message", "base");
+  commitFolder(dir, "main", "base");
   return {
     dir,
     git,

@@ -5,9 +5,9 @@
  */
 
 /** How many pull requests for the branch are read: the newest few, open or closed. */
-export const PULLS_READ = 5;
+const PULLS_READ = 5;
 /** Comments read per pull request: enough to find fleet's own closing comment. */
-export const COMMENTS_READ = 30;
+const COMMENTS_READ = 30;
 
 const COMPARE_AND_TARGET = `name target { oid } compare(headRef: $branch) { aheadBy }`;
 

@@ -1,26 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startSim, type FaultRule, type Sim } from "../../sim/index.ts";
+import { describe, expect, it } from "vitest";
+import type { FaultRule, Sim } from "../../sim/index.ts";
 import { commitFiles, makeFile } from "../../sim/state.ts";
 import { WRITE_FAULTS } from "../../sim/write-faults.fixture.ts";
-import {
-  agentOf,
-  propose,
-  proposalState,
-  proposalWorld,
-  workspaceWithCheckout,
-} from "./proposal.fixture.ts";
+import { propose, proposalState, proposalTests } from "./proposal.fixture.ts";
 
 // Every write open-pr makes for a new pull request, under every way an answer can go wrong:
 // the run fails loud or succeeds honestly, and one rerun leaves the target exactly as a
 // clean run leaves it: one branch with one commit, one pull request, no second anything.
 
-let sim: Sim | undefined;
-const cleanups: (() => void)[] = [];
-afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
-  while (cleanups.length) cleanups.pop()!();
-});
+const { start, checkout } = proposalTests();
 
 type Scenario = "open" | "update" | "close";
 
@@ -29,11 +17,8 @@ type Scenario = "open" | "update" | "close";
  * PR; "update": a new diff on fleet's PR; "close": the base got the change another way.
  */
 async function run(scenario: Scenario, fault?: (sim: Sim) => void) {
-  const state = proposalWorld();
-  sim = await startSim(state, { clock: "manual" });
-  const agent = agentOf(state);
-  let ws = workspaceWithCheckout(agent);
-  cleanups.push(ws.cleanup);
+  const { sim, agent } = await start();
+  let ws = checkout(agent);
   ws.write(".adl-version", "0.10.0\n");
   const inputs = { assignees: "bo" };
   if (scenario !== "open") {
@@ -43,18 +28,16 @@ async function run(scenario: Scenario, fault?: (sim: Sim) => void) {
       const main = agent.branches.get("main")!;
       const files = new Map([...main.files, [".adl-version", makeFile("0.10.0\n")]]);
       commitFiles(agent, main, files, "bumped by hand");
-      ws = workspaceWithCheckout(agent);
-      cleanups.push(ws.cleanup);
+      ws = checkout(agent);
     }
   }
+  // The update also turns the pull request into a draft: one more write to fault.
+  const measured = { ...inputs, path: ws.path, draft: String(scenario === "update") };
   fault?.(sim);
-  const first = await propose(sim, ws.workspace, { ...inputs, path: ws.path });
+  const first = await propose(sim, ws.workspace, measured);
   sim.faults.clear();
-  const rerun = await propose(sim, ws.workspace, { ...inputs, path: ws.path });
-  const result = { first, rerun, state: proposalState(agent) };
-  await sim.close();
-  sim = undefined;
-  return result;
+  const rerun = await propose(sim, ws.workspace, measured);
+  return { first, rerun, state: proposalState(agent) };
 }
 
 const WRITES: { scenario: Scenario; what: string; match: FaultRule["match"] }[] = [
@@ -74,6 +57,7 @@ const WRITES: { scenario: Scenario; what: string; match: FaultRule["match"] }[] 
     what: "its reviewers",
     match: { method: "POST", path: "/repos/acme/agent/pulls/1/requested_reviewers" },
   },
+  { scenario: "update", what: "the draft state", match: { operation: "OpenPrDraft" } },
   {
     scenario: "update",
     what: "the branch reset and the new commit",

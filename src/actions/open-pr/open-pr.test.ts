@@ -1,7 +1,6 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { startSim, type Sim } from "../../sim/index.ts";
+import { describe, expect, it } from "vitest";
 import {
   addToken,
   commitFiles,
@@ -10,33 +9,9 @@ import {
   makeFile,
   type SimRepo,
 } from "../../sim/state.ts";
-import {
-  agentOf,
-  LOGO,
-  propose,
-  proposalWorld,
-  workspaceWithCheckout,
-} from "./proposal.fixture.ts";
+import { LOGO, propose, proposalTests } from "./proposal.fixture.ts";
 
-let sim: Sim | undefined;
-const cleanups: (() => void)[] = [];
-afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
-  while (cleanups.length) cleanups.pop()!();
-});
-
-async function start() {
-  const state = proposalWorld();
-  sim = await startSim(state, { clock: "manual" });
-  return { sim, agent: agentOf(state) };
-}
-
-function checkout(repo: SimRepo) {
-  const ws = workspaceWithCheckout(repo);
-  cleanups.push(ws.cleanup);
-  return ws;
-}
+const { start, checkout } = proposalTests();
 
 const branchFiles = (repo: SimRepo, branch: string) =>
   Object.fromEntries(

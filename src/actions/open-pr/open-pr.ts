@@ -1,10 +1,9 @@
-import { statSync } from "node:fs";
 import type { ActionDeps } from "../../core/action.ts";
 import { InputError } from "../../core/inputs.ts";
 import { link } from "../../core/markdown.ts";
 import { defineRepoAction, type RunContext } from "../../core/repo-action.ts";
 import { parseRepo } from "../../core/repository.ts";
-import { insideWorkspace, readWorkspaceFile, workspaceRoot } from "../../core/workspace-file.ts";
+import { readWorkspaceFile, workspaceFolder, workspaceRoot } from "../../core/workspace-file.ts";
 import { changeProblems } from "./change-rules.ts";
 import { proposalWriter, readTarget } from "./github.ts";
 import { schema, type Inputs } from "./inputs.ts";
@@ -23,16 +22,6 @@ interface ProposalContext extends RunContext {
   maxBytes: number;
   maxDiffBytes: number;
   runUrl: string | undefined;
-}
-
-/** The checkout folder `path` names, inside the workspace. */
-function checkoutFolder(value: string, root: string): string {
-  const real = value.trim() === "." ? root : insideWorkspace("path", value, root);
-  if (!statSync(real).isDirectory())
-    throw new InputError(
-      `Input 'path': found '${value}', which is not a folder; allowed the checkout's folder`,
-    );
-  return real;
 }
 
 /** The title: the template, else the fallback when a value it names is missing or empty. */
@@ -64,7 +53,7 @@ async function setup(inputs: Inputs, deps: ActionDeps, base: RunContext): Promis
     throw new InputError(
       `Input 'body': {{ ${missingInBody.join(" }}, {{ ")} }} names nothing or an empty value; allowed target.<field> of the 'target' input and values.<key> of the 'values-file'`,
     );
-  const tree = await readWorkingTree(checkoutFolder(inputs.path, root));
+  const tree = await readWorkingTree(workspaceFolder("path", inputs.path, root));
   const problems = changeProblems(tree.files, {
     maxFiles: inputs["max-files"],
     maxBytes: inputs["max-bytes"],

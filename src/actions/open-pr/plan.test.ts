@@ -99,6 +99,15 @@ describe("planProposal", () => {
     expect(planProposal(change, s, settings, body).changes[0]).toMatchObject({ branch: "reset" });
   });
 
+  it("sets the draft state before replacing the commit, so a failed one is set again by the rerun", () => {
+    const s = snapshot({
+      branch: { ...fleetBranch, fleetDigest: "0".repeat(40) },
+      pull: openPull(),
+    });
+    const plan = planProposal(change, s, { ...settings, draft: true }, body);
+    expect(plan.changes.map((c) => c.kind)).toEqual(["draft", "commit", "edit", "review"]);
+  });
+
   it("reuses a branch with nothing on it (left by a run killed after creating it)", () => {
     const s = snapshot({ branch: { ...fleetBranch, ahead: 0, fleetDigest: null } });
     expect(kinds(s)).toEqual(["commit", "open", "tag", "review"]);

@@ -225,8 +225,10 @@ export function planProposal(
   if (open.title !== settings.title) edit.title = settings.title;
   if (!sameCommit || !open.body.startsWith(parts.stable)) edit.body = parts.full;
   if (edit.title !== undefined || edit.body !== undefined) changes.push({ kind: "edit", ...edit });
+  // Before the commit: a rerun sets the draft state again only while the commit is still to be
+  // replaced, so a draft change that failed after the commit landed would never be made.
   if (!sameCommit && open.isDraft !== settings.draft)
-    changes.push({ kind: "draft", draft: settings.draft });
+    changes.unshift({ kind: "draft", draft: settings.draft });
   const labels = missing(settings.labels, open.labels);
   const assignees = missing(settings.assignees, open.assignees);
   if (labels.length + assignees.length > 0) changes.push({ kind: "tag", labels, assignees });

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { afterEach } from "vitest";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { manualClock } from "../../core/clock.ts";
@@ -14,7 +15,7 @@ import {
   type SimRepo,
   type SimState,
 } from "../../sim/state.ts";
-import type { Sim } from "../../sim/index.ts";
+import { startSim, type Sim, type SimOptions } from "../../sim/index.ts";
 import { testDeps } from "../../../test/helpers/deps.ts";
 import { runInMemory } from "../../../test/helpers/host.ts";
 import { action } from "./open-pr.ts";
@@ -51,6 +52,33 @@ export function workspaceWithCheckout(repo: SimRepo) {
     path: relative(workspace, dir),
     write: (path: string, content: string | Buffer) => writeFileSync(join(dir, path), content),
     cleanup: () => rmSync(workspace, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * The simulators and checkouts of a test file's tests, each closed and removed after its test
+ * (this registers the `afterEach`).
+ */
+export function proposalTests() {
+  const sims: Sim[] = [];
+  const cleanups: (() => void)[] = [];
+  afterEach(async () => {
+    await Promise.all(sims.splice(0).map((s) => s.close()));
+    for (const cleanup of cleanups.splice(0)) cleanup();
+  });
+  return {
+    /** Serves `state` (a new proposal world unless given) until the test ends. */
+    async start(state = proposalWorld(), options: SimOptions = { clock: "manual" }) {
+      const sim = await startSim(state, options);
+      sims.push(sim);
+      return { sim, agent: agentOf(state) };
+    },
+    /** A workspace with a checkout of `repo`, removed when the test ends. */
+    checkout(repo: SimRepo) {
+      const ws = workspaceWithCheckout(repo);
+      cleanups.push(ws.cleanup);
+      return ws;
+    },
   };
 }
 
